@@ -1,0 +1,60 @@
+// Intel i386 at 20 MHz: the slowest PC of L3's Table 2. No on-chip cache; the instruction costs
+// are the 80386's own (mostly higher than the 486's, INT and IRET much higher).
+
+import type { MachineDesc } from '../sim/hw/machine.js';
+
+const PRM386 = 'Intel 80386 Programmer\'s Reference Manual (1986), instruction timings';
+
+export const i386_20: MachineDesc = {
+  id: 'i386-20',
+  aliases: [],
+  title: 'Intel i386DX, 20 MHz, no on-chip cache',
+  clockMHz: 20,
+  processors: 1,
+  pageBytes: 4096,
+  costs: {
+    ld: 4,
+    st: 2,
+    ldx: 4,
+    stx: 2,
+    alu: 2,
+    shr: 3,
+    cmp: 2,
+    jcc: 3,
+    jccTaken: 7,
+    trap: 99,
+    rti: 82,
+    loadContext: 5,
+    segLoad: 18,
+    copyStartup: 5,
+  },
+  tlb: { entries: 32, ways: 4, tagged: false, missCycles: 9 },
+  cache: {},
+  copy: { cyclesPerByte: 1 },
+  bus: { tasCycles: 5 },
+  sources: {
+    clockMHz: 'l3 Table 2: "386, 20 MHz" row',
+    processors: 'l3 Table 2: a uniprocessor PC',
+    pageBytes: `${PRM386}: 4 KB pages`,
+    'costs.ld': `${PRM386}: MOV r32,m32 4 clocks`,
+    'costs.st': `${PRM386}: MOV m32,r32 2 clocks`,
+    'costs.ldx': `${PRM386}: MOV r32,m32 4 clocks (no extra clock for base+index on the 386)`,
+    'costs.stx': `${PRM386}: MOV m32,r32 2 clocks`,
+    'costs.alu': `${PRM386}: ADD/AND r,r 2 clocks`,
+    'costs.shr': `${PRM386}: SHR r,imm8 3 clocks`,
+    'costs.cmp': `${PRM386}: CMP r,r 2 clocks`,
+    'costs.jcc': `${PRM386}: Jcc not taken 3 clocks`,
+    'costs.jccTaken': `${PRM386}: Jcc taken 7+m clocks (m = 0 assumed)`,
+    'costs.trap': 'INT n protected mode to a more privileged level: 99 clocks (secondary tables of 80386 timings)',
+    'costs.rti': `${PRM386}: IRET to a lesser privilege level 82 clocks`,
+    'costs.loadContext': `${PRM386}: MOV CR3,r32 5 clocks`,
+    'costs.segLoad': `${PRM386}: MOV Sreg,r16 in protected mode 18 clocks`,
+    'tlb.entries': `${PRM386}: 32-entry paging cache`,
+    'tlb.ways': `${PRM386}: 4-way set associative`,
+    'tlb.tagged': `${PRM386}: the paging cache is flushed when CR3 is loaded`,
+    'tlb.missCycles': 'guess: the 486 figure of l3 §5.1 (9 cycles); the 386 walks the same two-level table',
+    'costs.copyStartup': `${PRM386}: REP MOVS 5+4n clocks`,
+    'copy.cyclesPerByte': `derived: ${PRM386} REP MOVSD 4 clocks per 4 bytes = 1 cycle/byte`,
+    'bus.tasCycles': 'guess: XCHG reg,mem about 5 clocks',
+  },
+};

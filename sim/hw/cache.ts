@@ -1,0 +1,70 @@
+// The cache hierarchy of one processor: physically indexed set-associative LRU caches, nearest
+// first. A reference to a line costs the miss penalty of every level it misses (the last level's
+// penalty is the fill from main memory).
+
+import type { CacheDesc, MachineDesc } from './machine.js';
+import { SetAssoc } from './setassoc.js';
+
+export class CacheLevel {
+  readonly array: SetAssoc;
+  constructor(
+    readonly name: string,
+    readonly desc: CacheDesc,
+  ) {
+    this.array = new SetAssoc(desc.sizeBytes / desc.lineBytes, desc.ways);
+  }
+}
+
+export interface CacheResult {
+  cycles: number;
+  misses: number;
+}
+
+export class CacheHierarchy {
+  /** Levels an instruction fetch goes through, and levels a data reference goes through. */
+  readonly code: CacheLevel[];
+  readonly data: CacheLevel[];
+  readonly all: CacheLevel[];
+
+  constructor(m: MachineDesc) {
+    const c = m.cache;
+    const l2 = c.l2 ? new CacheLevel('l2', c.l2) : null;
+    const l1 = c.l1 ? new CacheLevel('l1', c.l1) : null;
+    const l1i = c.l1i ? new CacheLevel('l1i', c.l1i) : l1;
+    const l1d = c.l1d ? new CacheLevel('l1d', c.l1d) : l1;
+    this.code = [l1i, l2].filter((x): x is CacheLevel => x !== null);
+    this.data = [l1d, l2].filter((x): x is CacheLevel => x !== null);
+    this.all = [...new Set([l1, l1i, l1d, l2].filter((x): x is CacheLevel => x !== null))];
+  }
+
+  /**
+   * Reference the lines covering [addr, addr + bytes) through the given levels. Returns the extra
+   * cycles the misses cost and how many line misses the nearest level saw.
+   */
+  access(levels: CacheLevel[], addr: number, bytes: number, write: boolean, out: CacheResult): void {
+    out.cycles = 0;
+    out.misses = 0;
+    if (levels.length === 0 || bytes <= 0) return;
+    const line = levels[0].desc.lineBytes;
+    const first = Math.floor(addr / line);
+    const last = Math.floor((addr + bytes - 1) / line);
+    for (let l = first; l <= last; l++) {
+      const a = l * line;
+      for (let i = 0; i < levels.length; i++) {
+        const lv = levels[i];
+        const key = Math.floor(a / lv.desc.lineBytes);
+        if (write && !lv.desc.writeAllocate && !lv.array.contains(key)) {
+          // Write-through without allocation: the write goes to the write buffer; nothing is filled.
+          break;
+        }
+        if (lv.array.access(key)) break;
+        if (i === 0) out.misses++;
+        out.cycles += lv.desc.missCycles;
+      }
+    }
+  }
+
+  flush(): void {
+    for (const lv of this.all) lv.array.flush();
+  }
+}

@@ -1,0 +1,9 @@
+// The hardware models' public surface.
+export * from './machine.js';
+export * from './work.js';
+export { Processor, type Ledger, type Charge } from './processor.js';
+export { SetAssoc } from './setassoc.js';
+export { CacheHierarchy, CacheLevel } from './cache.js';
+export { Space, PhysicalMemory, type Page } from './space.js';
+export { TasLock } from './locks.js';
+export { Hardware } from './hardware.js';

@@ -1,0 +1,50 @@
+// Test-and-set locks on the shared memory bus. Each attempt is one locked bus operation; a
+// spinning lock keeps trying until it wins, a non-spinning lock gives up at once so the caller
+// can do something else (URPC's channel locks). The waiting itself is the engine's lock queue, so
+// a second acquirer is delayed by exactly the holder's critical section.
+
+import { Lock, type Body, type Simulation } from '../engine/index.js';
+import type { MachineDesc } from './machine.js';
+
+export class TasLock {
+  readonly lock: Lock;
+  /** Attempts that found the lock held. */
+  contended = 0;
+  attempts = 0;
+
+  constructor(
+    sim: Simulation,
+    readonly name: string,
+    private readonly m: MachineDesc,
+  ) {
+    this.lock = new Lock(sim, name);
+  }
+
+  get held(): boolean {
+    return this.lock.holder !== null;
+  }
+
+  /** Spin until acquired: one test-and-set, then wait (spinning) until the holder releases. */
+  *acquire(): Body<void> {
+    this.attempts++;
+    yield this.m.bus.tasCycles;
+    if (this.lock.holder !== null || this.lock.queued > 0) this.contended++;
+    yield this.lock;
+  }
+
+  /**
+   * One test-and-set that does not spin: yields its bus cycles and returns whether it won.
+   * `self` is the acquiring process (the engine's current process).
+   */
+  *tryAcquire(self: { name: string; value: unknown }): Body<boolean> {
+    this.attempts++;
+    yield this.m.bus.tasCycles;
+    const won = this.lock.tryAcquire(self);
+    if (!won) this.contended++;
+    return won;
+  }
+
+  release(): void {
+    this.lock.release();
+  }
+}

@@ -1,0 +1,62 @@
+// The typed description of a machine: every primitive the hardware models price work with.
+// One file per machine in machines/ fills it in, with a source for every value in `sources`
+// (a dotted path such as "tlb.missCycles" -> "l3 §5.1: 9 cycles per TLB miss").
+
+export interface CacheDesc {
+  sizeBytes: number;
+  lineBytes: number;
+  ways: number;
+  /** Extra cycles when a line misses here and is filled from the next level (memory, for the last). */
+  missCycles: number;
+  /** Whether a write miss brings the line in (false: write-through without allocation). */
+  writeAllocate: boolean;
+}
+
+export interface MachineDesc {
+  id: string;
+  aliases: string[];
+  title: string;
+  clockMHz: number;
+  processors: number;
+  pageBytes: number;
+  /** Cycles per instruction of each class kernels name (ld, st, alu, trap, rti, loadContext, ...). */
+  costs: Record<string, number>;
+  tlb: {
+    entries: number;
+    ways: number;
+    /** Tagged entries survive an address-space switch; untagged ones are flushed by it. */
+    tagged: boolean;
+    missCycles: number;
+  };
+  /** Caches nearest first: a unified l1, or split l1i/l1d, then an optional l2. */
+  cache: { l1?: CacheDesc; l1i?: CacheDesc; l1d?: CacheDesc; l2?: CacheDesc };
+  /** Block copy: cycles per byte when source and destination hit the nearest cache (the start-up is instruction class copyStartup). */
+  copy: { cyclesPerByte: number };
+  /** Shared memory bus: cycles of one locked test-and-set. */
+  bus: { tasCycles: number };
+  /** Source of every value above, by dotted path. */
+  sources: Record<string, string>;
+}
+
+/** Every dotted path of a number or boolean leaf (the values that must cite a source). */
+export function leafPaths(obj: unknown, prefix = ''): string[] {
+  if (obj === null || typeof obj !== 'object') return [prefix];
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(obj as Record<string, unknown>)) {
+    if (prefix === '' && (k === 'sources' || k === 'id' || k === 'aliases' || k === 'title')) continue;
+    const p = prefix ? `${prefix}.${k}` : k;
+    if (v !== null && typeof v === 'object') out.push(...leafPaths(v, p));
+    else out.push(p);
+  }
+  return out;
+}
+
+/** Cycles to microseconds at the machine's clock. */
+export function cyclesToUs(m: MachineDesc, cycles: number): number {
+  return cycles / m.clockMHz;
+}
+
+/** Microseconds to whole cycles at the machine's clock (rounded to nearest). */
+export function usToCycles(m: MachineDesc, us: number): number {
+  return Math.round(us * m.clockMHz);
+}

@@ -1,0 +1,189 @@
+// A processor: prices kernels' work in cycles of its machine's clock. It holds the privilege mode,
+// the loaded MMU context, a TLB and its caches; a step's cycles (and its TLB and cache misses) are
+// charged to the step's label in the ledger, under the side (client, server, kernel) that ran it.
+
+import { CacheHierarchy, type CacheResult } from './cache.js';
+import type { MachineDesc } from './machine.js';
+import { SetAssoc } from './setassoc.js';
+import type { Page, Space } from './space.js';
+import type { Step } from './work.js';
+
+/** What one executed step cost; reused, so a ledger must copy what it keeps. */
+export interface Charge {
+  side: string;
+  label: string;
+  cycles: number;
+  tlbMisses: number;
+  tlbCycles: number;
+  cacheMisses: number;
+  cacheCycles: number;
+  instructions: number;
+}
+
+export interface Ledger {
+  charge(c: Charge): void;
+}
+
+const CTX_SHIFT = 2 ** 21;
+
+export class Processor {
+  mode: 'user' | 'kernel' = 'user';
+  context: Space | null = null;
+  readonly tlb: SetAssoc;
+  readonly caches: CacheHierarchy;
+  /** Cycles this processor has spent executing steps. */
+  busyCycles = 0;
+  instructions = 0;
+  private readonly res: CacheResult = { cycles: 0, misses: 0 };
+  private readonly costs: Map<string, number>;
+
+  constructor(
+    readonly id: number,
+    readonly m: MachineDesc,
+    public ledger: Ledger | null = null,
+  ) {
+    this.tlb = new SetAssoc(m.tlb.entries, m.tlb.ways);
+    this.caches = new CacheHierarchy(m);
+    this.costs = new Map(Object.entries(m.costs));
+  }
+
+  /** Cycles of one instruction of a class. */
+  cost(cls: string): number {
+    const c = this.costs.get(cls);
+    if (c === undefined) {
+      throw new Error(
+        `machine ${this.m.id} has no cost for instruction class '${cls}' (it prices: ${[...this.costs.keys()].join(', ')})`,
+      );
+    }
+    return c;
+  }
+
+  /** Whether the machine prices an instruction class. */
+  prices(cls: string): boolean {
+    return this.costs.has(cls);
+  }
+
+  /** Price a step, update TLB and cache state, charge the ledger; returns the cycles to hold. */
+  exec(s: Step, side: string): number {
+    const c = this.charge;
+    c.side = side;
+    c.label = s.label;
+    c.cycles = c.tlbMisses = c.tlbCycles = c.cacheMisses = c.cacheCycles = c.instructions = 0;
+    let codeReady = s.code === undefined;
+    const work = s.work;
+    for (let i = 0; i < work.length; i++) {
+      const w = work[i];
+      switch (w.k) {
+        case 'i':
+          if (!codeReady) codeReady = this.fetch(s);
+          c.cycles += this.cost(w.cls) * w.n;
+          c.instructions += w.n;
+          break;
+        case 'mode':
+          if (!codeReady) codeReady = this.fetch(s);
+          c.cycles += this.cost(w.cls);
+          c.instructions++;
+          this.mode = w.to;
+          break;
+        case 'ctx':
+          if (!codeReady) codeReady = this.fetch(s);
+          c.cycles += this.cost('loadContext');
+          c.instructions++;
+          if (this.load(w.space) && s.code !== undefined) {
+            // The next instruction is fetched at once, through the new (perhaps flushed) TLB.
+            this.fetch(s);
+          }
+          break;
+        case 'ref':
+          this.touch(w.page, w.offset, w.bytes, w.write);
+          break;
+        case 'copy':
+          c.cycles += Math.round(w.bytes * this.m.copy.cyclesPerByte);
+          if (w.bytes > 0) {
+            this.touch(w.from, w.fromOffset, w.bytes, false);
+            this.touch(w.to, w.toOffset, w.bytes, true);
+          }
+          break;
+        case 'us':
+          c.cycles += Math.round(w.us * this.m.clockMHz);
+          break;
+        case 'flushCaches':
+          this.caches.flush();
+          break;
+      }
+    }
+    this.busyCycles += c.cycles;
+    this.instructions += c.instructions;
+    this.ledger?.charge(c);
+    return c.cycles;
+  }
+
+  private readonly charge: Charge = {
+    side: '',
+    label: '',
+    cycles: 0,
+    tlbMisses: 0,
+    tlbCycles: 0,
+    cacheMisses: 0,
+    cacheCycles: 0,
+    instructions: 0,
+  };
+
+  /** Translate and fetch a step's code; returns true (the code is ready). */
+  private fetch(s: Step): boolean {
+    const code = s.code!;
+    this.xlate(code.page, Math.floor(code.offset / this.m.pageBytes));
+    this.caches.access(this.caches.code, this.addr(code.page, code.offset), code.bytes, false, this.res);
+    this.addCache();
+    return true;
+  }
+
+  /** A data reference: translate the page, then the bytes' lines through the data caches. */
+  private touch(page: Page, offset: number, bytes: number, write: boolean): void {
+    // A reference that spans pages translates each page it covers.
+    const pb = this.m.pageBytes;
+    const first = Math.floor(offset / pb);
+    const last = Math.floor((offset + Math.max(bytes, 1) - 1) / pb);
+    if (last >= page.pages) {
+      throw new Error(`reference to ${page.name} at ${offset}+${bytes} bytes runs past its ${page.pages} page(s)`);
+    }
+    for (let k = first; k <= last; k++) this.xlate(page, k);
+    this.caches.access(this.caches.data, this.addr(page, offset), bytes, write, this.res);
+    this.addCache();
+  }
+
+  private xlate(page: Page, k = 0): void {
+    if (!this.translate(page, k)) {
+      this.charge.tlbMisses++;
+      this.charge.tlbCycles += this.m.tlb.missCycles;
+      this.charge.cycles += this.m.tlb.missCycles;
+    }
+  }
+
+  private addCache(): void {
+    this.charge.cacheMisses += this.res.misses;
+    this.charge.cacheCycles += this.res.cycles;
+    this.charge.cycles += this.res.cycles;
+  }
+
+  /**
+   * Load an MMU context; without tags the TLB cannot tell contexts apart and is flushed. Loading
+   * the context already loaded changes nothing (returns false).
+   */
+  load(space: Space): boolean {
+    if (this.context === space) return false;
+    this.context = space;
+    if (!this.m.tlb.tagged) this.tlb.flush();
+    return true;
+  }
+
+  /** Whether the TLB holds the translation of the k-th page from `page` (filling it if not). */
+  translate(page: Page, k = 0): boolean {
+    const ctx = this.m.tlb.tagged ? (this.context?.asid ?? 0) : 0;
+    return this.tlb.access(ctx * CTX_SHIFT + page.vpn + k);
+  }
+
+  private addr(page: Page, offset: number): number {
+    return page.pfn * this.m.pageBytes + offset;
+  }
+}

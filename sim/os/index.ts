@@ -1,0 +1,2 @@
+export { System } from './system.js';
+export { AddressSpace } from './address-space.js';

@@ -1,0 +1,48 @@
+// Everything a kernel is booted with: the engine, the hardware instance, the statistics, the
+// seeded PRNG and (optionally) a timeline. Kernels run steps through run(), which charges the
+// processor and records the slice when tracing.
+
+import { Prng, Simulation } from '../engine/index.js';
+import { Hardware, type MachineDesc, type Processor, type Step } from '../hw/index.js';
+import { Stats } from '../stats/index.js';
+import { Timeline } from '../trace/timeline.js';
+
+export class System {
+  readonly sim = new Simulation();
+  readonly stats = new Stats();
+  readonly hw: Hardware;
+  readonly rng: Prng;
+  readonly timeline: Timeline | null;
+
+  constructor(
+    readonly machine: MachineDesc,
+    seed: number,
+    trace = false,
+  ) {
+    this.hw = new Hardware(machine, this.stats.breakdown);
+    this.rng = new Prng(seed);
+    this.timeline = trace ? new Timeline(machine.clockMHz) : null;
+  }
+
+  get cpus(): Processor[] {
+    return this.hw.cpus;
+  }
+
+  /** Execute a step on a processor; yield the result to hold for its cycles. */
+  run(cpu: Processor, s: Step, side: string, who?: string): number {
+    const cycles = cpu.exec(s, side);
+    if (this.timeline && cycles > 0) {
+      this.timeline.slice(`cpu ${cpu.id}`, s.label, side, this.sim.now, cycles, who ? { thread: who } : undefined);
+    }
+    return cycles;
+  }
+
+  /** Mark an event on a processor's track (a message, a donation). */
+  mark(cpu: Processor | null, name: string, cat: string, args?: Record<string, string | number>): void {
+    this.timeline?.instant(cpu ? `cpu ${cpu.id}` : 'system', name, cat, this.sim.now, args);
+  }
+
+  us(cycles: number): number {
+    return cycles / this.machine.clockMHz;
+  }
+}

@@ -1,0 +1,97 @@
+// The claims harness: each paper's registry lists the numbers and stated shapes of the paper,
+// with the catalogue id (`ref`) of each, the experiment that measures it, a tolerance and whether
+// a parameter was fitted to it (calibrated) or it came out of the model (predicted). Evaluating a
+// claim runs its experiment (memoised, so claims sharing a run share it) and compares.
+
+export type Paper = 'urpc' | 'notes' | 'l3' | 'inks' | 'sleepwake';
+export type Role = 'calibrated' | 'predicted';
+/** test: small runs for the test suite; paper: the papers' own scale, for reproduce. */
+export type Scale = 'test' | 'paper';
+
+export interface Claim {
+  /** This project's id; the catalogue's where one exists. */
+  id: string;
+  /** The id of the entry in the claims catalogue. */
+  ref: string;
+  paper: Paper;
+  /** Where in the paper: table and row, figure, section. */
+  source: string;
+  /** What was run: machine, kernel, parameters. */
+  conditions: string;
+  /** The paper's value; null for a qualitative claim (measure returns whether it holds). */
+  expected: number | null;
+  unit: string;
+  /** Allowed relative error in percent (numeric claims). */
+  tolerancePct: number;
+  role: Role;
+  /** The experiment that measures it (an id shared by claims that read the same run). */
+  experiment: string;
+  measure(scale: Scale): number | boolean;
+  /** Why the model is known to disagree, when it does. */
+  knownGap?: string;
+  /** Reading notes: how the paper's text was read, corrections to the catalogue. */
+  note?: string;
+}
+
+export type Status = 'pass' | 'fail' | 'known-gap';
+
+export interface ClaimResult {
+  id: string;
+  ref: string;
+  paper: Paper;
+  role: Role;
+  source: string;
+  unit: string;
+  expected: number | null;
+  simulated: number | null;
+  errorPct: number | null;
+  tolerancePct: number;
+  status: Status;
+  knownGap?: string;
+  error?: string;
+}
+
+export function evaluate(c: Claim, scale: Scale): ClaimResult {
+  const base = {
+    id: c.id,
+    ref: c.ref,
+    paper: c.paper,
+    role: c.role,
+    source: c.source,
+    unit: c.unit,
+    expected: c.expected,
+    tolerancePct: c.tolerancePct,
+    ...(c.knownGap ? { knownGap: c.knownGap } : {}),
+  };
+  let v: number | boolean;
+  try {
+    v = c.measure(scale);
+  } catch (e) {
+    return { ...base, simulated: null, errorPct: null, status: 'fail', error: (e as Error).message };
+  }
+  if (typeof v === 'boolean' || c.expected === null) {
+    const ok = v === true;
+    return { ...base, simulated: null, errorPct: null, status: ok ? 'pass' : c.knownGap ? 'known-gap' : 'fail' };
+  }
+  const errorPct = c.expected === 0 ? (v === 0 ? 0 : Infinity) : ((v - c.expected) / Math.abs(c.expected)) * 100;
+  const ok = Math.abs(errorPct) <= c.tolerancePct + 1e-9;
+  return {
+    ...base,
+    simulated: round(v),
+    errorPct: round(errorPct, 2),
+    status: ok ? 'pass' : c.knownGap ? 'known-gap' : 'fail',
+  };
+}
+
+export function round(x: number, digits = 4): number {
+  if (!Number.isFinite(x)) return x;
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+/** Memoised experiments: claims that read the same run share it. */
+const memo = new Map<string, unknown>();
+export function experiment<T>(key: string, run: () => T): T {
+  if (!memo.has(key)) memo.set(key, run());
+  return memo.get(key) as T;
+}

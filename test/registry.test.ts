@@ -45,9 +45,11 @@ describe('machines', () => {
 });
 
 describe('kernels', () => {
-  it('registers every kernel folder', () => {
+  it('registers a kernel from every kernel folder', () => {
     const dirs = readdirSync(join(root, 'kernels')).filter((f) => statSync(join(root, 'kernels', f)).isDirectory());
-    expect(dirs.sort()).toEqual(kernels.map((k) => k.id).sort());
+    // A folder is named as its paper names the system; it registers that id or ids starting with it (inks-msg, inks-trap).
+    const unregistered = dirs.filter((d) => !kernels.some((k) => k.id === d || k.id.startsWith(`${d}-`)));
+    expect(unregistered).toEqual([]);
   });
 
   it('describe themselves and their options', () => {

@@ -11,16 +11,25 @@ import { workloads } from '../workloads/index.js';
 import { simulate, UsageError, type RunSpec } from '../workloads/run.js';
 import { claimsCommand } from './claims.js';
 import { runCsv, runText, writeAtomic } from './output.js';
+import { VERSION } from './version.js';
+import { reproduceCommand } from './reproduce/command.js';
+import { GROUPS, type Group } from './reproduce/collect.js';
+import { mergeCommand, sweepCommand } from './sweep/command.js';
 
 const EXAMPLES = `Examples:
   simulate --machine firefly --kernel urpc -T 2 -C 1 -S 1     URPC with two client threads
   simulate -m i486-dx50 -k l3 --set kernel.portAccess=true     L3 with port access spliced in
   simulate -m i486-dx50 -k l3 --set tlb.tagged=true            what if the 486 TLB were tagged?
   simulate list kernels                                        kernels and their options
-  simulate claims --paper l3                                   the paper's numbers, checked`;
+  simulate claims --paper l3                                   the paper's numbers, checked
+  simulate reproduce all                                       tables, figures and REPORT.md under results/
+  simulate sweep -m firefly -k urpc -T 1..10 -C 1,2 -S 0..2     a grid, one CSV row per point
+  simulate sweep ... --shard 2/8 -o part2.csv                  one shard of it (e.g. an array job)
+  simulate merge part*.csv -o all.csv                          the shards joined`;
 
 function usageFail(msg: string): never {
-  process.stderr.write(`simulate: ${msg.split('\n')[0]}\n`);
+  // yargs spreads some messages over lines ("Invalid values:\n  Argument: ..."): keep them on one.
+  process.stderr.write(`simulate: ${msg.split('\n').map((l) => l.trim()).filter(Boolean).join(' ')}\n`);
   process.exit(2);
 }
 
@@ -41,7 +50,37 @@ function runOptions(y: Argv) {
     .option('json', { type: 'boolean', describe: 'print one JSON object (the contract shape) on stdout', default: false })
     .option('csv', { type: 'string', describe: 'write the summary and breakdown rows to this CSV file' })
     .option('trace', { type: 'string', describe: 'write a Chrome trace event JSON timeline (opens in Perfetto) to this file' })
+    .option('timeline', { type: 'boolean', describe: 'also print the run\'s timeline as text (per processor: step, duration, thread)', default: false })
     .option('config', { type: 'string', describe: 'write the fully resolved configuration (keys sorted) to this JSON file' });
+}
+
+function sweepOptions(y: Argv) {
+  return y
+    .option('machine', { alias: 'm', type: 'string', demandOption: true, describe: 'machine id(s), comma-separated' })
+    .option('kernel', { alias: 'k', type: 'string', demandOption: true, describe: 'kernel id(s), comma-separated' })
+    .option('T', { type: 'string', describe: 'client threads: list or range, e.g. 1..10' })
+    .option('C', { type: 'string', describe: 'client processors, e.g. 1,2' })
+    .option('S', { type: 'string', describe: 'server processors, e.g. 0..2' })
+    .option('clients', { type: 'string', describe: 'client processes' })
+    .option('bytes', { type: 'string', describe: 'message sizes, e.g. 0..4096:1024' })
+    .option('calls', { type: 'string', describe: 'calls measured per point' })
+    .option('warmup', { type: 'string', describe: 'warm-up calls per point' })
+    .option('workload', { alias: 'w', type: 'string', describe: 'workload id(s)' })
+    .option('seed', { type: 'string', describe: 'seeds, e.g. 1..5' })
+    .option('set', { type: 'string', array: true, describe: 'path=v1,v2 or path=a..b: a machine parameter or kernel option axis; repeatable' })
+    .option('jobs', { alias: 'j', type: 'number', describe: 'worker threads (default: the processors available)' })
+    .option('shard', { type: 'string', describe: 'run only shard i of n (i from 1), e.g. 2/8: every n-th point' })
+    .option('out', { alias: 'o', type: 'string', describe: 'write the CSV here (default: stdout)' })
+    .option('json', { type: 'boolean', default: false, describe: 'print the rows as a JSON array instead of CSV' })
+    .example('$0 sweep -m firefly -k urpc -T 1..10 -C 1,2 -S 0..2 -o urpc.csv', 'URPC over threads and processors')
+    .example('$0 sweep -m i486-dx50 -k l3 --set tlb.entries=16,32,64 --shard 1/2 -o a.csv', 'half of a what-if sweep');
+}
+
+/** A failure of a command that finishes asynchronously (reproduce, sweep). */
+function asyncFail(e: unknown): void {
+  if (e instanceof UsageError) usageFail(e.message);
+  process.stderr.write(`simulate: ${(e as Error).message}\n`);
+  process.exitCode = 1;
 }
 
 function specOf(a: Record<string, unknown>): RunSpec {
@@ -67,7 +106,7 @@ function specOf(a: Record<string, unknown>): RunSpec {
     warmup: n('warmup'),
     seed: n('seed'),
     set: (a.set as string[]) ?? [],
-    trace: typeof a.trace === 'string',
+    trace: typeof a.trace === 'string' || a.timeline === true,
   };
 }
 
@@ -76,12 +115,18 @@ function runCommand(a: Record<string, unknown>): void {
   const r = simulate(spec);
   const { timeline, ...result } = r;
   if (typeof a.csv === 'string') writeAtomic(a.csv, runCsv(result));
-  if (typeof a.trace === 'string' && timeline) writeAtomic(a.trace, JSON.stringify(timeline.toChromeTrace()));
+  if (typeof a.trace === 'string' && timeline) {
+    writeAtomic(a.trace, JSON.stringify(timeline.toChromeTrace()));
+    if (timeline.dropped > 0) {
+      process.stderr.write(`simulate: the trace holds the first ${timeline.limit} events (${timeline.dropped} more not recorded); run fewer --calls to see all\n`);
+    }
+  }
   if (typeof a.config === 'string') {
     writeAtomic(a.config, JSON.stringify({ ...result.config, params: result.params, seed: result.seed, workload: result.workload, version: VERSION }, null, 2) + '\n');
   }
   if (a.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   else process.stdout.write(runText(result, (s) => chalk.bold(s)) + '\n');
+  if (a.timeline === true && timeline && !a.json) process.stdout.write(timeline.toText() + '\n');
 }
 
 function listCommand(what: string, json: boolean): void {
@@ -104,8 +149,6 @@ function listCommand(what: string, json: boolean): void {
     for (const w of rows) process.stdout.write(`${chalk.bold(w.id.padEnd(14))} ${w.title} [kernels: ${w.kernels.join(', ')}]\n`);
   }
 }
-
-export const VERSION = '0.1.0';
 
 export function main(argv: string[]): void {
   if (!process.stdout.isTTY) chalk.level = 0;
@@ -133,6 +176,58 @@ export function main(argv: string[]): void {
           .option('scale', { type: 'string', choices: ['test', 'paper'], default: 'test', describe: 'run size: test (quick) or paper (the papers\' call counts)' })
           .option('json', { type: 'boolean', default: false, describe: 'print a JSON array of claim results' }),
       (a) => claimsCommand(a.paper as string | undefined, a.scale as 'test' | 'paper', a.json === true),
+    )
+    .command(
+      'reproduce [paper]',
+      'run the papers\' experiments and write CSV per table and figure series, SVG figures, config.json and REPORT.md',
+      (y) =>
+        y
+          .positional('paper', { type: 'string', choices: [...GROUPS, 'all'], default: 'all', describe: 'which paper (all: every paper registered)' })
+          .option('out', { alias: 'o', type: 'string', default: 'results', describe: 'output directory' })
+          .option('scale', { type: 'string', choices: ['paper', 'test'], default: 'paper', describe: 'run size: paper (the papers\' call counts) or test (quick)' })
+          .option('jobs', { alias: 'j', type: 'number', describe: 'papers run at once on worker threads (default: the processors available)' })
+          .option('check', { type: 'boolean', default: false, describe: 'write nothing: regenerate elsewhere and list the files under --out that are stale (exit 1 if any)' })
+          .option('json', { type: 'boolean', default: false, describe: 'print a JSON summary of what was written (no progress bar)' }),
+      (a) => {
+        reproduceCommand({
+          which: a.paper as Group | 'all',
+          out: String(a.out),
+          scale: a.scale as 'test' | 'paper',
+          json: a.json === true,
+          jobs: a.jobs === undefined ? undefined : Number(a.jobs),
+          check: a.check === true,
+        }).catch(asyncFail);
+      },
+    )
+    .command(
+      'sweep',
+      'run a kernel over a parameter grid (lists 1,2,4 and ranges 1..10 or 0..4096:1024) on worker threads; one CSV row per point',
+      (y) => sweepOptions(y),
+      (a) => {
+        const n = (k: string) => (a[k] === undefined ? undefined : String(a[k]));
+        sweepCommand({
+          grid: {
+            machine: String(a.machine),
+            kernel: String(a.kernel),
+            workload: n('workload'),
+            numbers: { T: n('T'), C: n('C'), S: n('S'), clients: n('clients'), bytes: n('bytes'), calls: n('calls'), warmup: n('warmup'), seed: n('seed') },
+            set: (a.set as string[] | undefined) ?? [],
+          },
+          jobs: a.jobs === undefined ? undefined : Number(a.jobs),
+          shard: n('shard'),
+          out: n('out'),
+          json: a.json === true,
+        }).catch(asyncFail);
+      },
+    )
+    .command(
+      'merge <files..>',
+      'join the CSVs of a sweep\'s shards into the unsplit sweep\'s CSV (rows in point order)',
+      (y) =>
+        y
+          .positional('files', { type: 'string', array: true, describe: 'shard CSV files' })
+          .option('out', { alias: 'o', type: 'string', describe: 'write the merged CSV here (default: stdout)' }),
+      (a) => mergeCommand((a.files as string[]) ?? [], a.out as string | undefined),
     )
     .epilogue(EXAMPLES)
     .strict()

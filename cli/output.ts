@@ -54,5 +54,11 @@ export function runText(r: RunResult, bold: (s: string) => string): string {
       `    ${b.side.padEnd(8)} ${b.step.padEnd(w)} ${b.us.toFixed(2).padStart(9)} ${b.cycles.toFixed(1).padStart(9)} ${b.tlbMisses.toFixed(2).padStart(9)} ${b.cacheMisses.toFixed(2).padStart(10)}`,
     );
   }
+  const counters = res.stats.filter((s) => s.unit !== 'us' && s.unit !== 'samples');
+  if (counters.length > 0) {
+    lines.push('  counters per call:');
+    const cw = Math.max(10, ...counters.map((s) => s.name.length));
+    for (const s of counters) lines.push(`    ${s.name.padEnd(cw)} ${(s.value / Math.max(1, res.calls)).toFixed(3).padStart(10)} ${s.unit}`);
+  }
   return lines.join('\n');
 }

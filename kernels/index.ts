@@ -3,8 +3,15 @@
 
 import type { KernelDef } from './kernel.js';
 import { l3 } from './l3/index.js';
+import { urpc } from './urpc/index.js';
+import { lrpc } from './lrpc/index.js';
+import { taos } from './taos/index.js';
+import { srcRpc } from './src-rpc/index.js';
+import { sysv, bss, bsw, bswy, bsls } from './bss/all.js';
+import { mach } from './mach/index.js';
+import { inksMsg, inksTrap } from './inks/index.js';
 
-export const kernels: readonly KernelDef[] = [l3];
+export const kernels: readonly KernelDef[] = [l3, urpc, lrpc, taos, srcRpc, mach, inksMsg, inksTrap, sysv, bss, bsw, bswy, bsls];
 
 export function findKernel(id: string): KernelDef | undefined {
   return kernels.find((k) => k.id === id);

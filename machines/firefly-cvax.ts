@@ -1,6 +1,10 @@
-// DEC Firefly with C-VAX processors: the machine of the URPC paper (Bershad et al. 1991, §5) and
+// DEC Firefly with C-VAX processors: the machine of the URPC paper (Bershad et al. 1991, §4) and
 // of LRPC and SRC RPC. A shared-memory multiprocessor; each processor has its own cache, all
-// share one memory bus.
+// share one memory bus (the MBus).
+//
+// The paper gives its costs in µs; this file turns them into cycles of an (assumed) 11.11 MHz
+// clock. The average instruction cost is derived from §4.3's instruction count of a round trip,
+// so kernels describe their code paths as instruction counts and the µs follow.
 
 import type { MachineDesc } from '../sim/hw/machine.js';
 
@@ -12,47 +16,53 @@ export const fireflyCvax: MachineDesc = {
   processors: 4,
   pageBytes: 512,
   costs: {
-    instr: 10,
-    ld: 10,
-    st: 10,
-    alu: 10,
-    cmp: 10,
-    jcc: 10,
-    trap: 100,
-    rti: 100,
+    instr: 8,
+    ld: 8,
+    st: 8,
+    alu: 8,
+    cmp: 8,
+    jcc: 8,
+    interlocked: 10,
+    trap: 111,
+    rti: 111,
     loadContext: 20,
     copyStartup: 20,
   },
-  tlb: { entries: 28, ways: 1, tagged: false, missCycles: 20 },
+  tlb: { entries: 28, ways: 28, tagged: false, globalKernel: true, missCycles: 20 },
   cache: {
     l1: { sizeBytes: 65536, lineBytes: 4, ways: 1, missCycles: 4, writeAllocate: true },
   },
-  copy: { cyclesPerByte: 2.5 },
+  copy: { cyclesPerByte: 1.39 },
   bus: { tasCycles: 10 },
   sources: {
     clockMHz: 'guess: the CVAX 78034 ran at 90 ns (11.11 MHz) in the MicroVAX 3500/3600; no Firefly-specific figure found',
-    processors: 'urpc §5: "The Firefly used to collect the measurements described in this paper had four C-VAX processors"',
+    processors: 'urpc §4: "The Firefly used to collect the measurements described in this paper had four C-VAX processors"',
     pageBytes: 'VAX architecture: 512-byte pages',
-    'costs.instr': 'guess: an average C-VAX instruction of about 10 cycles (0.9 µs); kernels that need more fidelity calibrate per path',
-    'costs.ld': 'guess: as costs.instr',
-    'costs.st': 'guess: as costs.instr',
-    'costs.alu': 'guess: as costs.instr',
-    'costs.cmp': 'guess: as costs.instr',
-    'costs.jcc': 'guess: as costs.instr',
-    'costs.trap': 'guess: CHMK about 100 cycles',
-    'costs.rti': 'guess: REI about 100 cycles',
-    'costs.loadContext': 'guess: loading P0BR/P0LR and invalidating the translation buffer about 20 cycles',
-    'tlb.entries': 'guess: the CVAX 28-entry fully associative translation buffer, modelled direct mapped',
-    'tlb.ways': 'guess: see tlb.entries',
+    'costs.instr':
+      'derived: urpc §4.3 "148 instructions required to do a round-trip message transfer" against Table II\'s round trip (54 + 53 = 107 µs): 0.723 µs per instruction × 11.11 MHz = 8.0 cycles (about 1.4 native MIPS, in line with the CVAX\'s rating of about 3 VAX-11/780s)',
+    'costs.ld': 'derived: as costs.instr (the paper gives only an average)',
+    'costs.st': 'derived: as costs.instr',
+    'costs.alu': 'derived: as costs.instr',
+    'costs.cmp': 'derived: as costs.instr',
+    'costs.jcc': 'derived: as costs.instr',
+    'costs.interlocked': 'guess: an interlocked VAX instruction (BBSSI/BBCCI) costs one MBus read-modify-write, as bus.tasCycles',
+    'costs.trap':
+      'derived: urpc §1 "a protected kernel invocation (trap) takes 20 µs" = CHMK + REI; 20 µs × 11.11 MHz = 222 cycles, split evenly between entry and return (the split is a guess)',
+    'costs.rti': 'derived: see costs.trap',
+    'costs.loadContext': 'guess: loading P0BR/P0LR/P1BR/P1LR and invalidating process-space translations, about 20 cycles',
+    'tlb.entries': 'CVAX 78034: 28-entry translation buffer (recollection of the chip description; not verified)',
+    'tlb.ways': 'CVAX 78034: the translation buffer is fully associative (recollection; not verified)',
     'tlb.tagged': 'VAX: the translation buffer has no context tags; process-space entries are invalidated on a context switch',
+    'tlb.globalKernel': 'VAX architecture: system-space translations are common to every process; a context switch (LDPCTX) invalidates only process-space entries',
     'tlb.missCycles': 'guess: a microcoded VAX TB miss of about 20 cycles',
     'cache.l1.sizeBytes': 'DEC Firefly (Thacker, Stewart, Satterthwaite 1988; secondary): 64 KB direct-mapped cache per CVAX processor',
     'cache.l1.lineBytes': 'DEC Firefly (secondary): 4-byte lines',
     'cache.l1.ways': 'DEC Firefly (secondary): direct mapped',
     'cache.l1.missCycles': 'guess: one MBus transaction of about 4 cycles',
     'cache.l1.writeAllocate': 'DEC Firefly (secondary): write-update coherent caches',
-    'costs.copyStartup': 'guess',
-    'copy.cyclesPerByte': 'derived: urpc §5.1 "each word of data passed ... about 1 µs" per 4-byte word = 0.25 µs/byte × 11.11 MHz ≈ 2.8; rounded guess 2.5',
+    'costs.copyStartup': 'guess: a MOVC3 start-up of about 20 cycles',
+    'copy.cyclesPerByte':
+      'derived: urpc §4.2 "each word of data passed in the shared memory buffers adds about one additional µs of latency"; the stubs copy a word twice (marshal into the buffer, unmarshal out of it): 0.5 µs per 4-byte copy = 0.125 µs/byte × 11.11 MHz = 1.39',
     'bus.tasCycles': 'guess: an interlocked MBus read-modify-write of about 10 cycles',
   },
 };

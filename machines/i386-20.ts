@@ -1,5 +1,6 @@
-// Intel i386 at 20 MHz: the slowest PC of L3's Table 2. No on-chip cache; the instruction costs
-// are the 80386's own (mostly higher than the 486's, INT and IRET much higher).
+// Intel i386 at 20 MHz: the slowest PC of L3's Table 2. No on-chip cache: every memory reference
+// and instruction fetch is a bus cycle with wait states; the instruction costs are the 80386's own
+// (mostly higher than the 486's, INT and IRET much higher).
 
 import type { MachineDesc } from '../sim/hw/machine.js';
 
@@ -27,9 +28,15 @@ export const i386_20: MachineDesc = {
     loadContext: 5,
     segLoad: 18,
     copyStartup: 5,
+    cmpm: 6,
+    agi: 0,
+    segRead: 2,
+    segPush: 2,
+    call: 7,
+    ret: 10,
   },
-  tlb: { entries: 32, ways: 4, tagged: false, missCycles: 9 },
-  cache: {},
+  tlb: { entries: 32, ways: 4, tagged: false, missCycles: 13 },
+  cache: { l1: { sizeBytes: 4, lineBytes: 4, ways: 1, missCycles: 2, writeAllocate: true } },
   copy: { cyclesPerByte: 1 },
   bus: { tasCycles: 5 },
   sources: {
@@ -52,9 +59,21 @@ export const i386_20: MachineDesc = {
     'tlb.entries': `${PRM386}: 32-entry paging cache`,
     'tlb.ways': `${PRM386}: 4-way set associative`,
     'tlb.tagged': `${PRM386}: the paging cache is flushed when CR3 is loaded`,
-    'tlb.missCycles': 'guess: the 486 figure of l3 §5.1 (9 cycles); the 386 walks the same two-level table',
+    'tlb.missCycles': 'derived: the 486 figure of l3 §5.1 (9 cycles) for the same two-level walk, plus 2 wait states on each of its two memory reads (see cache.l1.missCycles): 9 + 2 × 2 = 13',
     'costs.copyStartup': `${PRM386}: REP MOVS 5+4n clocks`,
     'copy.cyclesPerByte': `derived: ${PRM386} REP MOVSD 4 clocks per 4 bytes = 1 cycle/byte`,
+    'costs.cmpm': `${PRM386}: CMP r32,m32 6 clocks`,
+    'costs.agi': 'guess: no address-generation interlock on the 386, whose effective-address timing is folded into each instruction\'s clocks',
+    'costs.segRead': `${PRM386}: MOV r/m16,Sreg 2 clocks`,
+    'costs.segPush': `${PRM386}: PUSH Sreg 2 clocks`,
+    'costs.call': `${PRM386}: CALL rel32 7+m clocks (m = 0 assumed)`,
+    'costs.ret': `${PRM386}: RET near 10+m clocks (m = 0 assumed)`,
+    'cache.l1.sizeBytes': 'no on-chip cache: every dword the 386 reads or writes, instruction fetches included, is a bus cycle; modelled as a one-dword cache that (almost) always misses',
+    'cache.l1.lineBytes': 'the 386 bus moves one 32-bit dword per bus cycle',
+    'cache.l1.ways': 'one dword: see cache.l1.sizeBytes',
+    'cache.l1.missCycles':
+      'calibrated: wait states per bus cycle (the 80386 manual\'s instruction timings assume none) fitted to l3 Table 2\'s 60 µs null RPC on the 386-20; 2 wait states fit 80 ns DRAM behind a 20 MHz bus without an external cache',
+    'cache.l1.writeAllocate': 'writes are bus cycles too (the 386 has no write buffer)',
     'bus.tasCycles': 'guess: XCHG reg,mem about 5 clocks',
   },
 };

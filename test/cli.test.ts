@@ -12,7 +12,7 @@ const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], {
 
 describe('simulate run', () => {
   it('prints the contract JSON shape', () => {
-    const r = run('--machine', 'i486-dx50', '--kernel', 'l3', '--calls', '200', '--json');
+    const r = run('--machine', 'i486-dx50', '--kernel', 'l3', '--calls', '200', '--json', '--set', 'kernel.path=minimal');
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
     const j = JSON.parse(r.stdout);
@@ -46,7 +46,7 @@ describe('simulate run', () => {
 
   it('writes CSV with units and the resolved configuration', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ipcsim-'));
-    const r = run('-m', 'i486-dx50', '-k', 'l3', '--calls', '50', '--csv', join(dir, 'run.csv'), '--config', join(dir, 'config.json'));
+    const r = run('-m', 'i486-dx50', '-k', 'l3', '--calls', '50', '--set', 'kernel.path=minimal', '--csv', join(dir, 'run.csv'), '--config', join(dir, 'config.json'));
     expect(r.status).toBe(0);
     const csv = readFileSync(join(dir, 'run.csv'), 'utf8').split('\n');
     expect(csv[0]).toBe('section,side,step,quantity,value,unit');

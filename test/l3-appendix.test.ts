@@ -20,15 +20,16 @@ describe('L3 minimal null IPC', () => {
   });
 
   it('misses more from a cold start than in steady state', () => {
-    const cold = simulate({ machine: 'i486-dx50', kernel: 'l3', calls: 1, warmup: 0 });
-    const warm = simulate({ machine: 'i486-dx50', kernel: 'l3', calls: 50 });
+    const minimal = ['kernel.path=minimal'];
+    const cold = simulate({ machine: 'i486-dx50', kernel: 'l3', calls: 1, warmup: 0, set: minimal });
+    const warm = simulate({ machine: 'i486-dx50', kernel: 'l3', calls: 50, set: minimal });
     expect(cold.result.latencyCycles.mean).toBeGreaterThan(warm.result.latencyCycles.mean);
     expect(warm.result.latencyCycles.mean).toBe(2 * 172);
   });
 
   it('runs slower on the 386 with its costlier INT and IRET', () => {
-    const i386 = simulate({ machine: 'i386-20', kernel: 'l3', calls: 50 });
-    const i486 = simulate({ machine: 'i486-dx50', kernel: 'l3', calls: 50 });
+    const i386 = simulate({ machine: 'i386-20', kernel: 'l3', calls: 50, set: ['kernel.path=minimal'] });
+    const i486 = simulate({ machine: 'i486-dx50', kernel: 'l3', calls: 50, set: ['kernel.path=minimal'] });
     expect(i386.result.latencyCycles.mean).toBeGreaterThan(i486.result.latencyCycles.mean);
   });
 });

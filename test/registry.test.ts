@@ -65,7 +65,7 @@ describe('claims registry', () => {
     const ids = allClaims.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const c of allClaims) {
-      expect(c.ref).toMatch(/^(urpc|notes|l3|inks|sleepwake)\.[\w.]+$/);
+      expect(c.ref).toMatch(/^(urpc|notes|l3|inks|sleepwake|sw)\.[\w.]+$/);
       expect(['calibrated', 'predicted']).toContain(c.role);
       expect(c.source.length).toBeGreaterThan(3);
       expect(c.tolerancePct).toBeGreaterThanOrEqual(0);

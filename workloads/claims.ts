@@ -95,3 +95,8 @@ export function experiment<T>(key: string, run: () => T): T {
   if (!memo.has(key)) memo.set(key, run());
   return memo.get(key) as T;
 }
+
+/** Forget the memoised runs, so what a paper's reproduction records does not depend on what ran before. */
+export function forgetExperiments(): void {
+  memo.clear();
+}

@@ -2,6 +2,8 @@
 
 import type { WorkloadDef } from './workload.js';
 import { closedLoop } from './common/closed-loop.js';
+import { inksWorkloads } from './inks/workloads.js';
+import { urpcWorkloads } from './urpc/workloads.js';
 
 export const nullRpc: WorkloadDef = {
   id: 'null-rpc',
@@ -10,7 +12,7 @@ export const nullRpc: WorkloadDef = {
   runsOn: (k) => k.supports.includes('rpc'),
 };
 
-export const workloads: readonly WorkloadDef[] = [nullRpc];
+export const workloads: readonly WorkloadDef[] = [nullRpc, ...inksWorkloads, ...urpcWorkloads];
 
 export function findWorkload(id: string): WorkloadDef | undefined {
   return workloads.find((w) => w.id === id);

@@ -19,6 +19,8 @@ export interface TableSpec {
   columns: Column[];
   /** Rows keyed by column key; values come from simulation runs. */
   run(scale: Scale): Record<string, string | number | null>[];
+  /** What was run and how to read it, shown under the table in the report. */
+  note?: string;
 }
 
 export interface Point {
@@ -32,15 +34,26 @@ export interface Series {
   points: Point[];
 }
 
+export interface Axis {
+  label: string;
+  unit?: string;
+  /** Axis scale of the paper's plot; linear unless said. */
+  scale?: 'linear' | 'log';
+  /** The paper's axis range, when the plot should match it. */
+  domain?: [number, number];
+}
+
 export interface FigureSpec {
   /** File-safe id, e.g. "figure3". */
   id: string;
   title: string;
-  x: { label: string; unit?: string };
-  y: { label: string; unit?: string };
+  x: Axis;
+  y: Axis;
   run(scale: Scale): Series[];
   /** The paper's own stated points, overlaid as markers. */
   paperPoints?: { series: string; x: number; y: number }[];
+  /** What was run and how to read it, shown under the figure in the report. */
+  note?: string;
 }
 
 export interface PaperReproduction {

@@ -154,6 +154,16 @@ export function resolve(spec: RunSpec): Resolved {
   return { machine, kernel, options, params, workload, calls, warmup, seed };
 }
 
+/** Told of every finished run, with its specification (the reproduction records each experiment). */
+export type RunObserver = (spec: RunSpec, result: RunResult) => void;
+const observers = new Set<RunObserver>();
+
+/** Observe every run until the returned function is called. */
+export function observeRuns(fn: RunObserver): () => void {
+  observers.add(fn);
+  return () => void observers.delete(fn);
+}
+
 export function simulate(spec: RunSpec): RunResult & { timeline: Timeline | null } {
   const r = resolve(spec);
   const t0 = performance.now();
@@ -178,7 +188,7 @@ export function simulate(spec: RunSpec): RunResult & { timeline: Timeline | null
       return (ia < 0 ? order.length : ia) - (ib < 0 ? order.length : ib);
     });
   const n = out.calls;
-  return {
+  const result: RunResult & { timeline: Timeline | null } = {
     machine: r.machine.id,
     kernel: r.kernel.id,
     workload: r.workload,
@@ -208,6 +218,8 @@ export function simulate(spec: RunSpec): RunResult & { timeline: Timeline | null
     perf: { events: run.events, wallMs: Math.round(performance.now() - t0) },
     timeline: sys.timeline,
   };
+  for (const fn of observers) fn(spec, result);
+  return result;
 }
 
 /** A deep copy with object keys sorted, so the written configuration is stable. */

@@ -1,45 +1,96 @@
 // L3 (Liedtke, "Improving IPC by Kernel Design", SOSP 1993) on the i486 family: IPC by one
-// system call per message (call, reply & receive next) between threads in different address spaces.
-// This kernel runs the minimal null IPC of §5.1 (appendix Table 3), optionally with the port
-// access of Table 5 and the temporary mapping of Table 4 spliced in.
+// system call per message (call, reply & receive next) between threads in different address
+// spaces. path=full runs the kernel of §5 with each optimisation of Table 1 as a switch;
+// path=minimal runs the 20-instruction null IPC of §5.1 (appendix Table 3), optionally with the
+// port access of Table 5 and the temporary mapping of Table 4 spliced in.
+// The ping-pong of §6: thread A calls, thread B replies and receives the next request.
 
 import { Semaphore, type Body } from '../../sim/engine/index.js';
+import type { Space, Step } from '../../sim/hw/index.js';
 import type { KernelDef, KernelInstance, KernelOptions, RunParams } from '../kernel.js';
 import type { System } from '../../sim/os/index.js';
+import { messageProblem } from './abi.js';
+import { fullLayout, type FullLayout } from './full-layout.js';
+import { startSystem } from './system.js';
+import { codes, replyThenReceive, sendAndReceive } from './full.js';
 import { layOut } from './layout.js';
 import { minimalIpc } from './minimal.js';
+import { L3_OPTIONS, l3Options, type L3Options } from './options.js';
+import { DATA_AT, flushStep } from './entry.js';
+
+/** The steps of one round trip, each way: A's call to B, and B's answer. */
+interface RoundTrip {
+  call(bytes: number): Step[];
+  answer(bytes: number): Step[];
+}
+
+function minimalRoundTrip(sys: System, params: RunParams, o: L3Options): { trip: RoundTrip; start: Space } {
+  const L = layOut(sys, ['A', 'B'], Math.max(1, Math.ceil(params.bytes / sys.machine.pageBytes)));
+  const [A, B] = L.threads;
+  const m = { portAccess: o.portAccess, temporaryMapping: o.temporaryMapping };
+  const aToB = minimalIpc(L, A, B, m);
+  const bToA = minimalIpc(L, B, A, m);
+  return { trip: { call: () => aToB, answer: () => bToA }, start: A.space };
+}
+
+function fullLayoutFor(sys: System, params: RunParams, o: L3Options): FullLayout {
+  return fullLayout(sys, o, Math.max(1, Math.ceil((params.bytes + DATA_AT) / sys.machine.pageBytes)));
+}
+
+function fullRoundTrip(sys: System, params: RunParams, o: L3Options): { trip: RoundTrip; start: Space } {
+  const L = fullLayoutFor(sys, params, o);
+  const [A, B] = L.threads;
+  const c = codes(L, sys.cpus[0].prices('invlpg'));
+  const memo = new Map<string, Step[]>();
+  const get = (key: string, make: () => Step[]) => {
+    let s = memo.get(key);
+    if (!s) memo.set(key, (s = make()));
+    return s;
+  };
+  const trip: RoundTrip = {
+    call: (n) =>
+      get(`call ${n}`, () => [...(o.flushCache === 'roundTrip' ? [flushStep(c, A)] : []), ...sendAndReceive(c, L, A, B, n, 'call', o)]),
+    answer: (n) =>
+      get(`answer ${n}`, () => (o.replyAndWait ? sendAndReceive(c, L, B, A, n, 'replyAndWait', o) : replyThenReceive(c, L, B, A, n, o))),
+  };
+  return { trip, start: A.space };
+}
 
 export const l3: KernelDef = {
   id: 'l3',
   title: 'L3 IPC (Liedtke 1993)',
-  describe: 'L3 kernel IPC on the 486: minimal null IPC of l3 §5.1 / appendix Tables 3-5',
+  describe: 'L3 kernel IPC on the 486 (l3 §5): call and reply & receive next, every Table 1 optimisation a switch; path=minimal: appendix Tables 3-5',
   paper: 'l3',
   supports: ['rpc'],
-  options: [
-    { name: 'path', type: 'string', default: 'minimal', choices: ['minimal'], description: 'minimal: the 20-instruction null IPC of §5.1 (Table 3)' },
-    { name: 'portAccess', type: 'boolean', default: false, description: 'splice in the port access of Table 5 (§7.1)' },
-    { name: 'temporaryMapping', type: 'boolean', default: false, description: 'splice in the temporary mapping of Table 4 (§5.2.3)' },
-  ],
-  check(m, p) {
-    if (p.T !== 1) return `l3 runs one client thread (ping-pong); got -T ${p.T}`;
-    return null;
+  options: L3_OPTIONS,
+  check(m, p, opts) {
+    if (p.T !== 1) return `l3 runs one client thread (the ping-pong of §6); got -T ${p.T}`;
+    const o = l3Options(opts);
+    if (o.rpcsPerTick > 0 && o.clockTickMs <= 0) return 'l3: kernel.rpcsPerTick needs a clock (kernel.clockTickMs > 0)';
+    if (o.clockTickMs > 0 && o.path !== 'full') return 'l3: the clock runs with the full path only';
+    return messageProblem(p.bytes, o.indirectStrings);
   },
   boot(sys: System, params: RunParams, opts: KernelOptions): KernelInstance {
-    const L = layOut(sys, ['A', 'B'], Math.max(1, Math.ceil(params.bytes / sys.machine.pageBytes)));
-    const [A, B] = L.threads;
-    const o = { portAccess: opts.portAccess === true, temporaryMapping: opts.temporaryMapping === true };
-    const aToB = minimalIpc(L, A, B, o);
-    const bToA = minimalIpc(L, B, A, o);
+    const o = l3Options(opts);
+    if (o.path === 'full' && o.clockTickMs > 0) {
+      // The ping-pong inside a running system: clock, wake-up lists, a paced client.
+      const L = fullLayoutFor(sys, params, o);
+      sys.cpus[0].load(L.threads[0].space);
+      return startSystem(sys, L, codes(L, sys.cpus[0].prices('invlpg')), o, sys.cpus[0], params.bytes);
+    }
+    const { trip, start } = o.path === 'minimal' ? minimalRoundTrip(sys, params, o) : fullRoundTrip(sys, params, o);
     const cpu = sys.cpus[0];
-    cpu.load(A.space);
+    cpu.load(start);
     const request = new Semaphore(sys.sim, 'B waits for a message');
     const reply = new Semaphore(sys.sim, 'A waits for the reply');
+    let bytes = params.bytes;
+    const linesValid = sys.stats.counter('l3.l1LinesValid', 'lines', 'valid on-chip cache lines after each round trip, summed over round trips');
     // B: receive, then reply and receive the next message (one IPC each way).
     sys.sim.spawn(
       (function* (): Body {
         for (;;) {
           yield request;
-          for (const s of bToA) yield sys.run(cpu, s, 'ipc', 'B');
+          for (const s of trip.answer(bytes)) yield sys.run(cpu, s, 'ipc', 'B');
           reply.signal();
         }
       })(),
@@ -49,10 +100,13 @@ export const l3: KernelDef = {
     return {
       sides: ['ipc'],
       startClient(_i, body) {
-        const call = function* (): Body<void> {
-          for (const s of aToB) yield sys.run(cpu, s, 'ipc', 'A');
+        const call = function* (req: { bytes: number }): Body<void> {
+          bytes = req.bytes;
+          for (const s of trip.call(bytes)) yield sys.run(cpu, s, 'ipc', 'A');
           request.signal();
           yield reply;
+          // §6: the valid lines of the on-chip cache after a round trip (its footprint, when flushed before it).
+          linesValid.add(cpu.caches.all.filter((lv) => lv.name.startsWith('l1')).reduce((n, lv) => n + lv.array.occupied, 0));
         };
         sys.sim.spawn(body(call), 'thread A (client)');
       },

@@ -64,7 +64,8 @@ export class CacheHierarchy {
     }
   }
 
-  flush(): void {
-    for (const lv of this.all) lv.array.flush();
+  /** Invalidate every level, or only the on-chip ones (l1, l1i, l1d). */
+  flush(onChipOnly = false): void {
+    for (const lv of this.all) if (!onChipOnly || lv.name !== 'l2') lv.array.flush();
   }
 }

@@ -26,12 +26,18 @@ export interface MachineDesc {
     ways: number;
     /** Tagged entries survive an address-space switch; untagged ones are flushed by it. */
     tagged: boolean;
+    /** Optional: kernel (system-space) translations survive the flush of an untagged TLB, as on the VAX. */
+    globalKernel?: boolean;
     missCycles: number;
   };
   /** Caches nearest first: a unified l1, or split l1i/l1d, then an optional l2. */
   cache: { l1?: CacheDesc; l1i?: CacheDesc; l1d?: CacheDesc; l2?: CacheDesc };
   /** Block copy: cycles per byte when source and destination hit the nearest cache (the start-up is instruction class copyStartup). */
-  copy: { cyclesPerByte: number };
+  copy: {
+    cyclesPerByte: number;
+    /** Optional write delay: cycles per byte at which a copy's stores drain (a write-through cache); a copy runs at the slower of the two rates. */
+    storeCyclesPerByte?: number;
+  };
   /** Shared memory bus: cycles of one locked test-and-set. */
   bus: { tasCycles: number };
   /** Source of every value above, by dotted path. */

@@ -25,6 +25,9 @@ export interface Ledger {
 }
 
 const CTX_SHIFT = 2 ** 21;
+/** The context number kernel pages are entered under when they are global (tlb.globalKernel). */
+const GLOBAL_CTX = 1023;
+const GLOBAL_KEYS = GLOBAL_CTX * CTX_SHIFT;
 
 export class Processor {
   mode: 'user' | 'kernel' = 'user';
@@ -98,7 +101,7 @@ export class Processor {
           this.touch(w.page, w.offset, w.bytes, w.write);
           break;
         case 'copy':
-          c.cycles += Math.round(w.bytes * this.m.copy.cyclesPerByte);
+          c.cycles += Math.round(w.bytes * Math.max(this.m.copy.cyclesPerByte, this.m.copy.storeCyclesPerByte ?? 0));
           if (w.bytes > 0) {
             this.touch(w.from, w.fromOffset, w.bytes, false);
             this.touch(w.to, w.toOffset, w.bytes, true);
@@ -107,8 +110,16 @@ export class Processor {
         case 'us':
           c.cycles += Math.round(w.us * this.m.clockMHz);
           break;
+        case 'flushTlb':
+          if (!codeReady) codeReady = this.fetch(s);
+          c.cycles += this.cost(w.cls);
+          c.instructions++;
+          this.tlb.flush();
+          // The next instruction is fetched through the emptied TLB.
+          if (s.code !== undefined) this.fetch(s);
+          break;
         case 'flushCaches':
-          this.caches.flush();
+          this.caches.flush(w.onChipOnly === true);
           break;
       }
     }
@@ -173,13 +184,16 @@ export class Processor {
   load(space: Space): boolean {
     if (this.context === space) return false;
     this.context = space;
-    if (!this.m.tlb.tagged) this.tlb.flush();
+    if (!this.m.tlb.tagged) {
+      if (this.m.tlb.globalKernel) this.tlb.invalidate((key) => key < GLOBAL_KEYS);
+      else this.tlb.flush();
+    }
     return true;
   }
 
   /** Whether the TLB holds the translation of the k-th page from `page` (filling it if not). */
   translate(page: Page, k = 0): boolean {
-    const ctx = this.m.tlb.tagged ? (this.context?.asid ?? 0) : 0;
+    const ctx = page.space === null && this.m.tlb.globalKernel ? GLOBAL_CTX : this.m.tlb.tagged ? (this.context?.asid ?? 0) : 0;
     return this.tlb.access(ctx * CTX_SHIFT + page.vpn + k);
   }
 

@@ -18,8 +18,10 @@ export type Work =
   | { k: 'copy'; bytes: number; from: Page; fromOffset: number; to: Page; toOffset: number }
   /** A primitive measured as a whole on one machine, in microseconds, with its source. */
   | { k: 'us'; us: number; why: string }
-  /** Flush the caches (the "cache flushed before each IPC" experiments). */
-  | { k: 'flushCaches' };
+  /** Flush the whole TLB (a CR3 reload where no single-entry invalidation exists), priced as instruction class cls. */
+  | { k: 'flushTlb'; cls: string }
+  /** Flush the caches (the "cache flushed before each IPC" experiments); onChipOnly leaves the external (l2) cache. */
+  | { k: 'flushCaches'; onChipOnly?: boolean };
 
 export interface Step {
   /** The row this work is charged to (send, poll, trap, red tape, copyin, ...). */
@@ -45,7 +47,8 @@ export const copy = (bytes: number, from: Page, to: Page, fromOffset = 0, toOffs
   toOffset,
 });
 export const measured = (us: number, why: string): Work => ({ k: 'us', us, why });
-export const flushCaches = (): Work => ({ k: 'flushCaches' });
+export const flushTlb = (cls = 'loadContext'): Work => ({ k: 'flushTlb', cls });
+export const flushCaches = (onChipOnly = false): Work => ({ k: 'flushCaches', onChipOnly });
 
 /**
  * A stretch of code in a page: steps built in it are laid out one after another, so each step
@@ -73,7 +76,7 @@ export class CodeArea {
 /** Instructions a list of work items executes (what a step's code must hold). */
 export function instructionCount(work: readonly Work[]): number {
   let n = 0;
-  for (const w of work) n += w.k === 'i' ? w.n : w.k === 'mode' || w.k === 'ctx' ? 1 : 0;
+  for (const w of work) n += w.k === 'i' ? w.n : w.k === 'mode' || w.k === 'ctx' || w.k === 'flushTlb' ? 1 : 0;
   return n;
 }
 

@@ -1,5 +1,10 @@
 // Every registered claim of the L3 paper.
 import type { Claim } from '../claims.js';
 import { appendixClaims } from './appendix-claims.js';
+import { pingPongClaims } from './pingpong-claims.js';
+import { table1Claims } from './table1-claims.js';
+import { designClaims } from './design-claims.js';
+import { systemClaims } from './system-claims.js';
+import { machClaims, machSyscallClaims } from './mach-claims.js';
 
-export const l3Claims: Claim[] = [...appendixClaims];
+export const l3Claims: Claim[] = [...appendixClaims, ...pingPongClaims, ...table1Claims, ...designClaims, ...systemClaims, ...machClaims, ...machSyscallClaims];

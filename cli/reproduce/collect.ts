@@ -1,0 +1,178 @@
+// Runs one paper's reproduction: its tables and figures (from its reproduce.ts) and its claims,
+// at a scale, while recording every simulation run's resolved configuration. The result is plain
+// data (written as the paper's reproduction.json) from which the CSVs, plots and report are made.
+
+import { evaluate, forgetExperiments, round, type Claim, type ClaimResult, type Paper, type Scale } from '../../workloads/claims.js';
+import type { Axis, Column, PaperReproduction, Series } from '../../workloads/reproduction.js';
+import { observeRuns, type RunResult, type RunSpec } from '../../workloads/run.js';
+import type { MachineDesc } from '../../sim/hw/machine.js';
+import { VERSION } from '../version.js';
+
+/** The papers as `simulate reproduce` names them; the URPC lecture notes go with URPC. */
+export const GROUPS = ['urpc', 'sleepwake', 'l3', 'inks'] as const;
+export type Group = (typeof GROUPS)[number];
+
+export const groupOf = (p: Paper): Group => (p === 'notes' ? 'urpc' : p);
+
+export const DEFAULT_TITLES: Record<Group, string> = {
+  urpc: 'User-Level Interprocess Communication for Shared Memory Multiprocessors (Bershad et al., 1991)',
+  sleepwake: 'User-Level Sleep and Wake-up (Unrau and Krieger, 1997)',
+  l3: 'Improving IPC by Kernel Design (Liedtke, SOSP 1993)',
+  inks: 'In-Kernel Servers on Mach 3.0 (Lepreau et al., 1993)',
+};
+
+export type Cell = string | number | null;
+
+export interface TableResult {
+  id: string;
+  title: string;
+  note?: string;
+  columns: Column[];
+  rows: Record<string, Cell>[];
+  error?: string;
+}
+
+export interface FigureResult {
+  id: string;
+  title: string;
+  note?: string;
+  x: Axis;
+  y: Axis;
+  series: Series[];
+  paperPoints: { series: string; x: number; y: number }[];
+  error?: string;
+}
+
+export interface ClaimRow extends ClaimResult {
+  conditions: string;
+  note?: string;
+}
+
+/** One simulation run as it was resolved; `machine` names an entry of PaperResult.machines. */
+export interface ExperimentRecord {
+  machine: string;
+  kernel: string;
+  kernelOptions: Record<string, unknown>;
+  workload: string;
+  params: RunResult['params'];
+  seed: number;
+  set: string[];
+  /** The table, figure or claim whose evaluation ran it (later readers share the memoised run). */
+  ranFor: string[];
+}
+
+export interface PaperResult {
+  paper: Group;
+  title: string;
+  scale: Scale;
+  version: string;
+  tables: TableResult[];
+  figures: FigureResult[];
+  claims: ClaimRow[];
+  experiments: ExperimentRecord[];
+  /** Resolved machine descriptions, keyed by machine id plus any machine --set what-ifs. */
+  machines: Record<string, MachineDesc>;
+}
+
+/** Numbers as written: rounded so float noise cannot change the files. */
+const clean = (v: Cell): Cell => (typeof v === 'number' ? round(v, 6) : v);
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** What one paper has to run: its reproductions' artefacts and claims, in order. */
+export function tasksOf(repros: PaperReproduction[], claims: Claim[]): number {
+  return repros.reduce((n, r) => n + r.tables.length + r.figures.length, 0) + (claims.length > 0 ? 1 : 0);
+}
+
+export function collect(
+  group: Group,
+  repros: PaperReproduction[],
+  claims: Claim[],
+  scale: Scale,
+  tick: (task: string) => void = () => {},
+): PaperResult {
+  forgetExperiments();
+  const experiments = new Map<string, ExperimentRecord>();
+  const machines: Record<string, MachineDesc> = {};
+  let current = '';
+  const stop = observeRuns((spec: RunSpec, r: RunResult) => {
+    const machineSets = (spec.set ?? []).filter((s) => !s.startsWith('kernel.'));
+    const machineKey = [r.machine, ...machineSets].join(' ');
+    machines[machineKey] = r.config.machine;
+    const rec: Omit<ExperimentRecord, 'ranFor'> = {
+      machine: machineKey,
+      kernel: r.kernel,
+      kernelOptions: r.config.kernel.options,
+      workload: r.workload,
+      params: r.params,
+      seed: r.seed,
+      set: spec.set ?? [],
+    };
+    const key = JSON.stringify(rec);
+    const seen = experiments.get(key);
+    if (seen) {
+      if (!seen.ranFor.includes(current)) seen.ranFor.push(current);
+    } else experiments.set(key, { ...rec, ranFor: [current] });
+  });
+  const tables: TableResult[] = [];
+  const figures: FigureResult[] = [];
+  const claimRows: ClaimRow[] = [];
+  try {
+    const ids = new Set<string>();
+    // Two reproductions in one group (URPC and its lecture notes) may reuse an id; prefix the later.
+    const fileId = (paper: Paper, id: string) => {
+      const out = ids.has(id) ? `${paper}-${id}` : id;
+      ids.add(out);
+      return out;
+    };
+    for (const repro of repros) {
+      for (const t of repro.tables) {
+        const id = fileId(repro.paper, t.id);
+        current = `${repro.paper}:${t.id}`;
+        const base = { id, title: t.title, ...(t.note ? { note: t.note } : {}), columns: t.columns };
+        try {
+          const rows = t.run(scale).map((row) => Object.fromEntries(t.columns.map((c) => [c.key, clean(row[c.key] ?? null)])));
+          tables.push({ ...base, rows });
+        } catch (e) {
+          tables.push({ ...base, rows: [], error: message(e) });
+        }
+        tick(t.title);
+      }
+      for (const f of repro.figures) {
+        const id = fileId(repro.paper, f.id);
+        current = `${repro.paper}:${f.id}`;
+        const base = { id, title: f.title, ...(f.note ? { note: f.note } : {}), x: f.x, y: f.y, paperPoints: f.paperPoints ?? [] };
+        try {
+          const series = f.run(scale).map((s) => ({
+            name: s.name,
+            points: s.points.map((p) => ({ x: clean(p.x) as number, y: clean(p.y) as number })),
+          }));
+          figures.push({ ...base, series });
+        } catch (e) {
+          figures.push({ ...base, series: [], error: message(e) });
+        }
+        tick(f.title);
+      }
+    }
+    if (claims.length > 0) {
+      for (const c of claims) {
+        current = `claim:${c.id}`;
+        claimRows.push({ ...evaluate(c, scale), conditions: c.conditions, ...(c.note ? { note: c.note } : {}) });
+      }
+      tick('claims');
+    }
+  } finally {
+    stop();
+  }
+  return {
+    paper: group,
+    title: repros[0]?.title ?? DEFAULT_TITLES[group],
+    scale,
+    version: VERSION,
+    tables,
+    figures,
+    claims: claimRows,
+    experiments: [...experiments.values()],
+    machines,
+  };
+}

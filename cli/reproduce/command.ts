@@ -1,0 +1,204 @@
+// `simulate reproduce [paper|all] [--out DIR] [--scale paper|test]`: runs each selected paper's
+// tables, figures and claims, writes them under DIR/<paper>/, then rebuilds DIR/REPORT.md and
+// DIR/config.json from every paper stored under DIR (so reproducing one paper keeps the others).
+// Every file is written whole or not at all.
+
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Scale } from '../../workloads/claims.js';
+import { UsageError } from '../../workloads/run.js';
+import { writeAtomic } from '../output.js';
+import { progressBar } from '../progress.js';
+import { VERSION } from '../version.js';
+import { collect, GROUPS, tasksOf, type Group, type PaperResult } from './collect.js';
+import { paperFiles } from './files.js';
+import { configJson, reportMarkdown } from './report.js';
+import { papersToRun, type ToRun } from './select.js';
+import type { FromWorker } from './worker.js';
+
+export interface ReproduceOptions {
+  which: Group | 'all';
+  out: string;
+  scale: Scale;
+  json: boolean;
+  /** Papers run at once, each in a worker thread (default: the processors available). */
+  jobs?: number;
+  /** Regenerate elsewhere and compare with what is under `out` instead of writing there. */
+  check?: boolean;
+  /** Run these instead of the registered papers (tests, embedding); runs in this thread. */
+  papers?: ToRun[];
+}
+
+const WORKER = new URL('./worker.js', import.meta.url);
+
+/**
+ * Collect the papers, each in a worker thread when there are several jobs, and hand each result
+ * over as it is ready. Results do not depend on the number of jobs: each paper's runs are its own.
+ */
+async function collectAll(todo: ToRun[], scale: Scale, jobs: number, tick: (t: string) => void, ready: (r: PaperResult) => Promise<void>): Promise<void> {
+  const n = Math.min(jobs, todo.length);
+  if (n <= 1 || !existsSync(fileURLToPath(WORKER))) {
+    for (const g of todo) await ready(collect(g.group, g.repros, g.claims, scale, (t) => tick(`${g.group}: ${t}`)));
+    return;
+  }
+  const queue = [...todo];
+  const workers: Worker[] = [];
+  const pending: Promise<void>[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let left = todo.length;
+      const feed = (w: Worker) => {
+        const g = queue.shift();
+        if (g) w.postMessage({ group: g.group, scale });
+      };
+      for (let k = 0; k < n; k++) {
+        const w = new Worker(WORKER);
+        workers.push(w);
+        w.on('message', (m: FromWorker) => {
+          if ('tick' in m) return tick(m.tick);
+          if ('error' in m) return reject(new Error(`${m.group}: ${m.error}`));
+          pending.push(ready(m.result));
+          if (--left === 0) resolve();
+          else feed(w);
+        });
+        w.on('error', reject);
+        feed(w);
+      }
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  await Promise.all(pending);
+}
+
+const OURS = /\.(csv|svg)$|^reproduction\.json$/;
+
+/** Write a paper's files into its folder and remove files of ours that this run no longer makes. */
+function writePaper(dir: string, files: Map<string, string>): void {
+  mkdirSync(dir, { recursive: true });
+  for (const [name, text] of files) writeAtomic(join(dir, name), text);
+  for (const name of readdirSync(dir)) if (OURS.test(name) && !files.has(name)) rmSync(join(dir, name));
+}
+
+/** Every paper's stored reproduction under dir, in the report's order. */
+export function loadResults(dir: string): PaperResult[] {
+  return GROUPS.map((g) => join(dir, g, 'reproduction.json'))
+    .filter((p) => existsSync(p))
+    .map((p) => JSON.parse(readFileSync(p, 'utf8')) as PaperResult);
+}
+
+/** REPORT.md and config.json from what is stored under dir. */
+export function summaryFiles(dir: string): Map<string, string> {
+  const rs = loadResults(dir);
+  return new Map([
+    ['REPORT.md', reportMarkdown(rs, VERSION)],
+    ['config.json', configJson(rs, VERSION)],
+  ]);
+}
+
+interface Written {
+  paper: Group;
+  scale: Scale;
+  files: string[];
+  claims: Record<string, number>;
+  errors: string[];
+}
+
+/** Run the selected papers and write their folders and the summary files under `out`. */
+export async function reproduceInto(o: ReproduceOptions, out: string, quiet: boolean): Promise<Written[]> {
+  const jobs = o.papers ? 1 : (o.jobs ?? availableParallelism());
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number >= 1, got ${o.jobs}`);
+  const groups = o.papers ?? papersToRun(o.which === 'all' ? GROUPS : [o.which]);
+  const todo = groups.filter((g) => g.repros.length > 0 || g.claims.length > 0);
+  for (const g of groups) {
+    if (!todo.includes(g)) process.stderr.write(`simulate: nothing registered for ${g.group} yet (no claims, no reproduce.ts); skipped\n`);
+  }
+  const bar = progressBar(
+    todo.reduce((n, g) => n + tasksOf(g.repros, g.claims), 0),
+    'reproduce',
+    !quiet,
+  );
+  const done: Written[] = [];
+  try {
+    await collectAll(todo, o.scale, jobs, (t) => bar.tick(t), async (r) => {
+      const files = await paperFiles(r);
+      writePaper(join(out, r.paper), files);
+      const n = (s: string) => r.claims.filter((c) => c.status === s).length;
+      done.push({
+        paper: r.paper,
+        scale: r.scale,
+        files: [...files.keys()].map((f) => join(out, r.paper, f)),
+        claims: { total: r.claims.length, pass: n('pass'), knownGap: n('known-gap'), fail: n('fail') },
+        errors: [...r.tables, ...r.figures].filter((x) => x.error).map((x) => `${x.id}: ${x.error}`),
+      });
+    });
+  } finally {
+    bar.stop();
+  }
+  mkdirSync(out, { recursive: true });
+  for (const [name, text] of summaryFiles(out)) writeAtomic(join(out, name), text);
+  return done.sort((a, b) => GROUPS.indexOf(a.paper) - GROUPS.indexOf(b.paper));
+}
+
+export async function reproduceCommand(o: ReproduceOptions): Promise<void> {
+  if (o.check) return checkCommand(o);
+  const t0 = performance.now();
+  const done = await reproduceInto(o, o.out, o.json);
+  const wallMs = Math.round(performance.now() - t0);
+  if (o.json) {
+    process.stdout.write(JSON.stringify({ out: o.out, papers: done, report: join(o.out, 'REPORT.md'), wallMs }, null, 2) + '\n');
+  } else {
+    for (const d of done) {
+      const c = d.claims;
+      process.stdout.write(
+        `${d.paper}: ${d.files.length} files in ${join(o.out, d.paper)}; claims ${c.total}: ${c.pass} pass, ${c.knownGap} known gaps, ${c.fail} fail (${d.scale} scale)\n`,
+      );
+      for (const e of d.errors) process.stdout.write(`  not reproduced: ${e}\n`);
+    }
+    process.stdout.write(`report: ${join(o.out, 'REPORT.md')}\n`);
+    process.stderr.write(`reproduce: ${(wallMs / 1000).toFixed(1)} s wall time\n`);
+  }
+  if (done.some((d) => d.errors.length > 0)) process.exitCode = 1;
+}
+
+/** The files of ours under dir (a paper folder's CSV, SVG, reproduction.json; REPORT.md, config.json). */
+function ourFiles(dir: string): string[] {
+  const papers = GROUPS.filter((g) => existsSync(join(dir, g))).flatMap((g) =>
+    readdirSync(join(dir, g))
+      .filter((f) => OURS.test(f))
+      .map((f) => join(g, f)),
+  );
+  return [...papers, ...['REPORT.md', 'config.json'].filter((f) => existsSync(join(dir, f)))].sort();
+}
+
+/** `reproduce --check`: regenerate into a temporary folder and list what differs from `out`. */
+async function checkCommand(o: ReproduceOptions): Promise<void> {
+  const stale = await staleFiles(o);
+  if (o.json) process.stdout.write(JSON.stringify({ out: o.out, upToDate: stale.length === 0, stale }, null, 2) + '\n');
+  else if (stale.length === 0) process.stdout.write(`${o.out} is up to date\n`);
+  else process.stdout.write(`${o.out} is stale; run \`simulate reproduce ${o.which}\`:\n${stale.map((l) => `  ${l}`).join('\n')}\n`);
+  if (stale.length > 0) process.exitCode = 1;
+}
+
+/** What regenerating would change under `out`: files missing, no longer made, or different. */
+export async function staleFiles(o: ReproduceOptions): Promise<string[]> {
+  const work = mkdtempSync(join(tmpdir(), 'ipcsim-check-'));
+  try {
+    const selected = o.papers ? o.papers.map((p) => p.group) : o.which === 'all' ? GROUPS : [o.which];
+    // Papers not regenerated keep their stored data, so the summary files compare like for like.
+    for (const g of GROUPS) if (!selected.includes(g) && existsSync(join(o.out, g))) cpSync(join(o.out, g), join(work, g), { recursive: true });
+    await reproduceInto(o, work, o.json);
+    const want = ourFiles(work);
+    const have = ourFiles(o.out);
+    return [
+      ...want.filter((f) => !have.includes(f)).map((f) => `missing: ${join(o.out, f)}`),
+      ...have.filter((f) => !want.includes(f)).map((f) => `no longer made: ${join(o.out, f)}`),
+      ...want.filter((f) => have.includes(f) && readFileSync(join(work, f), 'utf8') !== readFileSync(join(o.out, f), 'utf8')).map((f) => `differs: ${join(o.out, f)}`),
+    ];
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

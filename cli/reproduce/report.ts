@@ -1,0 +1,183 @@
+// REPORT.md and config.json, assembled from the papers' stored reproduction data: a summary of the
+// claims (registered, passing, known gaps, failing; calibrated against predicted; the largest
+// errors and why), then per paper its claims grouped by table beside the paper's values, the
+// reproduced tables and the figures. A pure function of the data, so a test can check staleness.
+
+import type { ClaimRow, FigureResult, PaperResult, TableResult } from './collect.js';
+import { GROUPS } from './collect.js';
+import { headerOf, paperPointsFile, seriesFiles, stableJson, svgFile } from './files.js';
+
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** A number for a person: whole numbers as they are, others to about four significant digits. */
+export function fmt(x: number | string | null | undefined): string {
+  if (x === null || x === undefined) return '–';
+  if (typeof x === 'string') return x;
+  if (!Number.isFinite(x)) return String(x);
+  if (Number.isInteger(x)) return String(x);
+  const a = Math.abs(x);
+  const s = a >= 100 ? x.toFixed(1) : a >= 1 ? x.toFixed(2) : x.toPrecision(3);
+  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
+}
+
+const pct = (x: number | null) => (x === null ? '–' : `${x > 0 ? '+' : ''}${fmt(x)}%`);
+
+function mdTable(header: string[], rows: string[][], align?: ('l' | 'r')[]): string {
+  const sep = header.map((_, i) => ((align?.[i] ?? 'l') === 'r' ? '---:' : '---'));
+  return [header, sep, ...rows].map((r) => `| ${r.map(cell).join(' | ')} |`).join('\n');
+}
+
+const STATUS: Record<ClaimRow['status'], string> = { pass: 'pass', 'known-gap': 'known gap', fail: '**FAIL**' };
+
+/** The table or section a claim belongs to: its source up to the first comma or colon. */
+export const sectionOf = (c: ClaimRow) => c.source.split(/[,:]/)[0].trim() || 'other';
+
+function counts(cs: ClaimRow[]) {
+  const n = (s: ClaimRow['status']) => cs.filter((c) => c.status === s).length;
+  return { total: cs.length, pass: n('pass'), gap: n('known-gap'), fail: n('fail') };
+}
+
+function why(c: ClaimRow): string {
+  if (c.error) return `error: ${c.error}`;
+  if (c.knownGap) return c.knownGap;
+  if (c.status === 'fail') return 'unexplained: the model misses this number';
+  return `within its ±${fmt(c.tolerancePct)}% tolerance${c.note ? `; ${c.note}` : ''}`;
+}
+
+function summary(rs: PaperResult[]): string[] {
+  const all = rs.flatMap((r) => r.claims);
+  const out: string[] = ['## Summary', ''];
+  const rowOf = (name: string, cs: ClaimRow[]) => {
+    const k = counts(cs);
+    const cal = cs.filter((c) => c.role === 'calibrated');
+    const pre = cs.filter((c) => c.role === 'predicted');
+    return [name, String(k.total), String(k.pass), String(k.gap), String(k.fail), `${counts(cal).pass}/${cal.length}`, `${counts(pre).pass}/${pre.length}`];
+  };
+  out.push(
+    mdTable(
+      ['paper', 'claims', 'pass', 'known gap', 'fail', 'calibrated passing', 'predicted passing'],
+      [...rs.map((r) => rowOf(r.paper, r.claims)), rowOf('**all**', all)],
+      ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
+    ),
+  );
+  const numeric = all.filter((c) => c.errorPct !== null && Number.isFinite(c.errorPct));
+  const mean = (cs: ClaimRow[]) => (cs.length ? cs.reduce((s, c) => s + Math.abs(c.errorPct ?? 0), 0) / cs.length : null);
+  out.push('');
+  for (const role of ['calibrated', 'predicted'] as const) {
+    const cs = numeric.filter((c) => c.role === role);
+    if (cs.length) out.push(`- ${role}: ${cs.length} numeric claims, mean absolute error ${fmt(mean(cs))}%.`);
+  }
+  out.push(
+    '',
+    '*Calibrated*: a parameter was fitted to (or typed from) the number. *Predicted*: the number came out of the model. ' +
+      'A *known gap* is a declared disagreement with the paper, kept honest rather than tuned away.',
+  );
+  const worst = numeric
+    .filter((c) => c.errorPct !== 0)
+    .sort((a, b) => Math.abs(b.errorPct ?? 0) - Math.abs(a.errorPct ?? 0) || a.id.localeCompare(b.id))
+    .slice(0, 10);
+  out.push('', '### Largest errors', '');
+  if (worst.length === 0) out.push('Every numeric claim matches the paper exactly.');
+  else {
+    out.push(
+      mdTable(
+        ['claim', 'paper', 'simulated', 'error', 'role', 'status', 'why'],
+        worst.map((c) => [`\`${c.id}\``, `${fmt(c.expected)} ${c.unit}`, fmt(c.simulated), pct(c.errorPct), c.role, STATUS[c.status], why(c)]),
+        ['l', 'r', 'r', 'r', 'l', 'l', 'l'],
+      ),
+    );
+  }
+  const gaps = all.filter((c) => c.status === 'known-gap');
+  if (gaps.length) out.push('', '### Known gaps', '', ...gaps.map((c) => `- \`${c.id}\` (${c.source}): ${cell(c.knownGap ?? '')}`));
+  const fails = all.filter((c) => c.status === 'fail');
+  if (fails.length) out.push('', '### Failing', '', ...fails.map((c) => `- \`${c.id}\` (${c.source}): ${cell(why(c))}`));
+  return out;
+}
+
+function claimsSection(r: PaperResult): string[] {
+  if (r.claims.length === 0) return ['No claims registered yet.'];
+  const sections = [...new Set(r.claims.map(sectionOf))];
+  const out: string[] = [];
+  for (const s of sections) {
+    out.push('', `#### Claims: ${s}`, '');
+    out.push(
+      mdTable(
+        ['claim', 'where', 'paper', 'simulated', 'unit', 'error', 'tolerance', 'role', 'status'],
+        r.claims
+          .filter((c) => sectionOf(c) === s)
+          .map((c) => [
+            `\`${c.id}\``,
+            c.source,
+            c.expected === null ? '(shape)' : fmt(c.expected),
+            c.expected === null ? (c.status === 'pass' ? 'holds' : 'does not hold') : fmt(c.simulated),
+            c.unit,
+            pct(c.errorPct),
+            `${fmt(c.tolerancePct)}%`,
+            c.role,
+            STATUS[c.status],
+          ]),
+        ['l', 'l', 'r', 'r', 'l', 'r', 'r', 'l', 'l'],
+      ),
+    );
+  }
+  return out;
+}
+
+function tableSection(r: PaperResult, t: TableResult): string[] {
+  const out = ['', `#### ${t.title}`, ''];
+  if (t.error) return [...out, `Not reproduced: the run failed (${cell(t.error)}).`];
+  out.push(
+    mdTable(
+      t.columns.map(headerOf),
+      t.rows.map((row) => t.columns.map((c) => fmt(row[c.key]))),
+      t.columns.map((c) => (c.unit ? 'r' : 'l')),
+    ),
+  );
+  out.push('', `${t.note ? `${t.note} ` : ''}Data: [${t.id}.csv](${r.paper}/${t.id}.csv).`);
+  return out;
+}
+
+function figureSection(r: PaperResult, f: FigureResult): string[] {
+  const out = ['', `#### ${f.title}`, ''];
+  if (f.error) return [...out, `Not reproduced: the run failed (${cell(f.error)}).`];
+  out.push(`![${f.title}](${r.paper}/${svgFile(f)})`, '');
+  const links = seriesFiles(f).map((file, i) => `[${f.series[i].name}](${r.paper}/${file})`);
+  if (f.paperPoints.length) links.push(`[paper's stated points](${r.paper}/${paperPointsFile(f)})`);
+  out.push(`${f.note ? `${f.note} ` : ''}Lines: simulated; hollow diamonds: the paper's stated points. Data: ${links.join(', ')}.`);
+  return out;
+}
+
+export function reportMarkdown(results: PaperResult[], version: string): string {
+  const rs = [...results].sort((a, b) => GROUPS.indexOf(a.paper) - GROUPS.indexOf(b.paper));
+  const scales = rs.map((r) => `${r.paper}: ${r.scale}`).join(', ');
+  const out: string[] = [
+    '# Reproduction report',
+    '',
+    `Generated by \`simulate reproduce\` (ipcsim ${version}); run scale per paper: ${scales || 'none'}. ` +
+      'Every simulated number below was read off the simulated clock; the paper\'s numbers appear only as the claims compared with. ' +
+      'Regenerate with `npx simulate reproduce all`; `config.json` holds the resolved configuration of every run.',
+    '',
+    ...summary(rs),
+  ];
+  for (const r of rs) {
+    out.push('', `## ${r.title}`, '');
+    const k = counts(r.claims);
+    out.push(`${k.total} claims: ${k.pass} pass, ${k.gap} known gaps, ${k.fail} fail. ${r.experiments.length} simulation runs at ${r.scale} scale.`);
+    out.push(...claimsSection(r));
+    if (r.tables.length) out.push('', '### Reproduced tables', ...r.tables.flatMap((t) => tableSection(r, t)));
+    if (r.figures.length) out.push('', '### Figures', ...r.figures.flatMap((f) => figureSection(r, f)));
+  }
+  return out.join('\n') + '\n';
+}
+
+/** config.json: every run of every paper, the machines they ran on, the seeds, the version. */
+export function configJson(results: PaperResult[], version: string): string {
+  const rs = [...results].sort((a, b) => GROUPS.indexOf(a.paper) - GROUPS.indexOf(b.paper));
+  const seeds = [...new Set(rs.flatMap((r) => r.experiments.map((e) => e.seed)))].sort((a, b) => a - b);
+  return stableJson({
+    version,
+    seeds,
+    papers: Object.fromEntries(rs.map((r) => [r.paper, { scale: r.scale, version: r.version, experiments: r.experiments }])),
+    machines: Object.assign({}, ...rs.map((r) => r.machines)),
+  });
+}

@@ -1,0 +1,3 @@
+// The package version, as recorded in results and printed by --version (kept equal to
+// package.json's by a test).
+export const VERSION = '0.1.0';

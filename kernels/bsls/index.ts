@@ -1,0 +1,65 @@
+// Both Sides Limited Spin (sleep/wake-up paper §4.2, Figure 9): before the BSW sleep loop, client
+// and server poll their queue with the unlocked empty() test up to MAX_SPIN times, calling
+// poll_queue (yield on a uniprocessor, a 25 µs delay loop on a multiprocessor) between tests.
+// Counts the spin loops, their iterations and how many fall through to the sleep path (§4.2).
+
+import type { Body } from '../../sim/engine/index.js';
+import type { Task } from '../../sim/os/unix.js';
+import type { Endpoint, UserIpc } from '../../sim/os/useripc.js';
+import { busyWaitOption, capacityOption, pollOption, protocolKernel, raceOptions, schedulerOption, type Protocol } from '../bss/common.js';
+import { waitLoop } from '../bsw/index.js';
+
+/** spincnt = 0; while (empty(Q) && spincnt++ < MAX_SPIN) poll_queue(Q); */
+function* limitedSpin(e: UserIpc, t: Task, ep: Endpoint, handoffTo: Task | null): Body<void> {
+  const st = e.unix.sys.stats;
+  const loops = st.counter(`${t.role}.spin.loops`, 'loops', `BSLS spin loops entered by the ${t.role} (§4.2)`);
+  const iters = st.counter(`${t.role}.spin.iterations`, 'iterations', `poll_queue calls in the ${t.role}'s BSLS spin loops`);
+  const fall = st.counter(`${t.role}.spin.fallthrough`, 'loops', `${t.role} spin loops that reached MAX_SPIN with the queue still empty`);
+  loops.add();
+  let spincnt = 0;
+  for (;;) {
+    if (!(yield* ep.q.empty(t))) return;
+    if (spincnt++ >= e.o.maxSpin) {
+      fall.add();
+      return;
+    }
+    iters.add();
+    yield* e.pollQueue(t, ep, handoffTo);
+  }
+}
+
+export const bslsProtocol: Protocol = {
+  *send(e, t, c, m, server) {
+    yield* e.enqueueOrSleep(t, e.srv, m);
+    yield* e.wake(t, e.srv);
+    yield* limitedSpin(e, t, e.clnt[c], server); // try to hand off
+    return yield* waitLoop(e, t, e.clnt[c], function* (): Body<void> {
+      yield* e.busyWait(t, e.clnt[c], server);
+    });
+  },
+  *receive(e, t) {
+    yield* limitedSpin(e, t, e.srv, null);
+    return yield* waitLoop(e, t, e.srv);
+  },
+  *reply(e, t, c, m) {
+    yield* e.enqueueOrSleep(t, e.clnt[c], m);
+    yield* e.wake(t, e.clnt[c]);
+  },
+};
+
+export const bsls = protocolKernel(
+  {
+    id: 'bsls',
+    title: 'Both Sides Limited Spin (Unrau & Krieger 1997)',
+    describe: 'BSW with up to MAX_SPIN polls of the queue before sleeping: sleep/wake-up paper §4.2, Figure 9',
+    options: [
+      schedulerOption,
+      { name: 'maxSpin', type: 'number', default: 20, description: 'MAX_SPIN: empty() polls before falling through to the sleep path (§4.2; Figure 10 varies it)' },
+      busyWaitOption,
+      pollOption,
+      capacityOption,
+      ...raceOptions,
+    ],
+  },
+  bslsProtocol,
+);

@@ -1,0 +1,153 @@
+// Where the full L3 kernel's code and data live, by option (l3 §5.2.4, §5.2.5, §5.5.2):
+// - condensed tables: the IPC code in one page; GDT, IDT, TSS and the hot kernel data (queue
+//   heads, the clock) in one page. Otherwise the entry/exit code and the IPC code sit in two
+//   pages, and GDT, IDT, TSS and kernel data in four.
+// - virtual tcbs: each tcb holds its thread's kernel stack, found from the uid by arithmetic.
+//   Otherwise a thread table points to tcbs, and kernel stacks are pages of their own.
+// Besides the two ping-pong threads the system has the threads every L3 system has (an idle
+// thread, a background thread, pagers and drivers waiting for requests): the strict scheduling
+// queues link through their tcbs.
+
+import type { Page, Space } from '../../sim/hw/index.js';
+import type { System } from '../../sim/os/index.js';
+import type { L3Options } from './options.js';
+
+export interface FullThread {
+  name: string;
+  space: Space;
+  tcb: Page;
+  /** The page INT pushes onto: the thread's kernel stack (its tcb page when tcbs are virtual), or the processor's stack. */
+  stack: Page;
+  /** The page IRET pops the thread's user frame from (its tcb when stacks are switched). */
+  frame: Page;
+  /** Offset of the stack top within `stack`. */
+  stackTop: number;
+  userCode: Page;
+  /** The user stack: the IPC stub is called and returns through it. */
+  userStack: Page;
+  /** The message variable: received into and sent from (§5.4.1), dope first. */
+  buffer: Page;
+  /** §7.2: the IPC region (pages remapped between spaces at the same address) and its page table. */
+  ipcRegion: Page;
+  ipcRegionPageTable: Page;
+  pdir: Page;
+}
+
+export interface FullLayout {
+  /** Code of the IPC path. */
+  ipcCode: Page;
+  /** Code of kernel entry and exit (the same page as ipcCode when condensed). */
+  entryCode: Page;
+  gdt: Page;
+  idt: Page;
+  tss: Page;
+  /** Queue heads, clock, thread table base: the same page as the tables when condensed. */
+  kernelData: Page;
+  /** Present when tcbs are not virtual. */
+  threadTable: Page | null;
+  portTable: Page;
+  portLinks: Page;
+  /** Kernel message buffer of the twofold copy. */
+  kernelBuffer: Page;
+  threads: FullThread[];
+  /** Threads waiting with real timeouts in the wake-up lists (§5.3.3). */
+  sleepers: FullThread[];
+  /** Threads other than the ping-pong pair, by role: they populate the scheduling queues. */
+  others: { idle: FullThread; background: FullThread; pager: FullThread; driver: FullThread };
+  /** The sender's communication window onto the receiver's buffer region. */
+  window(from: FullThread, to: FullThread): Page;
+}
+
+/** Offsets inside a tcb: hot fields share the first cache lines (§5.5.1); the stack grows down from the top. */
+export const TCB = {
+  uid: 0x00,
+  state: 0x08,
+  partner: 0x0c,
+  stackPointer: 0x10,
+  pdirAddress: 0x14,
+  receiveDescriptor: 0x18,
+  pollers: 0x1c,
+  readyLink: 0x20,
+  waitLink: 0x28,
+  wakeupLink: 0x30,
+  flags: 0x38,
+  portLink: 0x3c,
+  savedRegisters: 0x40,
+} as const;
+
+/** Offsets in the (condensed or separate) processor tables and kernel data. */
+export const TABLES = { gdtUser: 0x18, gdtKernel: 0x08, idtGate: 0x580, tssEsp0: 0x604, readyHead: 0xc40, waitHead: 0xc48, windowInUse: 0xc50 };
+
+/**
+ * Where the message variable starts in its page (dope first). guess: user variables and kernel
+ * tables sit at different offsets in their pages, so their lines spread over the cache's sets.
+ */
+export const MESSAGE_AT = 0x100;
+
+export function fullLayout(sys: System, o: L3Options, bufferPages: number): FullLayout {
+  const k = sys.hw.kernel;
+  const ipcCode = k.page('ipc kernel code');
+  const entryCode = o.condensedTables ? ipcCode : k.page('kernel entry code');
+  const tables = o.condensedTables ? k.page('GDT/IDT/TSS/kernel data') : null;
+  const gdt = tables ?? k.page('GDT');
+  const idt = tables ?? k.page('IDT');
+  const tss = tables ?? k.page('TSS');
+  const kernelData = tables ?? k.page('kernel data');
+  const threadTable = o.virtualTcbs ? null : k.page('thread table');
+  const portTable = k.page('port table');
+  const portLinks = k.page('port link table');
+  const kernelBuffer = k.page('kernel message buffer', bufferPages);
+
+  const cpuStack = o.kernelStacks === 'perThread' ? null : k.page('processor kernel stack');
+  const shared = o.sameSpace ? sys.hw.space('task AB') : null;
+  const make = (name: string, space: Space): FullThread => {
+    const tcb = k.page(`tcb ${name}`);
+    // A virtual tcb is one page: hot fields at the bottom, the kernel stack at the top (figure 6).
+    const stack = cpuStack ?? (o.virtualTcbs ? tcb : k.page(`kernel stack ${name}`));
+    return {
+      name,
+      space,
+      tcb,
+      stack,
+      frame: o.kernelStacks === 'stackSwitching' ? tcb : stack,
+      stackTop: 0x1000,
+      userCode: space.page(`user code ${name}`),
+      userStack: space.page(`user stack ${name}`),
+      buffer: space.page(`message ${name}`, bufferPages),
+      ipcRegion: space.page(`ipc region ${name}`, Math.max(1, o.dashPages)),
+      ipcRegionPageTable: k.page(`ipc region page table ${space.name}`),
+      pdir: k.page(`page directory ${space.name}`),
+    };
+  };
+  const threads = [make('A', shared ?? sys.hw.space('A')), make('B', shared ?? sys.hw.space('B'))];
+  const system = sys.hw.space('system tasks');
+  const others = {
+    idle: make('idle', system),
+    background: make('background', system),
+    pager: make('pager', system),
+    driver: make('driver', system),
+  };
+  const sleepers = Array.from({ length: o.sleepingThreads }, (_, i) => make(`sleeper ${i}`, system));
+  const windows = new Map<string, Page>();
+  return {
+    ipcCode,
+    entryCode,
+    gdt,
+    idt,
+    tss,
+    kernelData,
+    threadTable,
+    portTable,
+    portLinks,
+    kernelBuffer,
+    threads,
+    others,
+    sleepers,
+    window(from, to) {
+      const key = `${from.name}->${to.name}`;
+      let w = windows.get(key);
+      if (!w) windows.set(key, (w = from.space.share(`window onto ${to.name}`, to.buffer)));
+      return w;
+    },
+  };
+}

@@ -1,0 +1,36 @@
+// What a call's operation names on the Mach kernels: an RPC with MIG arguments ('null', 'in:64',
+// ...), a Unix system call through the emulator and the OSF/1 server ('unix:getpid', ...), or a
+// Mach kernel call made by the server itself ('mach:trap', 'mach:msg'; inks Table 5).
+
+import type { Request } from '../kernel.js';
+import { parseArgs } from './args.js';
+import { kernelMsgCall, kernelTrapCall } from './kcall.js';
+import type { MachLayout } from './layout.js';
+import { rpcPath, type RpcOptions, type RpcPath } from './rpc.js';
+import { emulation, GENERIC_ARGS, serverWork, unixCall } from './unix.js';
+
+export const UNIX_PREFIX = 'unix:';
+/** Mach kernel calls by the server ('mach:trap', 'mach:msg') or by the user program ('mach:user-trap', 'mach:user-msg'). */
+export const KERNEL_CALL_OPS = ['mach:trap', 'mach:msg', 'mach:user-trap', 'mach:user-msg'];
+
+/** A do-nothing kernel call, run on the calling task's thread in its space. */
+export function kernelCallPath(L: MachLayout, op: string, o: RpcOptions): RpcPath {
+  const user = op.startsWith('mach:user-');
+  const caller = user ? L.client : L.server;
+  const inKernel = !user && o.serverInKernel;
+  const steps = op.endsWith('trap') ? kernelTrapCall(L, caller, inKernel, o.serverOwnStack === true) : kernelMsgCall(L, caller, inKernel, []);
+  return { clientOut: steps, server: [], clientBack: [], context: caller.space };
+}
+
+export function messagePath(L: MachLayout, req: Request, o: RpcOptions): RpcPath {
+  const op = req.op ?? '';
+  if (op.startsWith(UNIX_PREFIX)) {
+    const c = unixCall(op.slice(UNIX_PREFIX.length));
+    const emul = emulation(L, c);
+    if (c.emulator !== undefined) return { clientOut: emul, server: [], clientBack: [], context: L.client.space };
+    const p = rpcPath(L, GENERIC_ARGS, o, serverWork(L, c, { trap: false, serverInKernel: o.serverInKernel }));
+    return { ...p, clientOut: [...emul, ...p.clientOut], context: L.client.space };
+  }
+  if (KERNEL_CALL_OPS.includes(op)) return kernelCallPath(L, op, o);
+  return { ...rpcPath(L, parseArgs(req.op, req.bytes), o), context: L.client.space };
+}

@@ -1,0 +1,367 @@
+// FastThreads: user-level threads multiplexed on the processors an address space holds (URPC
+// §2.1, §3.3, §4.1). Thread management is a library in the address space: blocking, readying and
+// switching threads are procedure calls, never traps. A thread is a generator body run by whichever
+// processor dispatches it (a trampoline): the body yields ordinary operations, which reach the
+// engine through the processor running it, and `BLOCK` when it gives its processor up.
+//
+// URPC §4.3 footnote 1: when a thread blocks and the ready queue is empty, its context may stay
+// loaded (the idle loop then runs in that context); it is saved only if something else needs the
+// processor, and a wake-up of that very thread on that processor needs no restore.
+
+import type { Body, Waitable } from '../engine/index.js';
+import { CodeArea, instr, read, rti, step, trap, write, type Page, type Processor, type Step, type Work } from '../hw/index.js';
+import type { AddressSpace } from './address-space.js';
+import type { System } from './system.js';
+
+const never = (what: string): Waitable => ({
+  label: what,
+  subscribe() {
+    throw new Error(`${what} reached the engine: only a FastThreads processor may run a user-level thread`);
+  },
+});
+
+/** Yielded by a thread body to give up its processor (after arranging to be woken). */
+export const BLOCK: Waitable = never('user-level block');
+/** Yielded by a thread body that has handed the rest of itself to a new thread and ends. */
+export const EXIT: Waitable = never('user-level exit');
+
+export type ThreadState = 'ready' | 'running' | 'blocked' | 'done';
+
+export class UThread {
+  state: ThreadState = 'ready';
+  /** The processor running it (valid while running). */
+  cpu: Processor | null = null;
+  /** Threads blocked in join on this one. */
+  joiners: UThread[] = [];
+  /** Scratch slot for whoever wakes it (a message, a reply). */
+  mailbox: unknown = null;
+  /** Woken while still on its way to blocking (another processor was quicker). */
+  wakePending = false;
+  /** The thread its body went on in after FORK ended it. */
+  successor: UThread | null = null;
+  constructor(
+    readonly name: string,
+    readonly rt: FastThreads,
+    public body: Body<void> | null,
+  ) {}
+}
+
+/**
+ * Instruction counts of the package's code paths. At the C-VAX's 0.72 µs per instruction
+ * (machines/firefly-cvax.ts) the Table I rows of the URPC paper follow; counts fitted to a Table I
+ * row are marked so.
+ */
+export const FASTTHREADS_INSTRUCTIONS = {
+  /** urpc Table I PROCEDURE CALL 7 µs / 0.72 = 10 (calibrated). */
+  procedureCall: 10,
+  /** urpc §2: the minimal same-address-space context switch "saving and then restoring the machine's general-purpose registers ... about 15 µs" = 21 instructions; split save 10 / restore 11 (guess). */
+  save: 10,
+  restore: 11,
+  /** guess: a few instructions to link a thread onto, or take one off, the ready queue. */
+  enqueue: 3,
+  dequeue: 3,
+  /** guess: the idle loop's test of a summary word: load, test, branch. */
+  idle: 3,
+  /** derived: urpc Table I YIELD 37 µs = 51 instructions, less enqueue, save, dequeue, restore (27): 24 (calibrated). */
+  yieldEntry: 24,
+  /** derived: urpc Table I ACQUIRE;RELEASE 27 µs = 37 instructions; split 19/18 (calibrated; split a guess). */
+  acquire: 19,
+  release: 18,
+  /** derived: urpc Table I FORK 43 µs = 60 instructions, less enqueue, dequeue, restore (17): 43, split create 30 / terminate 13 (calibrated; split a guess). */
+  create: 30,
+  terminate: 13,
+  /** derived: urpc Table I FORK;JOIN 102 µs = 142 instructions, less the fork and the two switches it implies (87): 55 (calibrated). */
+  join: 55,
+  /** guess: condition-variable bookkeeping of a signal and of a wait (PINGPONG is predicted from these). */
+  signal: 4,
+  wait: 4,
+} as const;
+
+export interface ThreadPaths {
+  save: Step;
+  restore: Step;
+  enqueue: Step;
+  dequeue: Step;
+  idle: Step;
+  procedureCall: Step;
+  yieldEntry: Step;
+  acquire: Step;
+  release: Step;
+  create: Step;
+  terminate: Step;
+  join: Step;
+  signal: Step;
+  wait: Step;
+}
+
+export type ThreadCounts = { -readonly [K in keyof typeof FASTTHREADS_INSTRUCTIONS]: number };
+
+export interface FastThreadsOptions {
+  /** Breakdown side of this address space's work (client, server). */
+  side: string;
+  /** Label of the scheduling steps (save, restore, queue); URPC charges them all to "dispatch". */
+  dispatchLabel?: string;
+  /** URPC footnote 1: keep a blocking thread's context loaded when nothing else is ready. */
+  keepContextLoaded: boolean;
+  /** Instruction counts of the code paths (default: FastThreads's). */
+  counts?: ThreadCounts;
+  /**
+   * Kernel threads: operations that enter the kernel (fork, exit, join, yield, signal, wait) begin
+   * with a trap and end with the return from it (urpc §3.3.1's "expensive protected kernel traps").
+   */
+  trapped?: boolean;
+}
+
+/** Where the package's code and data live in its address space. */
+function paths(as: AddressSpace, o: FastThreadsOptions, bytesPerInstruction: number): ThreadPaths {
+  const code = as.mmu.page('FastThreads code', 2);
+  const tcbs: Page = as.mmu.page('thread control blocks');
+  const rq: Page = as.mmu.page('ready queue');
+  const ca = new CodeArea(code, bytesPerInstruction);
+  const n = o.counts ?? FASTTHREADS_INSTRUCTIONS;
+  const d = (label: string) => o.dispatchLabel ?? label;
+  const s = (label: string, k: number, extra: Work[] = []) => step(label, [instr('instr', k), ...extra], ca);
+  // A kernel operation: trap in, the path, return out (the return is charged to the same row).
+  const kop = (label: string, k: number, extra: Work[] = []) => (o.trapped ? step(label, [trap(), instr('instr', k), ...extra, rti()], ca) : s(label, k, extra));
+  return {
+    save: s(d('save context'), n.save, [write(tcbs, 0, 40)]),
+    restore: s(d('restore context'), n.restore, [read(tcbs, 0, 40)]),
+    enqueue: s(d('ready queue'), n.enqueue, [write(rq, 0, 8)]),
+    dequeue: s(d('ready queue'), n.dequeue, [read(rq, 0, 8)]),
+    idle: s('idle', n.idle, [read(rq, 0, 4)]),
+    procedureCall: s('procedure call', n.procedureCall),
+    yieldEntry: kop('yield', n.yieldEntry),
+    acquire: s('acquire', n.acquire, [write(rq, 64, 4)]),
+    release: s('release', n.release, [write(rq, 64, 4)]),
+    create: kop('create', n.create, [write(tcbs, 128, 40)]),
+    terminate: kop('terminate', n.terminate, [write(tcbs, 128, 8)]),
+    join: kop('join', n.join, [read(tcbs, 128, 8)]),
+    signal: kop('signal', n.signal, [write(rq, 96, 4)]),
+    wait: kop('wait', n.wait, [write(rq, 96, 4)]),
+  };
+}
+
+/** The FastThreads runtime of one address space. */
+export class FastThreads {
+  readonly ready: UThread[] = [];
+  readonly paths: ThreadPaths;
+  /** Work the idle loop does before spinning (URPC polls its channels); true when it did something. */
+  idleWork: ((cpu: Processor) => Body<boolean>) | null = null;
+  /** Whether the processor has other work than the ready queue (the footnote's "anywhere in the system"). */
+  otherWork: (() => boolean) | null = null;
+  /** Processors whose registers still hold a blocked thread (footnote 1). */
+  private loaded = new Map<Processor, UThread>();
+  /** A woken thread whose context is loaded on that processor goes straight back to it. */
+  private handoff = new Map<Processor, UThread>();
+  private created = 0;
+
+  constructor(
+    readonly sys: System,
+    readonly as: AddressSpace,
+    readonly o: FastThreadsOptions,
+    bytesPerInstruction = 3,
+  ) {
+    this.paths = paths(as, o, bytesPerInstruction);
+  }
+
+  get name(): string {
+    return this.as.name;
+  }
+
+  /** A new thread, ready to run, created outside simulated time (at boot). */
+  spawn(name: string, body: Body<void> | null, ready = true): UThread {
+    const t = new UThread(name, this, body);
+    this.created++;
+    if (ready) this.ready.push(t);
+    else t.state = 'blocked';
+    return t;
+  }
+
+  /** Whether any thread waits for a processor here. */
+  get hasReady(): boolean {
+    return this.ready.length > 0 || this.handoff.size > 0;
+  }
+
+  run(cpu: Processor, s: Step, who = ''): number {
+    return this.sys.run(cpu, s, this.o.side, who ? `${this.name}/${who}` : this.name);
+  }
+
+  // ---- the processor's side: dispatching and running threads ----
+
+  /** Dispatch the next ready thread on cpu and run it until it blocks or ends; false if none. */
+  *dispatchNext(cpu: Processor): Body<boolean> {
+    let t = this.handoff.get(cpu);
+    if (t) this.handoff.delete(cpu);
+    else t = this.ready.shift();
+    if (!t) return false;
+    const loaded = this.loaded.get(cpu);
+    if (loaded === t) {
+      this.loaded.delete(cpu);
+      yield this.run(cpu, this.paths.dequeue, t.name);
+    } else {
+      if (loaded) yield* this.saveLoaded(cpu);
+      yield this.run(cpu, this.paths.dequeue, t.name);
+      yield this.run(cpu, this.paths.restore, t.name);
+    }
+    yield* this.runThread(cpu, t);
+    return true;
+  }
+
+  /** Save the context left loaded on cpu, before the processor is used for anything else. */
+  *saveLoaded(cpu: Processor): Body<void> {
+    const l = this.loaded.get(cpu);
+    if (!l) return;
+    this.loaded.delete(cpu);
+    yield this.run(cpu, this.paths.save, l.name);
+  }
+
+  private *runThread(cpu: Processor, t: UThread): Body<void> {
+    t.cpu = cpu;
+    t.state = 'running';
+    // The body may be handed to another thread while it runs (FORK); keep driving it until it says so.
+    const body = t.body!;
+    let v: unknown = undefined;
+    for (;;) {
+      const r = body.next(v);
+      if (r.done || r.value === EXIT) {
+        yield* this.finish(cpu, t);
+        return;
+      }
+      if (r.value === BLOCK) return;
+      v = yield r.value;
+    }
+  }
+
+  private *finish(cpu: Processor, t: UThread): Body<void> {
+    t.state = 'done';
+    t.body = null;
+    // A body that returns because the run was stopped ends outside the measurement.
+    if (this.sys.sim.isStopped) return;
+    yield this.run(cpu, this.paths.terminate, t.name);
+    for (const j of t.joiners) yield* this.wake(cpu, j);
+    t.joiners = [];
+  }
+
+  // ---- the thread's side: called with yield* from inside a thread body ----
+
+  /** Give up the processor until someone wakes t. */
+  *block(t: UThread): Body<void> {
+    const cpu = t.cpu!;
+    if (this.o.keepContextLoaded && !this.hasReady && !this.otherWork?.()) this.loaded.set(cpu, t);
+    else yield this.run(cpu, this.paths.save, t.name);
+    if (t.wakePending) {
+      t.wakePending = false;
+      t.state = 'ready';
+      if (this.loaded.get(cpu) === t) this.handoff.set(cpu, t);
+      else this.ready.push(t);
+    } else t.state = 'blocked';
+    yield BLOCK;
+  }
+
+  /** Block t with its context saved, then let its processor do `then` (a donation) before it moves on. */
+  *blockThen(t: UThread, then: Body<void>): Body<void> {
+    yield this.run(t.cpu!, this.paths.save, t.name);
+    t.state = 'blocked';
+    yield* then;
+    yield BLOCK;
+  }
+
+  /** Make t ready, charging the ready-queue work to the waker's processor. */
+  *wake(cpu: Processor, t: UThread): Body<void> {
+    yield this.run(cpu, this.paths.enqueue, t.name);
+    if (t.state === 'running') {
+      t.wakePending = true;
+      return;
+    }
+    t.state = 'ready';
+    for (const [c, l] of this.loaded) {
+      if (l === t) {
+        this.handoff.set(c, t);
+        return;
+      }
+    }
+    this.ready.push(t);
+  }
+
+  // ---- Table I's operations ----
+
+  *procedureCall(t: UThread): Body<void> {
+    yield this.run(t.cpu!, this.paths.procedureCall, t.name);
+  }
+
+  /** FORK: create and start a thread and end the current one; the body goes on in the new thread. */
+  *forkAndEnd(t: UThread): Body<void> {
+    yield this.run(t.cpu!, this.paths.create, t.name);
+    const child = new UThread(`thread ${++this.created}`, this, t.body);
+    t.body = null;
+    t.successor = child;
+    yield* this.wake(t.cpu!, child);
+    yield EXIT;
+  }
+
+  /** FORK;JOIN: create a thread with a null body and wait for it to end. */
+  *forkJoin(t: UThread): Body<void> {
+    yield this.run(t.cpu!, this.paths.create, t.name);
+    const child = new UThread(`thread ${++this.created}`, this, (function* (): Body<void> {})());
+    yield* this.wake(t.cpu!, child);
+    yield this.run(t.cpu!, this.paths.join, t.name);
+    if (child.state !== 'done') {
+      child.joiners.push(t);
+      yield* this.block(t);
+    }
+  }
+
+  /** YIELD: a full trip through the scheduler. */
+  *yieldProcessor(t: UThread): Body<void> {
+    const cpu = t.cpu!;
+    yield this.run(cpu, this.paths.yieldEntry, t.name);
+    yield this.run(cpu, this.paths.enqueue, t.name);
+    yield this.run(cpu, this.paths.save, t.name);
+    t.state = 'ready';
+    this.ready.push(t);
+    yield BLOCK;
+  }
+
+  /** ACQUIRE;RELEASE of a blocking lock nobody else holds. */
+  *acquireRelease(t: UThread, m: FtMutex): Body<void> {
+    yield this.run(t.cpu!, this.paths.acquire, t.name);
+    if (m.holder) {
+      m.waiters.push(t);
+      yield* this.block(t);
+    }
+    m.holder = t;
+    yield this.run(t.cpu!, this.paths.release, t.name);
+    m.holder = null;
+    const next = m.waiters.shift();
+    if (next) yield* this.wake(t.cpu!, next);
+  }
+
+  /** Signal a condition: wake one waiter. */
+  *signal(t: UThread, c: FtCondition): Body<void> {
+    yield this.run(t.cpu!, this.paths.signal, t.name);
+    const w = c.waiters.shift();
+    if (w) yield* this.wake(t.cpu!, w);
+    else c.pending++;
+  }
+
+  /** Wait on a condition (a signal that came first is not lost). */
+  *wait(t: UThread, c: FtCondition): Body<void> {
+    yield this.run(t.cpu!, this.paths.wait, t.name);
+    if (c.pending > 0) {
+      c.pending--;
+      return;
+    }
+    c.waiters.push(t);
+    yield* this.block(t);
+  }
+}
+
+export class FtMutex {
+  holder: UThread | null = null;
+  waiters: UThread[] = [];
+}
+
+export class FtCondition {
+  waiters: UThread[] = [];
+  pending = 0;
+}

@@ -1,0 +1,78 @@
+// The Michael and Scott two-lock concurrent queue (PODC 1996) in memory shared between client and
+// server (sleep/wake-up paper §2.2): a head lock for dequeuers and a tail lock for enqueuers, so a
+// producer and a consumer never contend. Bounded (a full queue makes the producer sleep, §3).
+// Costs: the machine's measured enqueue/dequeue (Table 1), plus the real test-and-set on the lock;
+// `empty` reads the head without locking (§4.2).
+
+import type { Body } from '../engine/index.js';
+import { instr, TasLock } from '../hw/index.js';
+import type { Counter } from '../stats/index.js';
+import type { Task, Unix } from './unix.js';
+
+export class TwoLockQueue<T> {
+  private readonly items: T[] = [];
+  private readonly headLock: TasLock;
+  private readonly tailLock: TasLock;
+  private readonly dequeues: Counter;
+  private readonly empties: Counter;
+  private readonly overlaps: Counter;
+  private readonly depth: Counter;
+
+  constructor(
+    private readonly unix: Unix,
+    readonly name: string,
+    readonly capacity: number,
+    /** Breakdown side the user-level queue work is charged to. */
+    private readonly side: string,
+  ) {
+    this.headLock = new TasLock(unix.sys.sim, `${name} head lock`, unix.sys.machine);
+    this.tailLock = new TasLock(unix.sys.sim, `${name} tail lock`, unix.sys.machine);
+    const st = unix.sys.stats;
+    this.dequeues = st.counter(`queue.${side}.dequeues`, 'calls', `dequeue attempts on ${side} queues`);
+    this.empties = st.counter(`queue.${side}.empty`, 'calls', `dequeue attempts that found a ${side} queue empty`);
+    this.overlaps = st.counter('queue.overlaps', 'events', 'an enqueue and a dequeue of one queue in progress at once (possible only with two locks)');
+    this.depth = st.counter(`queue.${side}.maxDepth`, 'messages', `most messages ever in one ${side} queue (a maximum, not a sum)`);
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  /** Returns false when the queue is full. */
+  *enqueue(t: Task, x: T): Body<boolean> {
+    yield* this.tailLock.acquire();
+    if (this.headLock.held) this.overlaps.add();
+    yield* this.unix.exec(t, this.unix.stepOf('enqueue', [instr('shmEnqueue')]), this.side);
+    const ok = this.items.length < this.capacity;
+    if (ok) this.items.push(x);
+    if (this.items.length > this.depth.value) this.depth.value = this.items.length;
+    this.tailLock.release();
+    // Preemption only outside the critical section: a holder preempted on a uniprocessor would
+    // leave the next locker spinning for a whole quantum, which the measured costs do not include.
+    yield* this.unix.checkpoint(t);
+    return ok;
+  }
+
+  /** Returns undefined when the queue is empty. */
+  *dequeue(t: Task): Body<T | undefined> {
+    yield* this.headLock.acquire();
+    if (this.tailLock.held) this.overlaps.add();
+    this.dequeues.add();
+    // The head's next pointer is read at the start of the critical section: a node linked in
+    // while the dequeue runs is not seen by it.
+    const present = this.items.length > 0;
+    yield* this.unix.exec(t, this.unix.stepOf('dequeue', [instr('shmDequeue')]), this.side);
+    const x = present ? this.items.shift() : undefined;
+    if (x === undefined) this.empties.add();
+    this.headLock.release();
+    yield* this.unix.checkpoint(t);
+    return x;
+  }
+
+  /** The unlocked emptiness test on the head. */
+  *empty(t: Task): Body<boolean> {
+    const empty = this.items.length === 0;
+    yield* this.unix.run(t, this.unix.stepOf('empty', [instr('shmEmpty')]), this.side);
+    return empty;
+  }
+}

@@ -1,0 +1,315 @@
+// A Unix process layer on a System (sleep/wake-up paper §2-§6): heavy-weight processes in their
+// own address spaces, a run queue, per-processor clock ticks and quanta, and the system calls the
+// protocols use (yield, handoff, sleep, and blocking/waking for semaphores and message queues).
+// A scheduling policy (sched/) decides who runs; this file does the switching and charges it.
+//
+// A process runs only while it holds a processor; its user code is a sequence of steps, and at
+// each step boundary pending clock ticks are charged and a requested preemption happens (ticks
+// are 10 ms, steps microseconds, so the boundary is as good as the interrupt). Ticks that fall
+// while a processor idles are nobody's.
+
+import { Semaphore, type Body } from '../engine/index.js';
+import { instr, loadContext, step, type Processor, type Space, type Step, type Work } from '../hw/index.js';
+import type { Counter } from '../stats/index.js';
+import type { Reason, SchedPolicy, SchedTask } from './sched/index.js';
+import type { System } from './system.js';
+
+export class Task implements SchedTask {
+  readonly s: Record<string, number> = {};
+  /** 'blocking': on its way to sleep (still on its processor); a wake-up then cancels the sleep. */
+  state: 'ready' | 'running' | 'blocking' | 'blocked' | 'exited' = 'ready';
+  cpu: Processor | null = null;
+  /** Signalled when the task is given a processor. */
+  readonly go: Semaphore;
+  /** Signalled when a blocked task is made runnable. */
+  asleep: Semaphore | null = null;
+  lastCharge = 0;
+  voluntary: Counter;
+  involuntary: Counter;
+  yields: Counter;
+
+  constructor(
+    readonly id: number,
+    readonly name: string,
+    /** Counters are kept per role (server, client). */
+    readonly role: string,
+    readonly space: Space,
+    sys: System,
+  ) {
+    this.go = new Semaphore(sys.sim, `${name} waits for a processor`);
+    this.voluntary = sys.stats.counter(`${role}.switches.voluntary`, 'switches', `voluntary context switches of the ${role} process(es) (getrusage ru_nvcsw)`);
+    this.involuntary = sys.stats.counter(`${role}.switches.involuntary`, 'switches', `involuntary context switches of the ${role} process(es) (getrusage ru_nivcsw)`);
+    this.yields = sys.stats.counter(`${role}.yields`, 'calls', `yield system calls made by the ${role} process(es)`);
+  }
+}
+
+export class Unix {
+  readonly tasks: Task[] = [];
+  readonly policy: SchedPolicy;
+  private readonly ready: Task[] = [];
+  private readonly running: (Task | null)[];
+  private readonly resched: boolean[];
+  private readonly nextTick: number[];
+  private nextDecay: number;
+  private readonly tickCycles: number;
+  private readonly secondCycles: number;
+  private readonly syscalls: Counter;
+  private readonly switches: Counter;
+  private readonly yieldsSwitched: Counter;
+  private readonly perCall = new Map<string, Counter>();
+  private readonly steps = new Map<string, Step>();
+
+  constructor(
+    readonly sys: System,
+    makePolicy: (all: () => readonly SchedTask[]) => SchedPolicy,
+    /** Breakdown side that kernel work is charged to. */
+    readonly side = 'kernel',
+  ) {
+    this.policy = makePolicy(() => this.tasks);
+    const n = sys.cpus.length;
+    this.running = new Array<Task | null>(n).fill(null);
+    this.resched = new Array<boolean>(n).fill(false);
+    this.tickCycles = Math.round(this.policy.tickUs * sys.machine.clockMHz);
+    this.secondCycles = Math.round(1e6 * sys.machine.clockMHz);
+    this.nextTick = new Array<number>(n).fill(this.tickCycles);
+    this.nextDecay = this.secondCycles;
+    const st = sys.stats;
+    this.syscalls = st.counter('syscalls', 'calls', 'system calls of all processes');
+    this.switches = st.counter('switches', 'switches', 'context switches (a processor passing from one process to another)');
+    this.yieldsSwitched = st.counter('yields.switched', 'calls', 'yield (or handoff) calls after which another process ran');
+  }
+
+  /** Create a process; it becomes runnable at once. The body runs while it holds a processor. */
+  spawn(name: string, role: string, space: Space, body: (t: Task) => Body<void>, daemon = false): Task {
+    const t = new Task(this.tasks.length, name, role, space, this.sys);
+    this.policy.admit(t);
+    this.tasks.push(t);
+    this.ready.push(t);
+    const self = this;
+    this.sys.sim.spawn(
+      (function* (): Body<void> {
+        yield* self.waitCpu(t);
+        yield* body(t);
+        self.exit(t);
+      })(),
+      name,
+      daemon,
+    );
+    this.kick();
+    return t;
+  }
+
+  /** Count a system call of a kind (every kind also counts in `syscalls`). */
+  count(kind: string): void {
+    this.syscalls.add();
+    let c = this.perCall.get(kind);
+    if (!c) this.perCall.set(kind, (c = this.sys.stats.counter(`syscalls.${kind}`, 'calls', `${kind} system calls`)));
+    c.add();
+  }
+
+  /** Run a step on the task's processor, then take pending ticks and a requested preemption. */
+  *run(t: Task, s: Step, side: string): Body<void> {
+    yield this.sys.run(t.cpu!, s, side, t.name);
+    yield* this.after(t);
+  }
+
+  /** Run a step without a preemption point (inside a user-level critical section). */
+  *exec(t: Task, s: Step, side: string): Body<void> {
+    yield this.sys.run(t.cpu!, s, side, t.name);
+  }
+
+  /** A preemption point: pending ticks, and a switch if one was asked for. */
+  *checkpoint(t: Task): Body<void> {
+    yield* this.after(t);
+  }
+
+  /** A system call that does not block: its measured cost, then the return-to-user checks. */
+  *syscall(t: Task, kind: string, costClass: string): Body<void> {
+    this.count(kind);
+    yield* this.run(t, this.stepOf(kind, [instr(costClass)]), this.side);
+  }
+
+  /** Step for a kernel path priced whole by one machine cost class (built once). */
+  stepOf(label: string, work: Work[]): Step {
+    const key = label + '|' + work.map((w) => (w.k === 'i' ? `${w.cls}*${w.n}` : w.k)).join(',');
+    let s = this.steps.get(key);
+    if (!s) this.steps.set(key, (s = step(label, work)));
+    return s;
+  }
+
+  /** yield(): the scheduler may or may not pass the processor on (§2.2). */
+  *sysYield(t: Task): Body<boolean> {
+    this.count('yield');
+    t.yields.add();
+    yield this.sys.run(t.cpu!, this.stepOf('yield', [instr('sysYield')]), this.side, t.name);
+    this.account(t);
+    this.resched[t.cpu!.id] = false;
+    const sw = yield* this.reschedule(t, 'yield', null);
+    if (sw) this.yieldsSwitched.add();
+    return sw;
+  }
+
+  /** handoff(pid): `to` a process, or null for PID_ANY (§6). */
+  *handoff(t: Task, to: Task | null): Body<boolean> {
+    this.count('handoff');
+    t.yields.add();
+    yield this.sys.run(t.cpu!, this.stepOf('handoff', [instr('sysYield')]), this.side, t.name);
+    this.account(t);
+    this.resched[t.cpu!.id] = false;
+    const sw = yield* this.reschedule(t, 'yield', to === null ? 'any' : to);
+    if (sw) this.yieldsSwitched.add();
+    return sw;
+  }
+
+  /** Give up the processor until wakeup(t); `why` names what it waits for (shown in stall reports). */
+  *block(t: Task, why: string): Body<boolean> {
+    const cpu = t.cpu!;
+    t.state = 'blocking';
+    // The kernel's sleep path and the later wake-up of this process, beyond the call itself.
+    yield this.sys.run(cpu, this.stepOf('sleep/wakeup', [instr('sysSleep')]), this.side, t.name);
+    this.account(t);
+    // A wake-up that came while going to sleep (on another processor) cancels the sleep.
+    if ((t.state as Task['state']) === 'running') return false;
+    t.state = 'blocked';
+    t.voluntary.add();
+    const w = (t.asleep = new Semaphore(this.sys.sim, `${t.name} asleep in ${why}`));
+    const next = this.policy.choose(null, this.ready, 'block') as Task | null;
+    this.leave(t, cpu, next);
+    yield w;
+    yield* this.waitCpu(t);
+    return true;
+  }
+
+  /** Make a blocked task runnable (the V of a semaphore, a message's arrival, a timer). */
+  wakeup(t: Task, waker: Task | null): void {
+    if (t.state === 'blocking') {
+      t.state = 'running';
+      return;
+    }
+    if (t.state !== 'blocked') throw new Error(`wakeup of ${t.name}, which is ${t.state}`);
+    t.state = 'ready';
+    this.ready.push(t);
+    const w = t.asleep!;
+    t.asleep = null;
+    w.signal();
+    if (waker?.cpu && this.policy.onWake?.(t, waker)) this.resched[waker.cpu.id] = true;
+    this.kick();
+  }
+
+  /** sleep(seconds) as a timed block. */
+  *sleep(t: Task, us: number): Body<void> {
+    this.count('sleep');
+    yield this.sys.run(t.cpu!, this.stepOf('sleep', [instr('sysSemop')]), this.side, t.name);
+    const self = this;
+    this.sys.sim.spawn(
+      (function* (): Body<void> {
+        yield Math.round(us * self.sys.machine.clockMHz);
+        self.wakeup(t, null);
+      })(),
+      `timer of ${t.name}`,
+      true,
+    );
+    yield* this.block(t, `sleep(${us / 1e6} s)`);
+  }
+
+  /** Runnable processes other than the running ones. */
+  get runnable(): number {
+    return this.ready.length;
+  }
+
+  private *after(t: Task): Body<void> {
+    this.account(t);
+    const c = t.cpu!.id;
+    if (this.resched[c]) {
+      this.resched[c] = false;
+      yield* this.reschedule(t, 'preempt', null);
+    }
+  }
+
+  /** Charge processor time, deliver due clock ticks and the once-a-second decay. */
+  private account(t: Task): void {
+    const now = this.sys.sim.now;
+    this.policy.charge(t, now - t.lastCharge);
+    t.lastCharge = now;
+    const c = t.cpu!.id;
+    while (now >= this.nextTick[c]) {
+      this.nextTick[c] += this.tickCycles;
+      if (this.policy.tick(t)) this.resched[c] = true;
+    }
+    while (now >= this.nextDecay) {
+      this.nextDecay += this.secondCycles;
+      this.policy.decay?.(this.tasks);
+    }
+  }
+
+  /** Offer the processor to another runnable task; returns whether t lost it (and has it back now). */
+  private *reschedule(t: Task, why: Reason, hint: Task | 'any' | null): Body<boolean> {
+    const cpu = t.cpu!;
+    const next = (
+      hint !== null && this.policy.handoff ? this.policy.handoff(t, hint === 'any' ? null : hint, this.ready) : this.policy.choose(t, this.ready, why)
+    ) as Task | null;
+    if (next === null || next === t) return false;
+    t.state = 'ready';
+    if (why === 'preempt') t.involuntary.add();
+    else t.voluntary.add();
+    this.leave(t, cpu, next);
+    this.ready.push(t);
+    yield* this.waitCpu(t);
+    return true;
+  }
+
+  /** t stops running on cpu; next (taken from the run queue) starts there, or the processor idles. */
+  private leave(t: Task, cpu: Processor, next: Task | null): void {
+    t.cpu = null;
+    this.running[cpu.id] = null;
+    if (next) this.dispatch(cpu, next);
+  }
+
+  private dispatch(cpu: Processor, next: Task): void {
+    const i = this.ready.indexOf(next);
+    if (i < 0) throw new Error(`${next.name} dispatched but not runnable`);
+    this.ready.splice(i, 1);
+    // Ticks already delivered to the outgoing task; any others fell while the processor idled.
+    this.catchUpTicks(cpu.id);
+    this.running[cpu.id] = next;
+    next.cpu = cpu;
+    next.state = 'running';
+    next.go.signal();
+  }
+
+  /** Idle processors take runnable tasks. */
+  private kick(): void {
+    for (const cpu of this.sys.cpus) {
+      if (this.ready.length === 0) return;
+      if (this.running[cpu.id] !== null) continue;
+      const next = this.policy.choose(null, this.ready, 'idle') as Task | null;
+      if (!next) return;
+      this.catchUpTicks(cpu.id);
+      this.dispatch(cpu, next);
+    }
+  }
+
+  private catchUpTicks(c: number): void {
+    const now = this.sys.sim.now;
+    while (this.nextTick[c] <= now) this.nextTick[c] += this.tickCycles;
+  }
+
+  /** Wait for a processor, then pay the switch into this process: its context, the dispatcher. */
+  private *waitCpu(t: Task): Body<void> {
+    yield t.go;
+    this.switches.add();
+    const cpu = t.cpu!;
+    // The dispatcher's cost grows with the runnable processes (this one included).
+    const runnable = this.ready.length + 1;
+    yield this.sys.run(cpu, this.stepOf('context switch', [loadContext(t.space), instr('ctxSwitch'), instr('ctxPerRunnable', runnable)]), this.side, t.name);
+    t.lastCharge = this.sys.sim.now;
+  }
+
+  private exit(t: Task): void {
+    t.state = 'exited';
+    const cpu = t.cpu;
+    const k = this.tasks.indexOf(t);
+    if (k >= 0) this.tasks.splice(k, 1);
+    if (cpu) this.leave(t, cpu, this.policy.choose(null, this.ready, 'idle') as Task | null);
+  }
+}

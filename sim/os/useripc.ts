@@ -1,0 +1,176 @@
+// User-level IPC over shared-memory queues (sleep/wake-up paper §2-§5): one single-threaded server
+// process, n client processes, a receive queue at the server and a reply queue per client, each
+// queue with an `awake` flag and a System V semaphore for sleeping on it. The protocols (BSS, BSW,
+// BSWY, BSLS) are written against this; it also owns busy_wait/poll_queue and the flag operations,
+// and counts the races of Figure 4 as they happen.
+
+import type { Body } from '../engine/index.js';
+import { instr } from '../hw/index.js';
+import type { Counter } from '../stats/index.js';
+import { TwoLockQueue } from './msqueue.js';
+import { SysVSemaphore } from './sysv.js';
+import type { Task, Unix } from './unix.js';
+
+/** A request or reply: the 24-byte message of §2.2 (opcode, reply channel, a double). */
+export interface Msg {
+  op: number;
+  client: number;
+  arg: number;
+}
+
+/** One direction of the channel: Q[srv] or Q[clnt]. */
+export class Endpoint {
+  /** 1 while the consumer is (or may be) running; the consumer clears it before sleeping. */
+  awake = 1;
+  readonly q: TwoLockQueue<Msg>;
+  readonly sem: SysVSemaphore;
+  task: Task | null = null;
+  constructor(unix: Unix, name: string, capacity: number, side: string) {
+    this.q = new TwoLockQueue<Msg>(unix, name, capacity, side);
+    this.sem = new SysVSemaphore(unix, name);
+  }
+}
+
+export interface UserIpcOptions {
+  /** busy_wait and poll_queue: yield() on a uniprocessor, a delay loop on a multiprocessor (§2.2, §5). */
+  busyWait: 'yield' | 'delay' | 'handoff';
+  /** Length of one delay loop (§5: 25 µs). */
+  pollUs: number;
+  /** BSLS: dequeue attempts before blocking (§4.2). */
+  maxSpin: number;
+  /** Step C.3: the second dequeue before sleeping (Figure 4). */
+  c3: boolean;
+  /** Producers reset the awake flag with test-and-set, so only the first wakes (interleaving 2). */
+  tas: boolean;
+  /** After a successful C.3 the consumer test-and-sets its flag and absorbs a wake-up it got (interleaving 3). */
+  absorb: boolean;
+  /** Queue capacity in messages. */
+  capacity: number;
+}
+
+export interface RaceCounters {
+  wakeupBeforeSleep: Counter;
+  extraWakeups: Counter;
+  wakeupWithoutSleep: Counter;
+  c3Saves: Counter;
+  sleptWithWork: Counter;
+}
+
+export class UserIpc {
+  readonly srv: Endpoint;
+  readonly clnt: Endpoint[];
+  readonly races: RaceCounters;
+  private readonly pollIterations: number;
+  private readonly fullLoops: Counter;
+  private readonly fullUs: Counter;
+
+  constructor(
+    readonly unix: Unix,
+    clients: number,
+    readonly o: UserIpcOptions,
+  ) {
+    this.srv = new Endpoint(unix, 'Q[srv]', o.capacity, 'server');
+    this.clnt = Array.from({ length: clients }, (_, i) => new Endpoint(unix, `Q[clnt ${i}]`, o.capacity, 'client'));
+    const c = (n: string, d: string) => unix.sys.stats.counter(`races.${n}`, 'events', d);
+    this.races = {
+      wakeupBeforeSleep: c('wakeupBeforeSleep', 'Figure 4 interleaving 1: the wake-up came between C.2 and C.4, so the P did not sleep'),
+      extraWakeups: c('extraWakeups', 'Figure 4 interleavings 2/3: a V found a wake-up already pending (semaphore > 0)'),
+      wakeupWithoutSleep: c('wakeupWithoutSleep', 'Figure 4 interleaving 3: C.3 found work but a producer had already woken the consumer; absorbed by P'),
+      c3Saves: c('c3Saves', 'Figure 4 interleaving 4: C.3 found a message that arrived after C.1 (without C.3 its wake-up is lost)'),
+      sleptWithWork: c('sleptWithWork', 'without C.3: the consumer called P with a message already in its queue (its wake-up may be lost)'),
+    };
+    this.fullLoops = unix.sys.stats.counter('poll.fullLoops', 'loops', 'multiprocessor delay loops that ran their whole length (the queue stayed empty)');
+    this.fullUs = unix.sys.stats.counter('poll.fullUs', 'us', 'time spent in delay loops that ran their whole length');
+    const m = unix.sys.machine;
+    this.pollIterations = Math.max(1, Math.round((o.pollUs * m.clockMHz) / (m.costs.pollIteration ?? 1)));
+  }
+
+  /** busy_wait(): on a uniprocessor a yield (§2.1), on a multiprocessor a delay loop that stops early when `watch` fills. */
+  *busyWait(t: Task, watch: Endpoint | null, handoffTo: Task | null): Body<void> {
+    if (this.o.busyWait === 'yield') yield* this.unix.sysYield(t);
+    else if (this.o.busyWait === 'handoff') yield* this.unix.handoff(t, handoffTo);
+    else yield* this.delay(t, watch);
+  }
+
+  /** poll_queue(): yield on a uniprocessor, on a multiprocessor a delay loop calling empty() each iteration (§4.2, §5). */
+  *pollQueue(t: Task, ep: Endpoint, handoffTo: Task | null): Body<void> {
+    yield* this.busyWait(t, ep, handoffTo);
+  }
+
+  private *delay(t: Task, watch: Endpoint | null): Body<void> {
+    const s = this.unix.stepOf('poll', [instr('pollIteration')]);
+    const start = this.unix.sys.sim.now;
+    for (let i = 0; i < this.pollIterations; i++) {
+      yield* this.unix.run(t, s, t.role);
+      if (watch && watch.q.size > 0) return;
+    }
+    this.fullLoops.add();
+    this.fullUs.add(this.unix.sys.us(this.unix.sys.sim.now - start));
+  }
+
+  /** Q->awake = 0 (C.2). */
+  *clearAwake(t: Task, ep: Endpoint): Body<void> {
+    // The dequeue's return, the test of its result and the store: the window of interleaving 4.
+    yield* this.unix.exec(t, this.unix.stepOf('awake = 0', [instr('alu', 4), instr('flagStore')]), t.role);
+    ep.awake = 0;
+  }
+
+  /** Q->awake = 1 (C.5). */
+  *setAwake(t: Task, ep: Endpoint): Body<void> {
+    yield* this.unix.exec(t, this.unix.stepOf('awake = 1', [instr('flagStore')]), t.role);
+    ep.awake = 1;
+  }
+
+  /** tas(&Q->awake): the old value; the flag is 1 afterwards. */
+  *tas(t: Task, ep: Endpoint): Body<number> {
+    yield this.unix.sys.machine.bus.tasCycles;
+    const old = ep.awake;
+    ep.awake = 1;
+    return old;
+  }
+
+  /** P.2-P.3: wake the consumer of ep if it may be asleep (`if (!tas(&Q->awake)) V(Q)`); returns whether it did. */
+  *wake(t: Task, ep: Endpoint): Body<boolean> {
+    let asleep: boolean;
+    if (this.o.tas) asleep = (yield* this.tas(t, ep)) === 0;
+    else {
+      // Test, then set: two producers can both see the flag clear (interleaving 2).
+      yield* this.unix.exec(t, this.unix.stepOf('test awake', [instr('flagLoad')]), t.role);
+      asleep = ep.awake === 0;
+      if (asleep) yield* this.setAwake(t, ep);
+    }
+    if (!asleep) return false;
+    if (ep.sem.count > 0) this.races.extraWakeups.add();
+    yield* ep.sem.V(t);
+    return true;
+  }
+
+  /**
+   * C.2-C.5 around one queue after a failed dequeue (the body of the protocols' wait loops).
+   * Returns the message if C.3 found one, or undefined after sleeping (the caller loops to C.1).
+   */
+  *sleepStep(t: Task, ep: Endpoint): Body<Msg | undefined> {
+    yield* this.clearAwake(t, ep);
+    if (this.o.c3) {
+      const m = yield* ep.q.dequeue(t);
+      if (m !== undefined) {
+        this.races.c3Saves.add();
+        if (this.o.absorb && (yield* this.tas(t, ep)) === 1) {
+          this.races.wakeupWithoutSleep.add();
+          yield* ep.sem.P(t);
+        }
+        return m;
+      }
+    }
+    if (!this.o.c3 && ep.q.size > 0) this.races.sleptWithWork.add();
+    const slept = yield* ep.sem.P(t);
+    if (!slept) this.races.wakeupBeforeSleep.add();
+    yield* this.setAwake(t, ep);
+    return undefined;
+  }
+
+  /** while (!enqueue(Q, msg)) sleep(1); */
+  *enqueueOrSleep(t: Task, ep: Endpoint, m: Msg): Body<void> {
+    while (!(yield* ep.q.enqueue(t, m))) yield* this.unix.sleep(t, 1e6);
+  }
+}

@@ -1,0 +1,213 @@
+// The reproduction pipeline: the committed results/ cannot go stale silently (the L3 part is
+// regenerated and compared byte for byte; REPORT.md and config.json are rebuilt from the stored
+// data), CSV headers carry units, figures render to SVG headless from real runs, and
+// `simulate reproduce` writes whole files only and keeps the papers it did not run.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { collect, type PaperResult } from '../cli/reproduce/collect.js';
+import { headerOf, paperFiles, stableJson, tableCsv } from '../cli/reproduce/files.js';
+import { reproduceInto, staleFiles, summaryFiles, type ReproduceOptions } from '../cli/reproduce/command.js';
+import type { ToRun } from '../cli/reproduce/select.js';
+import { fmt } from '../cli/reproduce/report.js';
+import { VERSION } from '../cli/version.js';
+import { l3Claims } from '../workloads/l3/claims.js';
+import { reproduction as l3 } from '../workloads/l3/reproduce.js';
+import type { PaperReproduction } from '../workloads/reproduction.js';
+import { simulate } from '../workloads/run.js';
+
+const root = join(import.meta.dirname, '..');
+const results = join(root, 'results');
+const bin = join(root, 'bin', 'simulate.js');
+
+describe('committed results/', () => {
+  // The L3 appendix part (Tables 3-5, their claims, the machine they ran on) is regenerated and
+  // compared; it is small, and other papers' work cannot disturb it. `simulate reproduce --check`
+  // compares everything.
+  it('holds what the L3 appendix reproduction makes today (regenerate: npx simulate reproduce all)', () => {
+    const stored = JSON.parse(readFileSync(join(results, 'l3', 'reproduction.json'), 'utf8')) as PaperResult;
+    const appendix = ['table3', 'table4', 'table5'];
+    const claims = l3Claims.filter((c) => c.experiment === 'l3-appendix');
+    const fresh = collect('l3', [{ ...l3, tables: l3.tables.filter((t) => appendix.includes(t.id)), figures: [] }], claims, stored.scale);
+    const part = (r: PaperResult) => ({
+      tables: r.tables.filter((t) => appendix.includes(t.id)),
+      claims: r.claims.filter((c) => claims.some((k) => k.id === c.id)),
+      machine: r.machines['i486-dx50'],
+      version: r.version,
+    });
+    expect(fresh.tables.map((t) => t.id)).toEqual(appendix);
+    expect(fresh.claims.length).toBeGreaterThan(30);
+    expect(JSON.parse(stableJson(part(stored))), 'results/l3/reproduction.json is stale').toEqual(JSON.parse(stableJson(part(fresh))));
+    for (const t of fresh.tables) expect(readFileSync(join(results, 'l3', `${t.id}.csv`), 'utf8'), `results/l3/${t.id}.csv is stale`).toBe(tableCsv(t));
+  });
+
+  it('has REPORT.md and config.json rebuilt from every stored paper', () => {
+    for (const [name, text] of summaryFiles(results)) {
+      expect(readFileSync(join(results, name), 'utf8'), `results/${name} is stale`).toBe(text);
+    }
+    const report = readFileSync(join(results, 'REPORT.md'), 'utf8');
+    expect(report).toMatch(/^# Reproduction report\n/);
+    expect(report).toContain('## Summary');
+    expect(report).toContain('### Largest errors');
+    expect(report).toContain('#### Claims: Table 3');
+    const cfg = JSON.parse(readFileSync(join(results, 'config.json'), 'utf8'));
+    expect(cfg.version).toBe(VERSION);
+    expect(cfg.papers.l3.experiments.length).toBeGreaterThan(0);
+    expect(Object.keys(cfg.machines)).toContain('i486-dx50');
+  });
+
+  it('puts every column\'s unit in the CSV header', () => {
+    const stored = JSON.parse(readFileSync(join(results, 'l3', 'reproduction.json'), 'utf8')) as PaperResult;
+    for (const t of stored.tables) {
+      const [header] = parse(readFileSync(join(results, 'l3', `${t.id}.csv`), 'utf8'), { toLine: 1 }) as string[][];
+      expect(header).toEqual(t.columns.map(headerOf));
+      for (const c of t.columns) if (c.unit) expect(header).toContain(`${c.label} (${c.unit})`);
+    }
+    expect(readFileSync(join(results, 'l3', 'table3.csv'), 'utf8').split('\n')[0]).toMatch(/^action,instructions \(\w+\),execution \(cycles\),/);
+  });
+
+  it('keeps the version equal to package.json', () => {
+    expect(VERSION).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
+  });
+});
+
+// A figure from real runs: the null IPC's round trip as the 486 TLB shrinks, with and without
+// the port access (a what-if, not a paper figure), to exercise CSV series, markers and SVG.
+const whatIf: PaperReproduction = {
+  paper: 'l3',
+  title: 'what-if',
+  tables: [],
+  figures: [
+    {
+      id: 'tlb-size',
+      title: 'Null IPC round trip against TLB entries',
+      x: { label: 'TLB entries', unit: 'entries', scale: 'log' },
+      y: { label: 'round trip', unit: 'cycles' },
+      run: () =>
+        [false, true].map((port) => ({
+          name: port ? 'port access' : 'minimal',
+          points: [4, 8, 32].map((entries) => ({
+            x: entries,
+            y: simulate({ machine: 'i486-dx50', kernel: 'l3', calls: 50, set: ['kernel.path=minimal', `tlb.entries=${entries}`, `kernel.portAccess=${port}`] }).result.latencyCycles.mean,
+          })),
+        })),
+      paperPoints: [{ series: 'minimal', x: 32, y: 344 }],
+    },
+  ],
+};
+
+describe('figures', () => {
+  it('writes a CSV per series with units, the stated points, and an SVG rendered headless', async () => {
+    const r = collect('l3', [whatIf], [], 'test');
+    expect(r.experiments).toHaveLength(6);
+    expect(r.experiments[0].ranFor).toEqual(['l3:tlb-size']);
+    const files = await paperFiles(r);
+    expect([...files.keys()].sort()).toEqual(
+      ['reproduction.json', 'tlb-size.minimal.csv', 'tlb-size.paper-points.csv', 'tlb-size.port-access.csv', 'tlb-size.svg'].sort(),
+    );
+    const series = files.get('tlb-size.minimal.csv')!.trim().split('\n');
+    expect(series[0]).toBe('TLB entries (entries),round trip (cycles)');
+    expect(series.slice(1).map((l) => Number(l.split(',')[0]))).toEqual([4, 8, 32]);
+    const y = series.slice(1).map((l) => Number(l.split(',')[1]));
+    expect(y[0]).toBeGreaterThan(y[2]); // a 4-entry TLB misses more than a 32-entry one
+    expect(files.get('tlb-size.paper-points.csv')).toBe('series,TLB entries (entries),round trip (cycles)\nminimal,32,344\n');
+    const svg = files.get('tlb-size.svg')!;
+    expect(svg.startsWith('<svg')).toBe(true);
+    for (const text of ['TLB entries (entries)', 'round trip (cycles)', 'port access', 'minimal', 'paper (stated)']) expect(svg).toContain(text);
+    expect(svg).not.toMatch(/NaN|undefined/);
+    expect((await paperFiles(r)).get('tlb-size.svg')).toBe(svg);
+  });
+
+  it('formats numbers for the report', () => {
+    expect([fmt(127), fmt(3.44), fmt(0.746), fmt(344.25), fmt(null), fmt(-1.705)]).toEqual(['127', '3.44', '0.746', '344.3', '–', '-1.71']);
+  });
+});
+
+describe('simulate reproduce', () => {
+  // A small paper: the what-if figure and the appendix claims, run in this thread.
+  const tiny: ToRun = { group: 'l3', repros: [whatIf], claims: l3Claims.filter((c) => c.experiment === 'l3-appendix').slice(0, 3) };
+  const opts = (out: string): ReproduceOptions => ({ which: 'l3', out, scale: 'test', json: true, papers: [tiny] });
+
+  it('writes the paper folder, REPORT.md and config.json, keeps other papers, leaves no temporary file', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'ipcsim-results-'));
+    // Another paper stored earlier must survive a run of l3 alone and still be in the report.
+    mkdirSync(join(out, 'inks'));
+    const other: Partial<PaperResult> = { paper: 'inks', title: 'Stored earlier', scale: 'paper', version: VERSION, tables: [], figures: [], claims: [], experiments: [], machines: {} };
+    writeFileSync(join(out, 'inks', 'reproduction.json'), JSON.stringify(other));
+    mkdirSync(join(out, 'l3'));
+    writeFileSync(join(out, 'l3', 'gone.csv'), 'a stale file\n');
+    writeFileSync(join(out, 'l3', 'notes.txt'), 'not ours: kept\n');
+    const [w] = await reproduceInto(opts(out), out, true);
+    expect(w.claims).toEqual({ total: 3, pass: 3, knownGap: 0, fail: 0 });
+    expect(readdirSync(join(out, 'l3')).sort()).toEqual(
+      ['notes.txt', 'reproduction.json', 'tlb-size.minimal.csv', 'tlb-size.paper-points.csv', 'tlb-size.port-access.csv', 'tlb-size.svg'].sort(),
+    );
+    const report = readFileSync(join(out, 'REPORT.md'), 'utf8');
+    expect(report).toContain('## Stored earlier');
+    expect(report).toContain('l3: test');
+    expect(report).toContain('![Null IPC round trip against TLB entries](l3/tlb-size.svg)');
+    const cfg = JSON.parse(readFileSync(join(out, 'config.json'), 'utf8'));
+    expect(cfg.papers.l3.experiments.map((e: { set: string[] }) => e.set[1])).toContain('tlb.entries=4');
+    expect(Object.keys(cfg.machines).sort()).toEqual(['i486-dx50', ...[4, 8, 32].map((n) => `i486-dx50 tlb.entries=${n}`)].sort());
+    const all = [out, join(out, 'l3'), join(out, 'inks')].flatMap((d) => readdirSync(d));
+    expect(all.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('--check finds stale, missing and leftover files without writing', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'ipcsim-check-'));
+    await reproduceInto(opts(out), out, true);
+    expect(await staleFiles(opts(out))).toEqual([]);
+    writeFileSync(join(out, 'l3', 'tlb-size.minimal.csv'), 'edited by hand\n');
+    writeFileSync(join(out, 'l3', 'old.svg'), '<svg/>\n');
+    rmSync(join(out, 'REPORT.md'));
+    expect(await staleFiles(opts(out))).toEqual([
+      `missing: ${join(out, 'REPORT.md')}`,
+      `no longer made: ${join(out, 'l3', 'old.svg')}`,
+      `differs: ${join(out, 'l3', 'tlb-size.minimal.csv')}`,
+    ]);
+    expect(readFileSync(join(out, 'l3', 'tlb-size.minimal.csv'), 'utf8')).toBe('edited by hand\n');
+  });
+
+  it('runs from the command line, and a worker thread (as --jobs uses) collects the same', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'ipcsim-cli-'));
+    const r = spawnSync(process.execPath, [bin, 'reproduce', 'l3', '--out', out, '--scale', 'test', '--json'], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    const j = JSON.parse(r.stdout);
+    expect(j.papers.map((p: { paper: string }) => p.paper)).toEqual(['l3']);
+    const c = j.papers[0].claims;
+    expect(c.total).toBeGreaterThan(0);
+    expect(c.pass + c.knownGap + c.fail).toBe(c.total);
+    expect(readdirSync(join(out, 'l3')).sort()).toEqual(j.papers[0].files.map((f: string) => f.slice(join(out, 'l3').length + 1)).sort());
+    expect(existsSync(join(out, 'REPORT.md')) && existsSync(join(out, 'config.json'))).toBe(true);
+
+    // One paper ran in the command's own thread; the worker must produce the same data.
+    const w = new Worker(join(root, 'dist', 'cli', 'reproduce', 'worker.js'));
+    try {
+      const got = await new Promise<PaperResult>((resolve, reject) => {
+        w.on('message', (m: { result?: PaperResult; error?: string }) => {
+          if (m.result) resolve(m.result);
+          if (m.error) reject(new Error(m.error));
+        });
+        w.on('error', reject);
+        w.postMessage({ group: 'l3', scale: 'test' });
+      });
+      expect(stableJson(got)).toBe(readFileSync(join(out, 'l3', 'reproduction.json'), 'utf8'));
+    } finally {
+      await w.terminate();
+    }
+  });
+
+  it('rejects an unknown paper with one line and exit 2', () => {
+    const r = spawnSync(process.execPath, [bin, 'reproduce', 'mach'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/Choices: .*"urpc".*"all"/);
+  });
+});

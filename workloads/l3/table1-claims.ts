@@ -1,0 +1,354 @@
+// Table 1 of the L3 paper as real runs: each optimisation switched off alone, the IPC time increase
+// per message size; and the text's numbers for the same techniques (§5.2.3, §5.2.5, §5.3.4,
+// §5.3.6, §5.5.2, §5.5.3, §7.1, §7.4), read from the runs' breakdowns.
+
+import type { Claim, Scale } from '../claims.js';
+import { TABLE3, TABLE5 } from '../../kernels/l3/minimal.js';
+import { appendixRun, perIpc } from './appendix.js';
+import { claim } from './claim-kit.js';
+import { increasePct, ipcUs, perIpcWhere, pingPong, TABLE1_ROWS, TABLE1_SIZES } from './experiments.js';
+
+const PP = 'i486-dx50, l3 (full path), ping-pong';
+
+/** §7.4's processor without segments: no segment check, INT 71 → 25 and IRET 36 → 12 (derived: 70 × 71/107 = 46, 70 × 36/107 = 24). */
+export const NO_SEGMENTS = ['kernel.segments=none', 'costs.trap=25', 'costs.rti=12'];
+
+
+/** Table 1 as printed (percent; missing cells are the paper's dashes). */
+const TABLE1: Record<string, Partial<Record<number, number>>> = {
+  short_msg_via_reg: { 8: 49 },
+  direct_transfer: { 12: 9, 128: 23, 512: 58, 4096: 157 },
+  lazy_scheduling: { 8: 23, 12: 16, 128: 12, 512: 7, 4096: 1 },
+  no_segm_reg: { 8: 21, 12: 14, 128: 11, 512: 6, 4096: 1 },
+  reply_and_wait: { 8: 18, 12: 13, 128: 10, 512: 5, 4096: 1 },
+  condensed_tables: { 8: 13, 12: 9, 128: 7, 512: 4, 4096: 1 },
+  virtual_tcb: { 8: 10, 12: 7, 128: 5, 512: 3, 4096: 1 },
+};
+
+/** Why a cell stays off by more than its 5 percentage points, when it does. */
+const GAPS: Record<string, string> = {
+  'direct_transfer.12':
+    'the model\'s twofold copy (a second 12-byte copy with its start-up, one kernel-buffer TLB miss) is cheaper than the temporary mapping it replaces (Table 4\'s 35 cycles, 3 TLB misses, the window invalidation); the paper\'s §5.2.3 estimate adds the second copy without subtracting the mapping',
+  'direct_transfer.128': 'as at 12 bytes: the saved mapping offsets part of the second copy',
+  'reply_and_wait.8':
+    'without reply & wait the model pays a whole extra system call per round trip (INT, segment check, IRET, stub, a scheduler pick: about 140 cycles); the paper\'s 18% is about one bare kernel entry and exit (94 cycles)',
+  'reply_and_wait.12': 'as at 8 bytes: a whole extra system call per round trip against the paper\'s bare kernel entry and exit',
+  'reply_and_wait.512': 'the extra system call plus cache-set conflicts of the extra code at 512 bytes',
+  'direct_transfer.4096':
+    'the model\'s unflushed 4 KB IPC is 13% faster than the paper\'s (see l3.table7.l3.4096), and the twofold copy\'s third 4 KB buffer thrashes the on-chip cache either way, so the increase is smaller',
+  'lazy_scheduling.512': 'the strict queue operations add tcb lines that conflict with the 512-byte buffers in the on-chip cache',
+  'no_segm_reg.4096': 'at 4 KB the extra code and stack lines evict buffer lines (the 4 KB runs are conflict-bound)',
+};
+
+/** Tolerance of Table 1's cells: percentage points, applied to the relative error of the percentage. */
+const POINTS = 5;
+
+function cell(key: string, label: string, off: readonly string[], n: number): Claim {
+  const expected = TABLE1[key][n]!;
+  const gap = GAPS[`${key}.${n}`];
+  return claim(`l3.table1.${key}.${n}`, {
+    source: `Table 1, "${label}" removed, ${n}-byte ipc`,
+    conditions: `${PP}, ${n} bytes, ${off.join(' ')} against the default kernel; increase of the IPC time in percent`,
+    expected,
+    unit: 'percent',
+    // 5 percentage points, as a relative tolerance of this cell.
+    tolerancePct: (POINTS / expected) * 100,
+    role: 'predicted',
+    experiment: `l3-table1-${key}-${n}`,
+    measure: (s) => increasePct(s, n, [...off]),
+    ...(gap ? { knownGap: gap } : {}),
+  });
+}
+
+const at8 = (s: Scale, set: string[] = []) => pingPong(s, { bytes: 8, set });
+const tlbPerIpc = (s: Scale, set: string[] = []) => perIpcWhere(at8(s, set).rows, () => true).tlbMisses;
+const stepsPerIpc = (s: Scale, set: string[], pick: (l: string) => boolean) => perIpcWhere(at8(s, set).rows, pick);
+const strictSteps = (l: string) => l.startsWith('scheduling: ') && /queue/.test(l);
+
+export const table1Claims: Claim[] = [
+  ...TABLE1_ROWS.flatMap((r) => r.sizes.map((n) => cell(r.key, r.label, r.off, n))),
+  claim('l3.table1.sum_8B', {
+    source: 'Table 1 text: "more than 134% (= 49 + 23 + 21 + 18 + 13 + 10)"',
+    conditions: `${PP}, 8 bytes: the sum of the six 8-byte increases`,
+    expected: 134,
+    unit: 'percent',
+    tolerancePct: 10,
+    role: 'predicted',
+    experiment: 'l3-table1',
+    measure: (s) => TABLE1_ROWS.filter((r) => (r.sizes as readonly number[]).includes(8)).reduce((t, r) => t + increasePct(s, 8, [...r.off]), 0),
+  }),
+  claim('l3.table1.sum_8B', {
+    id: 'l3.table1.sum_8B.synergy',
+    source: 'Table 1 text: "Removal of all optimizations shown in the table will increase the 8-byte ipc time by far more than 134%"',
+    conditions: `${PP}, 8 bytes, all six switches off at once, against the sum of the single increases`,
+    expected: null,
+    unit: 'shape',
+    role: 'predicted',
+    experiment: 'l3-table1-all-off',
+    measure: (s) => {
+      const all = TABLE1_ROWS.filter((r) => (r.sizes as readonly number[]).includes(8)).flatMap((r) => [...r.off]);
+      const sum = TABLE1_ROWS.filter((r) => (r.sizes as readonly number[]).includes(8)).reduce((t, r) => t + increasePct(s, 8, [...r.off]), 0);
+      return increasePct(s, 8, all) > sum;
+    },
+  }),
+  claim('l3.table1.shape', {
+    source: '§5.6: "For short messages, the most valuable technique is register transfer, whereas direct message transfer dominates all other optimizations when messages become longer"',
+    conditions: `${PP}: the largest increase at 8 bytes is the register transfer's; at 512 and 4096 bytes the direct transfer's; the other rows shrink from 8 to 4096 bytes`,
+    expected: null,
+    unit: 'shape',
+    role: 'predicted',
+    experiment: 'l3-table1',
+    measure: (s) => {
+      const at = (key: string, n: number) => {
+        const r = TABLE1_ROWS.find((x) => x.key === key)!;
+        return increasePct(s, n, [...r.off]);
+      };
+      const others = ['lazy_scheduling', 'no_segm_reg', 'reply_and_wait', 'condensed_tables', 'virtual_tcb'];
+      const regsFirst = others.every((k) => at('short_msg_via_reg', 8) > at(k, 8));
+      const directDominates = [512, 4096].every((n) => others.every((k) => at('direct_transfer', n) > at(k, n)));
+      const shrink = others.every((k) => at(k, 4096) < at(k, 8));
+      return regsFirst && directDominates && shrink;
+    },
+  }),
+
+  // §5.3.6: registers against the temporary mapping.
+  claim('l3.s5.3.6.register_gain', {
+    source: '§5.3.6: "we achieved a performance gain of 2.4 µs or 48% T"',
+    conditions: `${PP}, 8 bytes, with and without kernel.shortMessagesInRegisters`,
+    expected: 2.4,
+    unit: 'us',
+    tolerancePct: 10,
+    role: 'predicted',
+    experiment: 'l3-table1-short_msg_via_reg-8',
+    measure: (s) => ipcUs(s, 8, ['kernel.shortMessagesInRegisters=false']) - ipcUs(s, 8),
+    knownGap: 'the model\'s long path for 8 bytes is 2.7 µs slower; the register path is 0.3 µs faster than the paper\'s (see l3.table7.l3.8)',
+  }),
+  claim('l3.s5.3.6.temp_map_overhead', {
+    source: '§5.3.6: Table 4\'s "optimistic best case estimation ... an overhead of at least 62 cycles"',
+    conditions: 'i486-dx50, l3 minimal path with Table 4 spliced in: execution plus TLB-miss cycles of the mapping rows',
+    expected: 62,
+    unit: 'cycles',
+    tolerancePct: 0,
+    role: 'predicted',
+    experiment: 'l3-appendix',
+    measure: (s) => {
+      const rows = appendixRun(s);
+      const labels = rows.map((r) => r.step).filter((l) => l.startsWith('map: '));
+      return perIpc(rows, labels).cycles;
+    },
+  }),
+
+  // §5.2.3: twofold copy against direct transfer for a short message.
+  claim('l3.s5.2.3.twofold_copy_penalty', {
+    source: '§5.2.3: "Even transferring an 8-byte message by the above algorithm would be about 0.5 µs (10% T) more expensive than a single copy method"',
+    conditions: `${PP}, 8 bytes without registers, twofold copy against direct transfer`,
+    expected: 0.5,
+    unit: 'us',
+    tolerancePct: 20,
+    role: 'predicted',
+    experiment: 'l3-twofold-8',
+    measure: (s) => ipcUs(s, 8, ['kernel.shortMessagesInRegisters=false', 'kernel.directTransfer=false']) - ipcUs(s, 8, ['kernel.shortMessagesInRegisters=false']),
+    knownGap: GAPS['direct_transfer.12'],
+  }),
+
+  // §5.2.5: virtual tcbs.
+  claim('l3.s5.2.5.virtual_tcb_tlb_saved', {
+    source: '§5.2.5: "It saves 3 TLB misses per ipc"',
+    conditions: `${PP}, 8 bytes, TLB misses per IPC with and without kernel.virtualTcbs`,
+    expected: 3,
+    unit: 'TLB misses',
+    tolerancePct: 0,
+    role: 'predicted',
+    experiment: 'l3-table1-virtual_tcb-8',
+    measure: (s) => tlbPerIpc(s, ['kernel.virtualTcbs=false']) - tlbPerIpc(s),
+    knownGap:
+      'the model saves 2: the thread table, and the sender\'s tcb, which lies apart from the kernel stack the INT pushes onto; the receiver\'s separate stack takes the miss its tcb page took',
+  }),
+  claim('l3.s5.2.5.virtual_tcb_time_saved', {
+    source: '§5.2.5: "(0.5 µs, 10% T)"',
+    conditions: `${PP}, 8 bytes, with and without kernel.virtualTcbs`,
+    expected: 0.5,
+    unit: 'us',
+    tolerancePct: 10,
+    role: 'predicted',
+    experiment: 'l3-table1-virtual_tcb-8',
+    measure: (s) => ipcUs(s, 8, ['kernel.virtualTcbs=false']) - ipcUs(s, 8),
+    knownGap: 'two TLB misses saved instead of three (see l3.s5.2.5.virtual_tcb_tlb_saved)',
+  }),
+
+  // §5.3.4: strict scheduling's queue work.
+  claim('l3.s5.3.4.insert_loadstores', {
+    source: '§5.3.4: "Insertion needs at least 7 ... load/store operations"',
+    conditions: `${PP}, 8 bytes, kernel.lazyScheduling=false: instructions of inserting the sender into the wait queue`,
+    expected: 7,
+    unit: 'load/store ops',
+    tolerancePct: 0,
+    role: 'calibrated',
+    experiment: 'l3-table1-lazy_scheduling-8',
+    measure: (s) => stepsPerIpc(s, ['kernel.lazyScheduling=false'], (l) => l === 'scheduling: insert sender into wait queue').instructions,
+  }),
+  claim('l3.s5.3.4.delete_loadstores', {
+    source: '§5.3.4: "... and deletion 4, load/store operations"',
+    conditions: `${PP}, 8 bytes, kernel.lazyScheduling=false: instructions of deleting the sender from the ready queue`,
+    expected: 4,
+    unit: 'load/store ops',
+    tolerancePct: 0,
+    role: 'calibrated',
+    experiment: 'l3-table1-lazy_scheduling-8',
+    measure: (s) => stepsPerIpc(s, ['kernel.lazyScheduling=false'], (l) => l === 'scheduling: delete sender from ready queue').instructions,
+  }),
+  claim('l3.s5.3.4.strict_sched_tlb', {
+    source: '§5.3.4: "Together with 4 expected TLB misses"',
+    conditions: `${PP}, 8 bytes, kernel.lazyScheduling=false: TLB misses of the four queue operations`,
+    expected: 4,
+    unit: 'TLB misses',
+    tolerancePct: 0,
+    role: 'predicted',
+    experiment: 'l3-table1-lazy_scheduling-8',
+    measure: (s) => stepsPerIpc(s, ['kernel.lazyScheduling=false'], strictSteps).tlbMisses,
+    knownGap:
+      'the queue neighbours in the model are the idle, background and driver threads, whose three tcb pages miss; the queue heads share the condensed page, which is already translated',
+  }),
+  claim('l3.s5.3.4.strict_sched_cycles', {
+    source: '§5.3.4: "this will take at least 58 cycles (1.2 µs, 23% T)"',
+    conditions: `${PP}, 8 bytes, kernel.lazyScheduling=false: cycles of the four queue operations`,
+    expected: 58,
+    unit: 'cycles',
+    tolerancePct: 10,
+    role: 'predicted',
+    experiment: 'l3-table1-lazy_scheduling-8',
+    measure: (s) => stepsPerIpc(s, ['kernel.lazyScheduling=false'], strictSteps).cycles,
+    knownGap: 'the 22 loads and stores are the paper\'s; the model takes 3 TLB misses where the paper expects 4 (see l3.s5.3.4.strict_sched_tlb)',
+  }),
+
+  // §5.5.2: placement.
+  claim('l3.s5.5.2.placement_tlb_saved', {
+    source: '§5.5.2: "We saved 4 TLB misses by this technique"',
+    conditions: `${PP}, 8 bytes, TLB misses per IPC with and without kernel.condensedTables`,
+    expected: 4,
+    unit: 'TLB misses',
+    tolerancePct: 0,
+    role: 'predicted',
+    experiment: 'l3-table1-condensed_tables-8',
+    measure: (s) => tlbPerIpc(s, ['kernel.condensedTables=false']) - tlbPerIpc(s),
+    knownGap:
+      'the model saves 3 (IDT and TSS in the sender\'s context, the second code page after the switch); the GDT page is needed after the switch either way',
+  }),
+  claim('l3.s5.5.2.total_tlb_saved', {
+    source: '§5.5.2: "together with ... virtual objects (see 5.2.5) and lazy scheduling (see 5.3.4) at least 11 TLB misses are saved"',
+    conditions: `${PP}, 8 bytes, TLB misses per IPC with all three switched off against none`,
+    expected: 11,
+    unit: 'TLB misses',
+    tolerancePct: 0,
+    role: 'predicted',
+    experiment: 'l3-tlb-three-off',
+    measure: (s) => tlbPerIpc(s, ['kernel.condensedTables=false', 'kernel.virtualTcbs=false', 'kernel.lazyScheduling=false']) - tlbPerIpc(s),
+    knownGap: 'the model saves fewer: its strict queues, separate stacks and split tables touch fewer distinct pages than the paper counts (4 + 3 + 4)',
+  }),
+
+  // §5.5.3: segment registers.
+  claim('l3.s5.5.3.segreg_maintain', {
+    source: '§5.5.3: "If the kernel guaranteed to maintain the user segment registers ... this would cost 66 cycles"',
+    conditions: `${PP}, 8 bytes, kernel.segments=reload: execution cycles of saving, loading and restoring`,
+    expected: 66,
+    unit: 'cycles',
+    tolerancePct: 0,
+    role: 'calibrated',
+    experiment: 'l3-table1-no_segm_reg-8',
+    measure: (s) => stepsPerIpc(s, ['kernel.segments=reload'], (l) => /segment registers/.test(l)).exec,
+    note: 'the split into 4 pushes, 2 flat loads and 4 reloads is a reading that makes the paper\'s 66 cycles from the 486 timings',
+  }),
+  claim('l3.s5.5.3.segreg_check', {
+    source: '§5.5.3: "only 10 cycles are required for checking the segment registers"',
+    conditions: `${PP}, 8 bytes: execution cycles of the entry check`,
+    expected: 10,
+    unit: 'cycles',
+    tolerancePct: 0,
+    role: 'calibrated',
+    experiment: 'l3-pingpong-8',
+    measure: (s) => stepsPerIpc(s, [], (l) => l === 'kernel entry: segment check').exec,
+  }),
+
+  // §5.3.1: tcb address and uid check.
+  claim('l3.s5.3.1.tcb_addr_cycles', {
+    source: '§5.3.1: "only 3 cycles (0.06 µs, 1.2% T) are required"',
+    conditions: `${PP}, 8 bytes: execution cycles of the tcb address computation`,
+    expected: 3,
+    unit: 'cycles',
+    tolerancePct: 0,
+    role: 'calibrated',
+    experiment: 'l3-pingpong-8',
+    measure: (s) => stepsPerIpc(s, [], (l) => l === 'ipc: tcb address from uid').exec,
+  }),
+  claim('l3.s5.3.1.uid_check_cycles', {
+    source: '§5.3.1: "this costs another 4 cycles, i.e. 0.08 µs, 1.6% T"',
+    conditions: `${PP}, 8 bytes: execution cycles of the uid check`,
+    expected: 4,
+    unit: 'cycles',
+    tolerancePct: 0,
+    role: 'calibrated',
+    experiment: 'l3-pingpong-8',
+    measure: (s) => stepsPerIpc(s, [], (l) => l === 'ipc: uid check').exec,
+    note: 'read as CMP reg,mem (2) + Jcc (1) + the address-generation interlock on the just-computed tcb pointer (1)',
+  }),
+
+  // §7.1: ports in the full path.
+  claim('l3.s7.1.port_overhead_cycles', {
+    source: '§7.1: "The best case estimation (see table 5) gives 29 cycles"',
+    conditions: `${PP}, 8 bytes, cycles per IPC with kernel.portAccess=true against without`,
+    expected: 29,
+    unit: 'cycles',
+    tolerancePct: 10,
+    role: 'predicted',
+    experiment: 'l3-ports-8',
+    measure: (s) => pingPong(s, { bytes: 8, set: ['kernel.portAccess=true'] }).ipcCycles - pingPong(s, { bytes: 8 }).ipcCycles,
+  }),
+  claim('l3.s7.1.port_impl_matches', {
+    source: '§7.1: "A test implementation in the L3 µ-kernel led to the same result"',
+    conditions: 'i486-dx50: the full path\'s port overhead within 3 cycles of the minimal path\'s Table 5 rows (execution + TLB misses)',
+    expected: null,
+    unit: 'shape',
+    role: 'predicted',
+    experiment: 'l3-ports-8',
+    measure: (s) => {
+      const full = pingPong(s, { bytes: 8, set: ['kernel.portAccess=true'] }).ipcCycles - pingPong(s, { bytes: 8 }).ipcCycles;
+      return Math.abs(full - perIpc(appendixRun(s), TABLE5).cycles) <= 3;
+    },
+  }),
+
+  // §7.4: the hypothetical 486.
+  claim('l3.s7.4.tagged_tlb_saving', {
+    source: '§7.4: "with a multi-address-space TLB (saving 45 cycles)"',
+    conditions: 'i486-dx50, l3 minimal path (Table 3): cycles per IPC with --set tlb.tagged=true against without',
+    expected: 45,
+    unit: 'cycles',
+    tolerancePct: 0,
+    role: 'predicted',
+    experiment: 'l3-appendix',
+    measure: (s) => perIpc(appendixRun(s), TABLE3).cycles - perIpc(appendixRun(s, ['tlb.tagged=true']), TABLE3).cycles,
+  }),
+  claim('l3.s7.4.no_segments_saving', {
+    source: '§7.4: "A hypothetical 486-compatible processor without the segment system (saving 80 cycles)"',
+    conditions: `${PP}, 8 bytes: cycles per IPC against kernel.segments=none with INT and IRET priced without segment work (${NO_SEGMENTS.join(' ')})`,
+    expected: 80,
+    unit: 'cycles',
+    tolerancePct: 0,
+    role: 'calibrated',
+    experiment: 'l3-hypothetical-486',
+    measure: (s) => pingPong(s, { bytes: 8 }).ipcCycles - pingPong(s, { bytes: 8, set: NO_SEGMENTS }).ipcCycles,
+    note: 'the what-if INT and IRET costs are derived from this number (80 - the 10-cycle check = 70 cycles, split between INT and IRET in proportion to their cost)',
+  }),
+  claim('l3.s7.4.hypothetical_ipc', {
+    source: '§7.4: "could reduce the time needed for short ipc from 5 µs to 2.5 µs"',
+    conditions: `${PP}, 8 bytes, ${[...NO_SEGMENTS, 'tlb.tagged=true'].join(' ')}`,
+    expected: 2.5,
+    unit: 'us',
+    tolerancePct: 10,
+    role: 'predicted',
+    experiment: 'l3-hypothetical-486',
+    measure: (s) => ipcUs(s, 8, [...NO_SEGMENTS, 'tlb.tagged=true']),
+    knownGap:
+      'the paper subtracts Table 3\'s 5 TLB misses (45 cycles); the full path takes 7 per IPC (kernel code, the receiver\'s tcb twice, the tables, user code, stack and message), and a tagged TLB saves all of them',
+  }),
+];
+

@@ -1,0 +1,45 @@
+// Builders for the sleep/wake-up claims: numeric claims compare a simulated value with the
+// paper's; shape claims return whether a stated curve shape holds. The id is the catalogue's.
+
+import type { Claim, Role, Scale } from '../claims.js';
+
+export interface Extra {
+  knownGap?: string;
+  note?: string;
+  tolerancePct?: number;
+}
+
+export function num(
+  ref: string,
+  source: string,
+  conditions: string,
+  expected: number,
+  unit: string,
+  role: Role,
+  experiment: string,
+  measure: (s: Scale) => number,
+  x: Extra = {},
+): Claim {
+  return { id: ref, ref, paper: 'sleepwake', source, conditions, expected, unit, tolerancePct: x.tolerancePct ?? 10, role, experiment, measure, ...pick(x) };
+}
+
+export function shape(ref: string, source: string, conditions: string, role: Role, experiment: string, measure: (s: Scale) => boolean, x: Extra = {}): Claim {
+  return { id: ref, ref, paper: 'sleepwake', source, conditions, expected: null, unit: 'shape', tolerancePct: 0, role, experiment, measure, ...pick(x) };
+}
+
+function pick(x: Extra): Pick<Claim, 'knownGap' | 'note'> {
+  return { ...(x.knownGap ? { knownGap: x.knownGap } : {}), ...(x.note ? { note: x.note } : {}) };
+}
+
+/** Non-decreasing allowing dips of `slack` (relative). */
+export function rising(ys: number[], slack = 0.05): boolean {
+  let best = -Infinity;
+  for (const y of ys) {
+    if (y < best * (1 - slack)) return false;
+    best = Math.max(best, y);
+  }
+  return true;
+}
+
+export const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+export const within = (a: number, b: number, pct: number) => Math.abs(a / b - 1) * 100 <= pct;

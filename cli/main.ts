@@ -19,7 +19,9 @@ import { mergeCommand, sweepCommand } from './sweep/command.js';
 const EXAMPLES = `Examples:
   simulate --machine firefly --kernel urpc -T 2 -C 1 -S 1     URPC with two client threads
   simulate -m i486-dx50 -k l3 --set kernel.portAccess=true     L3 with port access spliced in
+  simulate -m i486-dx50 -k l3 --bytes 8 --set kernel.lazyScheduling=false   one Table 1 optimisation off (all: list kernels)
   simulate -m i486-dx50 -k l3 --set tlb.tagged=true            what if the 486 TLB were tagged?
+  simulate -m sgi-indy -k bss --clients 3 --set kernel.scheduler=fixed   user-level IPC, 3 clients, non-degrading priorities
   simulate list kernels                                        kernels and their options
   simulate claims --paper l3                                   the paper's numbers, checked
   simulate reproduce all                                       tables, figures and REPORT.md under results/
@@ -186,6 +188,7 @@ export function main(argv: string[]): void {
           .option('out', { alias: 'o', type: 'string', default: 'results', describe: 'output directory' })
           .option('scale', { type: 'string', choices: ['paper', 'test'], default: 'paper', describe: 'run size: paper (the papers\' call counts) or test (quick)' })
           .option('jobs', { alias: 'j', type: 'number', describe: 'papers run at once on worker threads (default: the processors available)' })
+          .option('report-only', { type: 'boolean', default: false, describe: 'run nothing: rebuild REPORT.md and config.json from the papers stored under --out (e.g. gathered from separate machines)' })
           .option('check', { type: 'boolean', default: false, describe: 'write nothing: regenerate elsewhere and list the files under --out that are stale (exit 1 if any)' })
           .option('json', { type: 'boolean', default: false, describe: 'print a JSON summary of what was written (no progress bar)' }),
       (a) => {
@@ -196,6 +199,7 @@ export function main(argv: string[]): void {
           json: a.json === true,
           jobs: a.jobs === undefined ? undefined : Number(a.jobs),
           check: a.check === true,
+          reportOnly: a['report-only'] === true,
         }).catch(asyncFail);
       },
     )

@@ -4,30 +4,44 @@
 import cliProgress from 'cli-progress';
 
 export interface Progress {
+  /** A unit of work is done. */
   tick(task?: string): void;
+  /** A simulation run finished (shown as a count while a long unit runs). */
+  ran(): void;
   stop(): void;
 }
 
-const quiet: Progress = { tick() {}, stop() {} };
+const quiet: Progress = { tick() {}, ran() {}, stop() {} };
 
 export function progressBar(total: number, title: string, enabled: boolean): Progress {
   if (!enabled || !process.stderr.isTTY || total <= 0) return quiet;
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,
-      format: `${title} [{bar}] {value}/{total} {eta_formatted} {task}`,
+      format: `${title} [{bar}] {value}/{total} {runs} runs {duration_formatted} {task}`,
       hideCursor: true,
       clearOnComplete: true,
       etaBuffer: 20,
     },
     cliProgress.Presets.shades_classic,
   );
-  bar.start(total, 0, { task: '' });
+  let runs = 0;
+  bar.start(total, 0, { task: '', runs });
+  // Ctrl-C: give the terminal its cursor back; files are written whole or not at all anyway.
+  const interrupted = () => {
+    bar.stop();
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
   return {
     tick(task = '') {
-      bar.increment(1, { task });
+      bar.increment(1, { task, runs });
+    },
+    ran() {
+      bar.increment(0, { runs: ++runs });
     },
     stop() {
+      process.removeListener('SIGINT', interrupted);
       bar.stop();
     },
   };

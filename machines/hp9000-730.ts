@@ -1,5 +1,8 @@
 // HP 9000/730 (PA-RISC 1.1 at 67 MHz): the machine of Lepreau et al.'s in-kernel server
-// measurements (inks §4.2). Large off-chip virtually addressed caches; separate I and D TLBs.
+// measurements (inks §4.2). Large off-chip virtually addressed caches; separate 96-entry I and D
+// TLBs. The simulator's caches are indexed by physical address and its TLB is one structure, so
+// the I and D TLBs are modelled as one 96-entry TLB (the paths measured touch far fewer pages),
+// and the space id's part in the cache index (inks §4.6) is not modelled.
 
 import type { MachineDesc } from '../sim/hw/machine.js';
 
@@ -42,8 +45,8 @@ export const hp9000_730: MachineDesc = {
     'costs.trap': 'guess: the gateway branch into the kernel (BE,L through the gateway page, privilege promotion) and the pipeline refill, about 5 cycles; the state save is counted as stores by the kernels',
     'costs.rti': 'guess: RFI with the pipeline refill, about 5 cycles; the register restore is counted as loads by the kernels',
     'costs.loadContext': 'guess: moving the space id into the space and protection-id registers (mtsp, mtctl), about 4 cycles',
-    'tlb.entries': 'inks §4.2: "96 entry DTLB" (the 96-entry ITLB is not modelled separately)',
-    'tlb.ways': 'guess: fully associative',
+    'tlb.entries': 'inks §4.2: "96 entry ITLB, and 96 entry DTLB" (one 96-entry TLB stands for both)',
+    'tlb.ways': 'guess: fully associative (the PA-7100 that followed has a fully associative TLB, openpa.net)',
     'tlb.tagged': 'PA-RISC: TLB entries carry space ids, so a space switch flushes nothing',
     'tlb.missCycles': 'guess: software TLB miss handler of about 30 cycles',
     'cache.l1i.sizeBytes': 'inks §4.2: "128K offchip Icache"',

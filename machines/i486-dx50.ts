@@ -67,9 +67,9 @@ export const i486dx50: MachineDesc = {
     'cache.l1.lineBytes': 'Intel Embedded i486 Hardware Reference: 16-byte lines',
     'cache.l1.ways': 'Intel Embedded i486 Hardware Reference: 4-way set associative',
     'cache.l1.missCycles':
-      'derived: l3 §6 copy rates 40 ns/byte from the external cache against 15 ns/byte in the on-chip cache: (40-15) ns × 16 bytes = 400 ns = 20 cycles per line',
+      'calibrated: a 16-byte line fill from the external cache, chosen among 12, 16 and 20 cycles by l3 Table 7\'s worst-case cache penalties (12 fits the 8-byte 6.4 µs; a 50 MHz burst of 4 dwords with wait states takes about this long). The 40 ns/byte rate of §6 would give 16 ((40 - 20) ns × 16 bytes), which overstates the penalties by about 25%',
     'cache.l1.writeAllocate': 'i486 on-chip cache is write-through without write allocation (secondary source)',
-    'cache.l2.sizeBytes': 'l3 §7.3: 256 KB external cache',
+    'cache.l2.sizeBytes': 'l3 §6: "256 KB external cache"',
     'cache.l2.lineBytes': 'guess: external cache lines as wide as the on-chip cache line',
     'cache.l2.ways': 'guess: direct-mapped external cache, usual for 486 boards of 1993',
     'cache.l2.missCycles': 'guess: a 16-byte burst from DRAM about 240 ns more than from the external cache',

@@ -11,8 +11,8 @@ import { Worker } from 'node:worker_threads';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { collect, type PaperResult } from '../cli/reproduce/collect.js';
-import { headerOf, paperFiles, stableJson, tableCsv } from '../cli/reproduce/files.js';
-import { reproduceInto, staleFiles, summaryFiles, type ReproduceOptions } from '../cli/reproduce/command.js';
+import { headerOf, paperFiles, seriesFiles, stableJson, tableCsv } from '../cli/reproduce/files.js';
+import { loadResults, reproduceInto, staleFiles, summaryFiles, type ReproduceOptions } from '../cli/reproduce/command.js';
 import type { ToRun } from '../cli/reproduce/select.js';
 import { fmt } from '../cli/reproduce/report.js';
 import { VERSION } from '../cli/version.js';
@@ -61,14 +61,19 @@ describe('committed results/', () => {
     expect(Object.keys(cfg.machines)).toContain('i486-dx50');
   });
 
-  it('puts every column\'s unit in the CSV header', () => {
-    const stored = JSON.parse(readFileSync(join(results, 'l3', 'reproduction.json'), 'utf8')) as PaperResult;
-    for (const t of stored.tables) {
-      const [header] = parse(readFileSync(join(results, 'l3', `${t.id}.csv`), 'utf8'), { toLine: 1 }) as string[][];
-      expect(header).toEqual(t.columns.map(headerOf));
-      for (const c of t.columns) if (c.unit) expect(header).toContain(`${c.label} (${c.unit})`);
+  it('puts every column\'s unit in the CSV headers of every stored paper', () => {
+    const header = (file: string) => (parse(readFileSync(file, 'utf8'), { toLine: 1 }) as string[][])[0];
+    const stored = loadResults(results);
+    expect(stored.map((r) => r.paper)).toContain('l3');
+    for (const r of stored) {
+      for (const t of r.tables.filter((x) => !x.error)) {
+        expect(header(join(results, r.paper, `${t.id}.csv`))).toEqual(t.columns.map(headerOf));
+      }
+      for (const f of r.figures.filter((x) => !x.error)) {
+        seriesFiles(f).forEach((file) => expect(header(join(results, r.paper, file))).toEqual([headerOf(f.x), headerOf(f.y)]));
+      }
     }
-    expect(readFileSync(join(results, 'l3', 'table3.csv'), 'utf8').split('\n')[0]).toMatch(/^action,instructions \(\w+\),execution \(cycles\),/);
+    expect(header(join(results, 'l3', 'table3.csv')).slice(0, 3)).toEqual(['action', expect.stringMatching(/^instructions \(\w+\)$/), 'execution (cycles)']);
   });
 
   it('keeps the version equal to package.json', () => {
@@ -151,6 +156,9 @@ describe('simulate reproduce', () => {
     expect(report).toContain('## Stored earlier');
     expect(report).toContain('l3: test');
     expect(report).toContain('![Null IPC round trip against TLB entries](l3/tlb-size.svg)');
+    // The stated point beside the simulated one at the same x.
+    expect(report).toContain('| configuration | TLB entries (entries) | paper (cycles) | simulated (cycles) | error |');
+    expect(report).toMatch(/\| minimal \| 32 \| 344 \| \d+(\.\d+)? \| [+-]?\d+(\.\d+)?% \|/);
     const cfg = JSON.parse(readFileSync(join(out, 'config.json'), 'utf8'));
     expect(cfg.papers.l3.experiments.map((e: { set: string[] }) => e.set[1])).toContain('tlb.entries=4');
     expect(Object.keys(cfg.machines).sort()).toEqual(['i486-dx50', ...[4, 8, 32].map((n) => `i486-dx50 tlb.entries=${n}`)].sort());
@@ -184,7 +192,11 @@ describe('simulate reproduce', () => {
     expect(c.total).toBeGreaterThan(0);
     expect(c.pass + c.knownGap + c.fail).toBe(c.total);
     expect(readdirSync(join(out, 'l3')).sort()).toEqual(j.papers[0].files.map((f: string) => f.slice(join(out, 'l3').length + 1)).sort());
-    expect(existsSync(join(out, 'REPORT.md')) && existsSync(join(out, 'config.json'))).toBe(true);
+    const report = readFileSync(join(out, 'REPORT.md'), 'utf8');
+    rmSync(join(out, 'REPORT.md'));
+    const again = spawnSync(process.execPath, [bin, 'reproduce', '--report-only', '--out', out], { encoding: 'utf8' });
+    expect(again.status, again.stderr).toBe(0);
+    expect(readFileSync(join(out, 'REPORT.md'), 'utf8')).toBe(report);
 
     // One paper ran in the command's own thread; the worker must produce the same data.
     const w = new Worker(join(root, 'dist', 'cli', 'reproduce', 'worker.js'));

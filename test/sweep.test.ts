@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { axesOf, parseShard, parseValues, pointsOf, shardOf } from '../cli/sweep/grid.js';
-import { mergeCsv, plan } from '../cli/sweep/command.js';
+import { stringify } from 'csv-stringify/sync';
+import { mergeCsv, plan, sweepCommand } from '../cli/sweep/command.js';
 import { UsageError } from '../workloads/run.js';
 
 const bin = join(import.meta.dirname, '..', 'bin', 'simulate.js');
@@ -83,12 +84,20 @@ describe('simulate sweep and merge', () => {
     expect(cycles.slice(4)).toEqual(cycles.slice(0, 4));
   });
 
-  it('gives the same rows whatever the number of jobs', () => {
-    const a = run('sweep', ...grid, '--jobs', '1');
-    const b = run('sweep', ...grid, '--jobs', '2');
+  it('gives the same rows whatever the number of jobs (worker threads against this thread)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ipcsim-sweep-'));
+    const a = run('sweep', ...grid, '--jobs', '2');
     expect(a.status).toBe(0);
-    expect(b.stdout).toBe(a.stdout);
     expect(a.stderr).toMatch(/sweep: 8 of 8 points/);
+    const grid1 = {
+      machine: 'i486-dx50',
+      kernel: 'l3',
+      numbers: { calls: '100', bytes: '0,4096' },
+      set: ['kernel.path=minimal', 'kernel.portAccess=false,true', 'tlb.entries=4,32'],
+    };
+    await sweepCommand({ grid: grid1, jobs: 1, out: join(dir, 'here.csv'), json: true });
+    const rows = JSON.parse(readFileSync(join(dir, 'here.csv'), 'utf8')) as Record<string, string | number>[];
+    expect(stringify(rows.map((r) => Object.values(r)), { header: true, columns: Object.keys(rows[0]) })).toBe(a.stdout);
   });
 
   it.each([

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { findKernel } from '../kernels/index.js';
 import { findMachine } from '../machines/index.js';
 import { instr, step } from '../sim/hw/index.js';
 import { System } from '../sim/os/index.js';
@@ -92,6 +93,17 @@ describe('Chrome trace export', () => {
     expect(perThread).toHaveLength(cpuSlices.length);
     expect(perThread.every((e) => e.args?.processor === 'cpu 0')).toBe(true);
     expect(trace.otherData).toEqual({ clockMHz: 50, droppedEvents: 0 });
+  });
+
+  // A multiprocessor kernel, where both processors and several threads interleave.
+  it.runIf(findKernel('urpc'))('keeps each processor and each thread to one slice at a time under URPC (T=2, C=1, S=1)', () => {
+    const r = simulate({ machine: 'firefly', kernel: 'urpc', T: 2, C: 1, S: 1, calls: 30, trace: true });
+    const trace = r.timeline!.toChromeTrace() as unknown as { traceEvents: Ev[] };
+    const tracks = validate(trace);
+    const cpus = [...tracks.keys()].filter((k) => k.startsWith('1/')).map((k) => nameOf(trace, 1, Number(k.split('/')[1])));
+    expect(cpus.length).toBeGreaterThanOrEqual(2);
+    expect(cpus.every((n) => /^cpu \d+$/.test(String(n)))).toBe(true);
+    expect([...tracks.keys()].filter((k) => k.startsWith('2/')).length).toBeGreaterThanOrEqual(3);
   });
 
   it('places slices at the simulated time, per thread, in microseconds', () => {

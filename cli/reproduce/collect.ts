@@ -90,6 +90,7 @@ export function collect(
   claims: Claim[],
   scale: Scale,
   tick: (task: string) => void = () => {},
+  ran: () => void = () => {},
 ): PaperResult {
   forgetExperiments();
   const experiments = new Map<string, ExperimentRecord>();
@@ -113,6 +114,7 @@ export function collect(
     if (seen) {
       if (!seen.ranFor.includes(current)) seen.ranFor.push(current);
     } else experiments.set(key, { ...rec, ranFor: [current] });
+    ran();
   });
   const tables: TableResult[] = [];
   const figures: FigureResult[] = [];

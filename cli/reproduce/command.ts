@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import type { Scale } from '../../workloads/claims.js';
 import { UsageError } from '../../workloads/run.js';
 import { writeAtomic } from '../output.js';
-import { progressBar } from '../progress.js';
+import { progressBar, type Progress } from '../progress.js';
 import { VERSION } from '../version.js';
 import { collect, GROUPS, tasksOf, type Group, type PaperResult } from './collect.js';
 import { paperFiles } from './files.js';
@@ -30,6 +30,8 @@ export interface ReproduceOptions {
   check?: boolean;
   /** Run these instead of the registered papers (tests, embedding); runs in this thread. */
   papers?: ToRun[];
+  /** Run nothing: rebuild REPORT.md and config.json from the papers stored under `out`. */
+  reportOnly?: boolean;
 }
 
 const WORKER = new URL('./worker.js', import.meta.url);
@@ -38,10 +40,10 @@ const WORKER = new URL('./worker.js', import.meta.url);
  * Collect the papers, each in a worker thread when there are several jobs, and hand each result
  * over as it is ready. Results do not depend on the number of jobs: each paper's runs are its own.
  */
-async function collectAll(todo: ToRun[], scale: Scale, jobs: number, tick: (t: string) => void, ready: (r: PaperResult) => Promise<void>): Promise<void> {
+async function collectAll(todo: ToRun[], scale: Scale, jobs: number, bar: Progress, ready: (r: PaperResult) => Promise<void>): Promise<void> {
   const n = Math.min(jobs, todo.length);
   if (n <= 1 || !existsSync(fileURLToPath(WORKER))) {
-    for (const g of todo) await ready(collect(g.group, g.repros, g.claims, scale, (t) => tick(`${g.group}: ${t}`)));
+    for (const g of todo) await ready(collect(g.group, g.repros, g.claims, scale, (t) => bar.tick(`${g.group}: ${t}`), () => bar.ran()));
     return;
   }
   const queue = [...todo];
@@ -58,7 +60,8 @@ async function collectAll(todo: ToRun[], scale: Scale, jobs: number, tick: (t: s
         const w = new Worker(WORKER);
         workers.push(w);
         w.on('message', (m: FromWorker) => {
-          if ('tick' in m) return tick(m.tick);
+          if ('tick' in m) return bar.tick(m.tick);
+          if ('ran' in m) return bar.ran();
           if ('error' in m) return reject(new Error(`${m.group}: ${m.error}`));
           pending.push(ready(m.result));
           if (--left === 0) resolve();
@@ -123,7 +126,7 @@ export async function reproduceInto(o: ReproduceOptions, out: string, quiet: boo
   );
   const done: Written[] = [];
   try {
-    await collectAll(todo, o.scale, jobs, (t) => bar.tick(t), async (r) => {
+    await collectAll(todo, o.scale, jobs, bar, async (r) => {
       const files = await paperFiles(r);
       writePaper(join(out, r.paper), files);
       const n = (s: string) => r.claims.filter((c) => c.status === s).length;
@@ -145,6 +148,14 @@ export async function reproduceInto(o: ReproduceOptions, out: string, quiet: boo
 
 export async function reproduceCommand(o: ReproduceOptions): Promise<void> {
   if (o.check) return checkCommand(o);
+  if (o.reportOnly) {
+    const stored = loadResults(o.out).map((r) => r.paper);
+    if (stored.length === 0) throw new UsageError(`no paper stored under ${o.out} (no <paper>/reproduction.json); run simulate reproduce first`);
+    for (const [name, text] of summaryFiles(o.out)) writeAtomic(join(o.out, name), text);
+    if (!o.json) process.stdout.write(`report: ${join(o.out, 'REPORT.md')} (from ${stored.join(', ')})\n`);
+    else process.stdout.write(JSON.stringify({ out: o.out, papers: stored, report: join(o.out, 'REPORT.md') }, null, 2) + '\n');
+    return;
+  }
   const t0 = performance.now();
   const done = await reproduceInto(o, o.out, o.json);
   const wallMs = Math.round(performance.now() - t0);

@@ -17,10 +17,13 @@ export function figureSpec(f: FigureResult): TopLevelSpec {
     ...f.series.flatMap((s) => s.points.map((p, i) => ({ series: s.name, x: p.x, y: p.y, kind: 'simulated', order: i }))),
     ...f.paperPoints.map((p, i) => ({ series: p.series, x: p.x, y: p.y, kind: 'paper', order: i })),
   ].filter(placeable);
+  // Whole-number data (threads, processors, bytes) gets whole-number ticks.
+  const whole = (field: 'x' | 'y') => values.length > 0 && values.every((v) => Number.isInteger(v[field]));
   const axis = (a: Axis, field: 'x' | 'y') => ({
     field,
     type: 'quantitative' as const,
     title: title(a),
+    ...(whole(field) && a.scale !== 'log' ? { axis: { tickMinStep: 1, format: ',d' } } : {}),
     scale: {
       ...(a.scale === 'log' ? { type: 'log' as const } : { zero: field === 'y' }),
       ...(a.domain ? { domain: a.domain, clamp: true } : {}),

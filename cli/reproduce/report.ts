@@ -3,6 +3,7 @@
 // errors and why), then per paper its claims grouped by table beside the paper's values, the
 // reproduced tables and the figures. A pure function of the data, so a test can check staleness.
 
+import type { Axis } from '../../workloads/reproduction.js';
 import type { ClaimRow, FigureResult, PaperResult, TableResult } from './collect.js';
 import { GROUPS } from './collect.js';
 import { headerOf, paperPointsFile, seriesFiles, stableJson, svgFile } from './files.js';
@@ -29,8 +30,12 @@ function mdTable(header: string[], rows: string[][], align?: ('l' | 'r')[]): str
 
 const STATUS: Record<ClaimRow['status'], string> = { pass: 'pass', 'known-gap': 'known gap', fail: '**FAIL**' };
 
-/** The table or section a claim belongs to: its source up to the first comma or colon. */
-export const sectionOf = (c: ClaimRow) => c.source.split(/[,:]/)[0].trim() || 'other';
+/** The table or figure a claim belongs to (by its source); claims from the prose go together. */
+export function sectionOf(c: ClaimRow): string {
+  const m = /^(Table|Figure)\s+[A-Za-z0-9.]+/.exec(c.source.trim());
+  if (m) return m[0];
+  return c.paper === 'notes' ? 'lecture notes' : 'text';
+}
 
 function counts(cs: ClaimRow[]) {
   const n = (s: ClaimRow['status']) => cs.filter((c) => c.status === s).length;
@@ -40,7 +45,7 @@ function counts(cs: ClaimRow[]) {
 function why(c: ClaimRow): string {
   if (c.error) return `error: ${c.error}`;
   if (c.knownGap) return c.knownGap;
-  if (c.status === 'fail') return 'unexplained: the model misses this number';
+  if (c.status === 'fail') return c.expected === null ? 'unexplained: the stated shape does not hold in the model' : 'unexplained: the model misses this number';
   return `within its ±${fmt(c.tolerancePct)}% tolerance${c.note ? `; ${c.note}` : ''}`;
 }
 
@@ -88,7 +93,7 @@ function summary(rs: PaperResult[]): string[] {
     );
   }
   const gaps = all.filter((c) => c.status === 'known-gap');
-  if (gaps.length) out.push('', '### Known gaps', '', ...gaps.map((c) => `- \`${c.id}\` (${c.source}): ${cell(c.knownGap ?? '')}`));
+  if (gaps.length) out.push('', `${gaps.length} known gaps, each with its reason, are listed [at the end](#known-gaps).`);
   const fails = all.filter((c) => c.status === 'fail');
   if (fails.length) out.push('', '### Failing', '', ...fails.map((c) => `- \`${c.id}\` (${c.source}): ${cell(why(c))}`));
   return out;
@@ -96,10 +101,11 @@ function summary(rs: PaperResult[]): string[] {
 
 function claimsSection(r: PaperResult): string[] {
   if (r.claims.length === 0) return ['No claims registered yet.'];
-  const sections = [...new Set(r.claims.map(sectionOf))];
+  const found = [...new Set(r.claims.map(sectionOf))];
+  const sections = [...found.filter((x) => x !== 'text' && x !== 'lecture notes'), ...found.filter((x) => x === 'text' || x === 'lecture notes')];
   const out: string[] = [];
   for (const s of sections) {
-    out.push('', `#### Claims: ${s}`, '');
+    out.push('', `#### Claims: ${s === 'text' ? 'the text' : s}`, '');
     out.push(
       mdTable(
         ['claim', 'where', 'paper', 'simulated', 'unit', 'error', 'tolerance', 'role', 'status'],
@@ -144,6 +150,15 @@ function figureSection(r: PaperResult, f: FigureResult): string[] {
   const links = seriesFiles(f).map((file, i) => `[${f.series[i].name}](${r.paper}/${file})`);
   if (f.paperPoints.length) links.push(`[paper's stated points](${r.paper}/${paperPointsFile(f)})`);
   out.push(`${f.note ? `${f.note} ` : ''}Lines: simulated; hollow diamonds: the paper's stated points. Data: ${links.join(', ')}.`);
+  // The paper's stated points beside the simulated value at the same x, where the run has one.
+  const beside = f.paperPoints.flatMap((p) => {
+    const sim = f.series.find((x) => x.name === p.series)?.points.find((q) => q.x === p.x);
+    return sim ? [[p.series, fmt(p.x), fmt(p.y), fmt(sim.y), pct(p.y === 0 ? null : ((sim.y - p.y) / Math.abs(p.y)) * 100)]] : [];
+  });
+  if (beside.length) {
+    const unit = (a: Axis) => (a.unit ? ` (${a.unit})` : '');
+    out.push('', mdTable(['configuration', `${f.x.label}${unit(f.x)}`, `paper${unit(f.y)}`, `simulated${unit(f.y)}`, 'error'], beside, ['l', 'r', 'r', 'r', 'r']));
+  }
   return out;
 }
 
@@ -166,6 +181,11 @@ export function reportMarkdown(results: PaperResult[], version: string): string 
     out.push(...claimsSection(r));
     if (r.tables.length) out.push('', '### Reproduced tables', ...r.tables.flatMap((t) => tableSection(r, t)));
     if (r.figures.length) out.push('', '### Figures', ...r.figures.flatMap((f) => figureSection(r, f)));
+  }
+  const gaps = rs.flatMap((r) => r.claims).filter((c) => c.status === 'known-gap');
+  if (gaps.length) {
+    out.push('', '## Known gaps', '', 'Where the model knowingly disagrees with the paper, and why.', '');
+    out.push(...gaps.map((c) => `- \`${c.id}\` (${c.source}): ${cell(c.knownGap ?? '')}`));
   }
   return out.join('\n') + '\n';
 }

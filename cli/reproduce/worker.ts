@@ -7,13 +7,20 @@ import { collect, type Group, type PaperResult } from './collect.js';
 import { papersToRun } from './select.js';
 
 export type ToWorker = { group: Group; scale: Scale };
-export type FromWorker = { tick: string } | { group: Group; result: PaperResult } | { group: Group; error: string };
+export type FromWorker = { tick: string } | { ran: true } | { group: Group; result: PaperResult } | { group: Group; error: string };
 
 parentPort?.on('message', (m: ToWorker) => {
   const port = parentPort!;
   try {
     const g = papersToRun([m.group])[0];
-    const result = collect(g.group, g.repros, g.claims, m.scale, (task) => port.postMessage({ tick: `${g.group}: ${task}` }));
+    const result = collect(
+      g.group,
+      g.repros,
+      g.claims,
+      m.scale,
+      (task) => port.postMessage({ tick: `${g.group}: ${task}` }),
+      () => port.postMessage({ ran: true }),
+    );
     port.postMessage({ group: m.group, result });
   } catch (e) {
     port.postMessage({ group: m.group, error: (e as Error).message });

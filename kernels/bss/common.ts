@@ -54,6 +54,7 @@ export interface Protocol {
 
 export function checkParams(_m: { machineId: string; processors: number }, p: RunParams): string | null {
   if (p.T !== 1) return `the sleep/wake-up kernels run single-threaded client processes: use --clients n (got -T ${p.T})`;
+  if (p.bytes !== 0 && p.bytes !== 24) return `the sleep/wake-up kernels pass fixed 24-byte messages (§2.2): use --bytes 24 or leave it out (got --bytes ${p.bytes})`;
   return null;
 }
 

@@ -51,6 +51,12 @@ export const inksTrap: KernelDef = {
     instrumentedOption,
     ownStackOption,
     {
+      name: 'queuedMessages',
+      type: 'number',
+      default: 0,
+      description: 'requests other clients left queued at the server port (not simulated); a trap that finds any returns MACH_SEND_INTERRUPTED and the stub sends a message (§3.4.5)',
+    },
+    {
       name: 'registered',
       type: 'boolean',
       default: true,
@@ -74,7 +80,9 @@ export const inksTrap: KernelDef = {
       return { ...p, entry: [...emul, ...p.entry] };
     });
     const registered = opts.registered !== false;
-    const refusals = sys.stats.counter('inks.refusedTraps', 'traps', 'INKS traps refused and sent as messages instead');
+    const queued = Number(opts.queuedMessages ?? 0);
+    if (!Number.isInteger(queued) || queued < 0) throw new Error(`kernel.queuedMessages must be a whole number >= 0, got ${opts.queuedMessages}`);
+    const refusals = sys.stats.counter('inks.refusedTraps', 'traps', 'INKS traps refused (no trap table entry, or requests queued at the port) and sent as messages instead');
     const call = function* (req: Request): Body<void> {
       // The server's own kernel calls do not involve the client's trap.
       if (KERNEL_CALL_OPS.includes(req.op ?? '')) return yield* rpc.call(req);
@@ -82,7 +90,7 @@ export const inksTrap: KernelDef = {
       if (sys.cpus[0].context !== rpc.L.client.space) sys.cpus[0].load(rpc.L.client.space);
       yield* rpc.run(p.entry, 'client thread');
       if (p.rest.length === 0) return;
-      if (registered) {
+      if (registered && queued === 0) {
         yield* rpc.run(p.rest, 'client thread');
         return;
       }

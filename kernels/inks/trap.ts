@@ -68,6 +68,7 @@ export function trapPath(L: MachLayout, T: TrapLayout, args: readonly Arg[], ins
   const entry: SideStep[] = [
     ...stage('client', S[0], clientCode, [...code(P.callStub), write(c.stack, 0, 16)], [], 2),
     ...stage('kernel', S[1], kernelCode, [trap(), ...saveRegisters(c.thread, P.savedWords), ...code(P.trapEntry), write(c.kernelStack, 0xf00, 64)]),
+    // The lookups include the test of the port's message queue (§3.4.5).
     ...stage('kernel', S[2], kernelCode, [...code(P.lookups), read(c.ipcSpace, 0x40, 16), read(L.ports, 0x100, 16), read(s.task, 0x40, 8), read(T.trapTable, 0x80, 8)]),
   ];
   const rest: SideStep[] = [
@@ -104,8 +105,8 @@ export function trapPath(L: MachLayout, T: TrapLayout, args: readonly Arg[], ins
     ...stage('kernel', S[10], kernelCode, [...code(P.trapReturn), write(s.task, 0x60, 4), ...restoreRegisters(c.thread, P.savedWords), rti()]),
     ...stage('client', S[11], clientCode, [...code(P.returnStub), read(c.stack, 0, 16)]),
   ];
-  // No entry in the trap table (or a queue at the port): the kernel returns an error code and the
-  // client stub falls back to a message (inks §2.3, §3.4.5).
+  // No entry in the trap table, or requests queued at the port: the kernel returns an error code
+  // (MACH_SEND_INTERRUPTED for the queue) and the client stub falls back to a message (inks §2.3, §3.4.5).
   const refused: SideStep[] = [
     { side: 'kernel', step: step('INKS trap refused, return error', [...code(P.trapReturn), ...restoreRegisters(c.thread, P.savedWords), rti()], kernelCode) },
     { side: 'client', step: step('client stub tests the error, builds a message', [...code(P.returnStub)], clientCode) },

@@ -50,6 +50,8 @@ export interface FullLayout {
   /** Kernel message buffer of the twofold copy. */
   kernelBuffer: Page;
   threads: FullThread[];
+  /** The client threads calling B: A first, then A2, A3, ... in address spaces of their own. */
+  clients: FullThread[];
   /** Threads waiting with real timeouts in the wake-up lists (§5.3.3). */
   sleepers: FullThread[];
   /** Threads other than the ping-pong pair, by role: they populate the scheduling queues. */
@@ -84,7 +86,7 @@ export const TABLES = { gdtUser: 0x18, gdtKernel: 0x08, idtGate: 0x580, tssEsp0:
  */
 export const MESSAGE_AT = 0x100;
 
-export function fullLayout(sys: System, o: L3Options, bufferPages: number): FullLayout {
+export function fullLayout(sys: System, o: L3Options, bufferPages: number, clientThreads = 1): FullLayout {
   const k = sys.hw.kernel;
   const ipcCode = k.page('ipc kernel code');
   const entryCode = o.condensedTables ? ipcCode : k.page('kernel entry code');
@@ -114,8 +116,9 @@ export function fullLayout(sys: System, o: L3Options, bufferPages: number): Full
       userCode: space.page(`user code ${name}`),
       userStack: space.page(`user stack ${name}`),
       buffer: space.page(`message ${name}`, bufferPages),
-      ipcRegion: space.page(`ipc region ${name}`, Math.max(1, o.dashPages)),
-      ipcRegionPageTable: k.page(`ipc region page table ${space.name}`),
+      // Only Dash-like runs have an IPC region (unused pages would shift every later page's TLB set).
+      ipcRegion: o.dashPages > 0 ? space.page(`ipc region ${name}`, o.dashPages) : space.page(`message ${name}`, bufferPages),
+      ipcRegionPageTable: o.dashPages > 0 ? k.page(`ipc region page table ${space.name}`) : k.page(`page directory ${space.name}`),
       pdir: k.page(`page directory ${space.name}`),
     };
   };
@@ -127,6 +130,7 @@ export function fullLayout(sys: System, o: L3Options, bufferPages: number): Full
     pager: make('pager', system),
     driver: make('driver', system),
   };
+  const clients = [threads[0], ...Array.from({ length: clientThreads - 1 }, (_, i) => make(`A${i + 2}`, sys.hw.space(`A${i + 2}`)))];
   const sleepers = Array.from({ length: o.sleepingThreads }, (_, i) => make(`sleeper ${i}`, system));
   const windows = new Map<string, Page>();
   return {
@@ -142,6 +146,7 @@ export function fullLayout(sys: System, o: L3Options, bufferPages: number): Full
     kernelBuffer,
     threads,
     others,
+    clients,
     sleepers,
     window(from, to) {
       const key = `${from.name}->${to.name}`;

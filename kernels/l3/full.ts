@@ -22,7 +22,7 @@ const PORT_LINK = 0x380;
 
 export function codes(L: FullLayout, invlpg: boolean): Codes {
   const user = new Map<string, CodeMap>();
-  for (const t of [...L.threads, ...Object.values(L.others)]) user.set(t.name, new CodeMap(t.userCode, 0x200));
+  for (const t of [...L.threads, ...L.clients, ...Object.values(L.others)]) user.set(t.name, new CodeMap(t.userCode, 0x200));
   // Entry and exit code sit in the upper part of the IPC page when the tables are condensed.
   return { ipc: new CodeMap(L.ipcCode, 0x100), entry: new CodeMap(L.entryCode, L.entryCode === L.ipcCode ? 0xc00 : 0), user, invlpg };
 }
@@ -42,7 +42,7 @@ function portAccess(c: Codes, L: FullLayout, s: FullThread): Step[] {
 }
 
 /** The send part up to the transfer: parameters, the destination's tcb, the uid check, its state. */
-function sendPart(c: Codes, L: FullLayout, s: FullThread, r: FullThread, short: boolean, o: L3Options): Step[] {
+export function sendPart(c: Codes, L: FullLayout, s: FullThread, r: FullThread, short: boolean, o: L3Options): Step[] {
   const k = c.ipc;
   const out: Step[] = [
     // Short and send-and-receive are the main stream: the branch to the short path is taken.
@@ -66,7 +66,7 @@ function sendPart(c: Codes, L: FullLayout, s: FullThread, r: FullThread, short: 
   return out;
 }
 
-function receivePart(c: Codes, s: FullThread, kind: 'call' | 'replyAndWait' | 'receive'): Step {
+export function receivePart(c: Codes, s: FullThread, kind: 'call' | 'replyAndWait' | 'receive'): Step {
   const k = c.ipc;
   if (kind === 'call') {
     return k.step('ipc: receive part (call)', [instr('st', 2), write(s.tcb, TCB.partner, 8), instr('cmp'), instr('jcc')]);
@@ -112,7 +112,7 @@ export function sendAndReceive(
   return out;
 }
 
-/** §5.2.4: the kernel frame a blocking thread leaves on the processor's stack, copied into its continuation. */
+/** guess: §5.2.4's kernel frame a blocking thread leaves on the processor's stack (user frame and saved registers), copied into its continuation. */
 const CONTINUATION_BYTES = 32;
 const CONTINUATION_AT = 0x100;
 

@@ -12,6 +12,7 @@ import type { System } from '../../sim/os/index.js';
 import { messageProblem } from './abi.js';
 import { fullLayout, type FullLayout } from './full-layout.js';
 import { startSystem } from './system.js';
+import { startMulti } from './multi.js';
 import { codes, replyThenReceive, sendAndReceive } from './full.js';
 import { layOut } from './layout.js';
 import { minimalIpc } from './minimal.js';
@@ -34,7 +35,7 @@ function minimalRoundTrip(sys: System, params: RunParams, o: L3Options): { trip:
 }
 
 function fullLayoutFor(sys: System, params: RunParams, o: L3Options): FullLayout {
-  return fullLayout(sys, o, Math.max(1, Math.ceil((params.bytes + DATA_AT) / sys.machine.pageBytes)));
+  return fullLayout(sys, o, Math.max(1, Math.ceil((params.bytes + DATA_AT) / sys.machine.pageBytes)), params.T);
 }
 
 function fullRoundTrip(sys: System, params: RunParams, o: L3Options): { trip: RoundTrip; start: Space } {
@@ -64,14 +65,24 @@ export const l3: KernelDef = {
   supports: ['rpc'],
   options: L3_OPTIONS,
   check(m, p, opts) {
-    if (p.T !== 1) return `l3 runs one client thread (the ping-pong of §6); got -T ${p.T}`;
     const o = l3Options(opts);
+    if (p.T !== 1 && (o.path !== 'full' || o.clockTickMs <= 0)) {
+      // Without timeslices only the first client would ever run.
+      return `l3 runs one client thread (the ping-pong of §6) unless the full path has a clock for timeslices (--set kernel.clockTickMs=4); got -T ${p.T}`;
+    }
+    if (p.T > 1 && (o.rpcsPerTick > 0 || p.bytes > 8)) return 'l3 with several clients (-T > 1) runs back-to-back 8-byte calls';
     if (o.rpcsPerTick > 0 && o.clockTickMs <= 0) return 'l3: kernel.rpcsPerTick needs a clock (kernel.clockTickMs > 0)';
     if (o.clockTickMs > 0 && o.path !== 'full') return 'l3: the clock runs with the full path only';
     return messageProblem(p.bytes, o.indirectStrings);
   },
   boot(sys: System, params: RunParams, opts: KernelOptions): KernelInstance {
     const o = l3Options(opts);
+    if (o.path === 'full' && params.T > 1) {
+      // Several clients, one server: polling, timeslices (§5.3.5).
+      const L = fullLayoutFor(sys, params, o);
+      sys.cpus[0].load(L.clients[0].space);
+      return startMulti(sys, L, codes(L, sys.cpus[0].prices('invlpg')), o, sys.cpus[0], params.T);
+    }
     if (o.path === 'full' && o.clockTickMs > 0) {
       // The ping-pong inside a running system: clock, wake-up lists, a paced client.
       const L = fullLayoutFor(sys, params, o);

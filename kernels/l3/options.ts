@@ -42,6 +42,10 @@ export interface L3Options {
   wakeupLists: number;
   /** §5.3.3: other threads waiting with real timeouts, spread over the wake-up lists. */
   sleepingThreads: number;
+  /** §5.3.5: ticks of a timeslice (preemption when another thread is ready). */
+  timesliceTicks: number;
+  /** Experiment: microseconds of work the server does per request (preemptible at ticks). */
+  serverWorkUs: number;
   /** Experiment: the client sleeps until the next tick after this many calls (0: calls back to back). */
   rpcsPerTick: number;
   /** §5.3.3: percent of the client's IPCs that carry a real timeout (the rest use 0 or infinity). */
@@ -69,6 +73,8 @@ export const L3_OPTIONS: OptionSpec[] = [
   { name: 'clockTickMs', type: 'number', default: 0, description: 'clock interrupt every this many ms, scanning one wake-up list (§5.3.3: 4); 0: no clock' },
   { name: 'wakeupLists', type: 'number', default: 8, description: 'unordered wake-up lists, a thread in list (wakeup time mod n) (§5.3.3: 8)' },
   { name: 'sleepingThreads', type: 'number', default: 0, description: 'other threads waiting with real timeouts in the wake-up lists (§5.3.3 scenario: 400)' },
+  { name: 'timesliceTicks', type: 'number', default: 2, description: 'clock ticks per timeslice; at its end a running thread yields to a ready one (guess: 2 ticks)' },
+  { name: 'serverWorkUs', type: 'number', default: 0, description: 'experiment: µs of work the server does per request, preemptible at clock ticks (several clients: -T > 1)' },
   { name: 'rpcsPerTick', type: 'number', default: 0, description: 'experiment: the client sleeps (an IPC with a timeout) until the next tick after this many calls; 0: back to back (needs clockTickMs)' },
   { name: 'timeoutShare', type: 'number', default: 0, description: 'percent of the client\'s IPCs with a real timeout, entering the wake-up lists (§5.3.3: about 25)' },
   { name: 'flushCache', type: 'string', default: 'none', choices: ['none', 'ipc', 'roundTrip'], description: 'experiment: flush the on-chip cache before each IPC (worst-case penalty, §6 / Table 7) or before each round trip (cache footprint, §6)' },
@@ -96,6 +102,8 @@ export function l3Options(o: KernelOptions): L3Options {
     clockTickMs: num('clockTickMs', 0),
     wakeupLists: Math.max(1, num('wakeupLists', 8)),
     sleepingThreads: num('sleepingThreads', 0),
+    timesliceTicks: Math.max(1, num('timesliceTicks', 2)),
+    serverWorkUs: num('serverWorkUs', 0),
     rpcsPerTick: num('rpcsPerTick', 0),
     timeoutShare: num('timeoutShare', 0),
     flushCache: o.flushCache === 'ipc' || o.flushCache === 'roundTrip' ? o.flushCache : 'none',

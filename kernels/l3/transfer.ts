@@ -18,7 +18,7 @@ import type { L3Options } from './options.js';
 
 /** Page-directory entries of the communication window (near the top of the user half). */
 const PDIR_WINDOW = 0x7f8;
-/** Registers the long-message path needs besides the IPC parameters (saved on the sender's kernel stack). */
+/** guess: registers the long-message path needs besides the IPC parameters (saved on the sender's kernel stack); §5.3.6's "special treatment of such short messages permitted additional coding optimizations" is what the short path saves. */
 const SAVED_REGISTERS = 3;
 
 export interface Transfer {

@@ -19,16 +19,19 @@ export interface Message {
 
 export class Queue {
   readonly items: Message[] = [];
-  readonly lock: Lock;
-  constructor(lock: Lock) {
-    this.lock = lock;
-  }
+  constructor(
+    readonly lock: Lock,
+    /** Test-and-sets on this queue's lock that found it held. */
+    readonly conflicts: Counter,
+  ) {}
 }
 
 export interface ChannelCounters {
   sendWaits: Counter;
   receiveBusy: Counter;
   receiveEmpty: Counter;
+  callLockConflicts: Counter;
+  replyLockConflicts: Counter;
 }
 
 export class Channel {
@@ -48,8 +51,8 @@ export class Channel {
   ) {
     const sim = client.sys.sim;
     const name = `${client.name}<->${server.name}`;
-    this.calls = new Queue(new Lock(sim, `call queue lock ${name}`));
-    this.replies = new Queue(new Lock(sim, `reply queue lock ${name}`));
+    this.calls = new Queue(new Lock(sim, `call queue lock ${name}`), counters.callLockConflicts);
+    this.replies = new Queue(new Lock(sim, `reply queue lock ${name}`), counters.replyLockConflicts);
     this.token = { name: `channel ${name}`, value: undefined };
     const bufPages = Math.max(1, Math.ceil(bytes / client.sys.machine.pageBytes));
     const stackPages = Math.max(1, Math.ceil((512 + bytes) / client.sys.machine.pageBytes));
@@ -72,6 +75,7 @@ export class Channel {
     yield rt.run(cpu, p.sendPrologue, who);
     if (!q.lock.tryAcquire(this.token)) {
       this.counters.sendWaits.add();
+      q.conflicts.add();
       yield q.lock;
     }
     yield rt.run(cpu, p.sendCritical, who);
@@ -87,6 +91,7 @@ export class Channel {
     yield rt.run(cpu, p.receiveTry);
     if (!q.lock.tryAcquire(this.token)) {
       this.counters.receiveBusy.add();
+      q.conflicts.add();
       return 'busy';
     }
     yield rt.run(cpu, p.receiveCritical);

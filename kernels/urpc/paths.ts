@@ -28,9 +28,9 @@ export const URPC_INSTRUCTIONS: { client: SideCounts; server: SideCounts } = {
 };
 
 /**
- * guess: the two scheduling decisions before a reallocation (is a processor idle? is an address
- * space underpowered?) cost "about 100 µs per round-trip call" (urpc §5.5), i.e. 50 µs at each of the
- * two reallocations = 69 instructions.
+ * derived (calibrated): the two scheduling decisions before a reallocation (is a processor idle? is
+ * an address space underpowered?) cost "about 100 µs per round-trip call" (urpc §5.5); split evenly
+ * between the round trip's two reallocations (a guess), 50 µs each = 69 instructions.
  */
 export const DECIDE_INSTRUCTIONS = 69;
 

@@ -42,6 +42,8 @@ export class Urpc {
       sendWaits: c('urpc.send.lockWaits', 'sends that found the queue lock held and waited for it'),
       receiveBusy: c('urpc.receive.lockBusy', 'receives that found the queue lock held and went on to something else'),
       receiveEmpty: c('urpc.receive.empty', 'receives that got the lock after another processor had taken the message'),
+      callLockConflicts: c('urpc.lock.calls.conflicts', "test-and-sets that found a call queue's lock held"),
+      replyLockConflicts: c('urpc.lock.replies.conflicts', "test-and-sets that found a reply queue's lock held"),
     };
     this.traps = c('kernel.traps', 'kernel invocations (Processor.Donate)');
   }

@@ -273,14 +273,18 @@ export const textClaims: Claim[] = [
   claim({
     ref: 'inks.s3.4.5.queue_fallback',
     source: '§3.4.5: a trap finding requests queued at the server port returns MACH_SEND_INTERRUPTED and the stub sends a message',
-    conditions: 'not modelled',
+    conditions: 'hp9000-730, kernel inks-trap with kernel.queuedMessages=1 (the queue is given, not simulated), null RPC',
     expected: null,
     unit: 'bool',
     tolerancePct: 0,
-    role: 'calibrated',
-    experiment: 'none',
-    measure: () => false,
-    knownGap: 'the Mach kernels here run one client thread and never queue requests at the server port, so the queue test has nothing to find; the refused-trap fallback it would take is modelled (kernel.registered=false)',
+    role: 'predicted',
+    experiment: 'inks-queue-fallback',
+    measure: (s) => {
+      const r = run('inks-trap', 'inks-null', s, { set: ['kernel.queuedMessages=1'], calls: SMALL });
+      const refused = r.stats.find((x) => x.name === 'inks.refusedTraps')?.value ?? 0;
+      return refused === r.calls && r.breakdown.some((b) => b.step.startsWith('9. Copyout message to server'));
+    },
+    note: 'the Mach kernels here run one client, so no other client fills the queue: the option puts requests there',
   }),
   claim({
     ref: 'inks.s4.6.cache_minor',

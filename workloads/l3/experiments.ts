@@ -30,6 +30,8 @@ export interface PingPongSpec {
   set?: string[];
   machine?: string;
   kernel?: string;
+  /** Client threads (several clients call one server). */
+  T?: number;
   /** Round trips per scale, when not the paper's 10,000 (test: 200). */
   calls?: Record<Scale, number>;
 }
@@ -42,9 +44,9 @@ export function pingPong(scale: Scale, p: PingPongSpec): PingPong {
   const machine = p.machine ?? 'i486-dx50';
   const kernel = p.kernel ?? 'l3';
   const set = p.set ?? [];
-  const key = `l3-pingpong:${scale}:${machine}:${kernel}:${p.bytes}:${set.join(',')}:${p.calls?.[scale] ?? ''}`;
+  const key = `l3-pingpong:${scale}:${machine}:${kernel}:${p.bytes}:${set.join(',')}:${p.calls?.[scale] ?? ''}:${p.T ?? 1}`;
   return experiment(key, () => {
-    const spec: RunSpec = { machine, kernel, bytes: p.bytes, calls: p.calls?.[scale] ?? roundTrips(scale), set };
+    const spec: RunSpec = { machine, kernel, bytes: p.bytes, T: p.T ?? 1, calls: p.calls?.[scale] ?? roundTrips(scale), set };
     const r = simulate(spec).result;
     const stats = new Map(r.stats.map((s) => [s.name, s.value / r.calls]));
     return {

@@ -19,13 +19,12 @@ const mach = (s: Scale, n: number, machine = 'i486-dx50') => pingPong(s, { bytes
 const machUs = (s: Scale, n: number, machine = 'i486-dx50') => mach(s, n, machine).ipcUs;
 
 /**
- * Why Mach's times on the 486 fall short: the kernel's per-stage work was described from the
- * INKS measurements on the HP 9000/730, whose caches are large; on the 486 the same work runs at
- * the 486's instruction costs, so the fixed overhead comes out at about 70 µs per IPC rather than
- * the 115 µs measured with NMK13 on the 486.
+ * Why Mach's times on the 486 fall short: the Mach kernel's work is machine-independent path
+ * lengths (taken from the in-kernel-server paper's HP 9000/730), written as an integer mix in which
+ * every branch is priced as not taken; its traps carry no i386 segment-register work.
  */
 const FIXED_GAP =
-  'the Mach model\'s fixed overhead per IPC on the 486 is about 71 µs against the paper\'s 115 µs: its machine-independent work (instructions and references per stage, taken from the HP 9000/730 measurements of the in-kernel-server paper) misses the 486-specific costs of NMK13 (segment and descriptor handling on each trap, the i386 pmap, the larger cache flooding on a 8 KB cache)';
+  'the Mach model\'s fixed overhead on the 486 is about 70 µs per IPC against the paper\'s 115 µs: its path lengths are PA-RISC instruction counts priced at the 486\'s one-cycle loads, stores and ALU operations with every branch not taken (1 cycle; taken ones cost 3), and its traps do not save and reload the segment registers as Mach 3.0 on the 486 does (about 66 cycles per trap, §5.5.3)';
 
 function machRow(n: number): Claim {
   return claim(`l3.table7.mach.${n}`, {

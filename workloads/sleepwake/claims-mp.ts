@@ -113,15 +113,14 @@ const linux: Claim[] = [
   }),
   shape('sw.fig12.bswy_equals_bss', 'Figure 12 / §6', 'linux-i486-66, modified sched_yield, 1-6 clients: BSWY within 12% of BSS', 'predicted', 'linux', (s) =>
     CLIENTS.every((c) => within(linuxMod('bswy', c, s).msgsPerMs, linuxMod('bss', c, s).msgsPerMs, 12)), {
-    knownGap:
-      'in the Linux 1.0 model a yielding client\'s counter drops to 0 but so does the server\'s when it yields, and after the recomputation the highest task slot wins ties, so a client often runs again before the server has replied and goes to sleep; BSWY falls to about half of BSS at six clients',
+    note: 'only in steady state: for the first few thousand messages the Linux counters favour clients that run before the server has replied, and BSWY sleeps',
   }),
   shape('sw.fig12.handoff_no_gain', '§6 text', 'linux-i486-66, 1-6 clients: BSWY with handoff() within 10% of BSWY with the modified yield, never more than 5% better on average', 'predicted', 'linux', (s) => {
     const h = CLIENTS.map((c) => point(LINUX, 'bswy', c, sched('handoff'), s).msgsPerMs);
     const y = CLIENTS.map((c) => linuxMod('bswy', c, s).msgsPerMs);
     return h.every((v, i) => within(v, y[i], 10)) && h.reduce((a, b) => a + b) <= 1.05 * y.reduce((a, b) => a + b);
   }, {
-    knownGap: 'the modelled handoff(server) always runs the server next, so it beats the modified yield where BSWY\'s clients get ahead of the server (see sw.fig12.bswy_equals_bss): about +15% at one client, +25% at six',
+    knownGap: 'equal at one client, but the modelled handoff() forces strict alternation of client and server (two switches per message: the server hands off with PID_ANY whenever its queue is empty), so it loses the batching that lets BSWY and BSS rise with more clients: about 20 against 28-31 msgs/ms at three to six clients',
   }),
 ];
 

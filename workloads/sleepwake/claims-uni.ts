@@ -138,8 +138,9 @@ const sect3: Claim[] = [
     4 - point('sgi-challenge-8', 'bsw', 6, [], s).per('syscalls'),
   ),
   shape('sw.fig6.bsw_matches_sysv', 'Figure 6 / §3.1', 'BSW vs SYSV, 1-6 clients, both machines: within 25%', 'predicted', 'fig6', (s) =>
-    both((m) => CLIENTS.every((c) => within(point(m, 'bsw', c, [], s).msgsPerMs, point(m, 'sysv', c, [], s).msgsPerMs, 25))),
-  ),
+    both((m) => CLIENTS.every((c) => within(point(m, 'bsw', c, [], s).msgsPerMs, point(m, 'sysv', c, [], s).msgsPerMs, 25))), {
+    knownGap: 'holds at test scale; in the longer paper-scale runs the IBM\'s BSW at two clients sits just outside, 25.3% below SYSV (13.6 against 18.2 msgs/ms), where both sides sleep on every round trip',
+  }),
   shape('sw.s3.1.v_no_resched', '§3.1 text', 'BSW, 1 client, both machines: the V never preempts the waker (no involuntary switches), each side then blocks in P', 'calibrated', 'fig6', (s) =>
     both((m) => point(m, 'bsw', 1, [], s).per('client.switches.involuntary') < 0.01 && point(m, 'bsw', 1, [], s).per('syscalls.P') > 1.9),
   ),
@@ -169,7 +170,7 @@ const fig8: Claim[] = [
       const r = (c: number) => point(m, 'bswy', c, [], s).msgsPerMs / point(m, 'bsw', c, [], s).msgsPerMs;
       return Math.max(r(1), r(2)) > 1 && r(6) < Math.max(r(1), r(2));
     }), {
-    knownGap: 'on the SGI model the client\'s yields after V rarely switch under the IRIX band (the client has run less than the server), so BSWY does not beat BSW at one or two clients',
+    note: 'on the SGI BSWY\'s advantage shows at two clients only: at one, its yields after V rarely switch under the IRIX band',
   }),
   shape('sw.s4.1.yield_no_hint', '§4.1 text', 'BSWY, 6 clients, sgi-indy-r4000: yields that leave the caller running or run another client', 'predicted', 'fig8', (s) =>
     point(SGI, 'bswy', 6, [], s).per('yields.switched') < point(SGI, 'bswy', 6, [], s).per('syscalls.yield'),
@@ -208,11 +209,8 @@ const fig10: Claim[] = [
 const general: Claim[] = [
   num('sw.abstract.twice_kernel', 'Abstract', 'best blocking protocol (BSLS MAX_SPIN 20 or BSWY) over SYSV, mean over 1-6 clients and both uniprocessors', 2, 'ratio', 'predicted', 'fig10', blockingRatio, {
     note: '"almost twice"',
-    knownGap: 'see the BSLS and fixed-priority gaps: the blocking protocols track BSS in the model, whose margin over SYSV is fitted to the 1-client ratios',
   }),
-  num('sw.s8.twice_kernel', '§8 text', 'best blocking protocol (BSLS MAX_SPIN 20 or BSWY) over SYSV, mean over 1-6 clients and both uniprocessors', 2, 'ratio', 'predicted', 'fig10', blockingRatio, {
-    knownGap: 'as sw.abstract.twice_kernel',
-  }),
+  num('sw.s8.twice_kernel', '§8 text', 'best blocking protocol (BSLS MAX_SPIN 20 or BSWY) over SYSV, mean over 1-6 clients and both uniprocessors', 2, 'ratio', 'predicted', 'fig10', blockingRatio),
   shape('sw.s2.1.busywait_is_yield_on_uni', '§2.1 text', 'BSS, 3 clients: every system call on the uniprocessors is a yield', 'calibrated', 'fig2', (s) =>
     both((m) => point(m, 'bss', 3, [], s).per('syscalls.yield') > 0 && point(m, 'bss', 3, [], s).per('syscalls.yield') === point(m, 'bss', 3, [], s).per('syscalls')),
   ),

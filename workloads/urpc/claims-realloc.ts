@@ -4,9 +4,8 @@
 import type { Claim, Scale } from '../claims.js';
 import { findMachine } from '../../machines/index.js';
 import { claim, rising } from './claim-kit.js';
-import { COMBOS, T_AXIS, nullCall, perExecutionUs, stepUs, tableI, urpcPoint } from './experiments.js';
+import { COMBOS, T_AXIS, figure1Run, nullCall, perExecutionUs, stepUs, tableI, urpcPoint } from './experiments.js';
 import { figure1Facts } from './figure1.js';
-import { figure1Run } from './experiments.js';
 
 const S0 = (s: Scale, T = 1, set: string[] = []) => urpcPoint(s, T, 1, 0, set);
 const lrpc = (s: Scale) => nullCall(s, 'lrpc');

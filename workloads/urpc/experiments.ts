@@ -44,14 +44,14 @@ export function urpcPoint(scale: Scale, T: number, C: number, S: number, set: st
 
 /** A kernel's null call, one client thread. */
 export function nullCall(scale: Scale, kernel: 'lrpc' | 'src-rpc', machine = 'firefly-cvax'): Point {
-  return experiment(`${kernel}:${scale}:${machine}`, () => point(simulate({ machine, kernel, T: 1, C: 1, S: 1, calls: CALLS[scale] / 3 })));
+  return experiment(`${kernel}:${scale}:${machine}`, () => point(simulate({ machine, kernel, T: 1, C: 1, S: 1, calls: Math.floor(CALLS[scale] / 3) })));
 }
 
 /** One Table I test: µs per operation (elapsed time over loop iterations, §4.1), with its run. */
 export function tableI(scale: Scale, kernel: 'urpc' | 'taos', workload: string, trace = false): Point & { perOpUs: number; timeline: Timeline | null } {
   return experiment(`tableI:${kernel}:${workload}:${scale}:${trace}`, () => {
     // FastThreads's tests ran on one processor (§4.1): one client processor, no server.
-    const r = simulate({ machine: 'firefly-cvax', kernel, workload, T: 1, C: 1, S: 0, calls: trace ? 200 : CALLS[scale] / 3, trace });
+    const r = simulate({ machine: 'firefly-cvax', kernel, workload, T: 1, C: 1, S: 0, calls: trace ? 200 : Math.floor(CALLS[scale] / 3), trace });
     return { ...point(r), perOpUs: 1e6 / r.result.throughputPerSec, timeline: r.timeline };
   });
 }

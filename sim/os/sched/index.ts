@@ -60,7 +60,7 @@ export function makePolicy(name: SchedulerName, machineId: string, clockMHz: num
             // assumption, from the paper's own numbers: IBM BSS at one client (32 msgs/ms, §2.2) is two
             // enqueue/dequeue pairs plus two 2-process yields (2 × 2 + 2 × 13 µs), so on AIX every yield
             // switched; priority separation by whole ticks would instead make yields spin for up to a tick.
-            yieldTo: (process.env.AIX_YIELD ?? 'any') as 'any',
+            yieldTo: 'any',
             clockMHz,
           })
         : decayUsage({

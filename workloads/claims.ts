@@ -100,3 +100,40 @@ export function experiment<T>(key: string, run: () => T): T {
 export function forgetExperiments(): void {
   memo.clear();
 }
+
+/** What a paper's registry writes for one claim; defineClaim fills in the rest. */
+export interface ClaimSpec {
+  /** The catalogue entry it checks; also the claim's id unless `id` is given. */
+  ref: string;
+  source: string;
+  conditions: string;
+  expected: number | null;
+  unit: string;
+  role: Role;
+  experiment: string;
+  measure(scale: Scale): number | boolean;
+  /** Default: 5% for numeric claims, 0 for stated shapes. */
+  tolerancePct?: number;
+  knownGap?: string;
+  note?: string;
+  /** When several claims check one catalogue entry, each gets its own id. */
+  id?: string;
+}
+
+export function defineClaim(paper: Paper, s: ClaimSpec): Claim {
+  return {
+    id: s.id ?? s.ref,
+    ref: s.ref,
+    paper,
+    source: s.source,
+    conditions: s.conditions,
+    expected: s.expected,
+    unit: s.unit,
+    tolerancePct: s.tolerancePct ?? (s.expected === null ? 0 : 5),
+    role: s.role,
+    experiment: s.experiment,
+    measure: s.measure,
+    ...(s.knownGap ? { knownGap: s.knownGap } : {}),
+    ...(s.note ? { note: s.note } : {}),
+  };
+}

@@ -1,7 +1,7 @@
 // Builders for the sleep/wake-up claims: numeric claims compare a simulated value with the
 // paper's; shape claims return whether a stated curve shape holds. The id is the catalogue's.
 
-import type { Claim, Role, Scale } from '../claims.js';
+import { defineClaim, type Claim, type Role, type Scale } from '../claims.js';
 
 export interface Extra {
   knownGap?: string;
@@ -20,15 +20,11 @@ export function num(
   measure: (s: Scale) => number,
   x: Extra = {},
 ): Claim {
-  return { id: ref, ref, paper: 'sleepwake', source, conditions, expected, unit, tolerancePct: x.tolerancePct ?? 10, role, experiment, measure, ...pick(x) };
+  return defineClaim('sleepwake', { ref, source, conditions, expected, unit, role, experiment, measure, ...x, tolerancePct: x.tolerancePct ?? 10 });
 }
 
 export function shape(ref: string, source: string, conditions: string, role: Role, experiment: string, measure: (s: Scale) => boolean, x: Extra = {}): Claim {
-  return { id: ref, ref, paper: 'sleepwake', source, conditions, expected: null, unit: 'shape', tolerancePct: 0, role, experiment, measure, ...pick(x) };
-}
-
-function pick(x: Extra): Pick<Claim, 'knownGap' | 'note'> {
-  return { ...(x.knownGap ? { knownGap: x.knownGap } : {}), ...(x.note ? { note: x.note } : {}) };
+  return defineClaim('sleepwake', { ref, source, conditions, expected: null, unit: 'shape', role, experiment, measure, ...x, tolerancePct: 0 });
 }
 
 /** Non-decreasing allowing dips of `slack` (relative). */

@@ -1,42 +1,16 @@
 // Shorthand for the URPC paper's claims: the catalogue id is the claim's id and ref, the paper
 // follows from the id, and the conditions name the simulated machine.
 
-import type { Claim, Paper, Role, Scale } from '../claims.js';
+import { defineClaim, type Claim, type ClaimSpec, type Paper } from '../claims.js';
 
-export interface ClaimSpec {
-  ref: string;
-  source: string;
-  conditions: string;
-  expected: number | null;
-  unit: string;
-  role: Role;
-  experiment: string;
-  measure(scale: Scale): number | boolean;
-  tolerancePct?: number;
-  knownGap?: string;
-  note?: string;
+export interface UrpcClaimSpec extends ClaimSpec {
   /** Defaults to the paper the ref's prefix names. */
   paper?: Paper;
-  id?: string;
 }
 
-export function claim(s: ClaimSpec): Claim {
+export function claim(s: UrpcClaimSpec): Claim {
   const paper: Paper = s.paper ?? (s.ref.startsWith('notes.') ? 'notes' : s.ref.startsWith('l3.') ? 'l3' : 'urpc');
-  return {
-    id: s.id ?? s.ref,
-    ref: s.ref,
-    paper,
-    source: s.source,
-    conditions: `firefly-cvax; ${s.conditions}`,
-    expected: s.expected,
-    unit: s.unit,
-    tolerancePct: s.tolerancePct ?? (s.expected === null ? 0 : 5),
-    role: s.role,
-    experiment: s.experiment,
-    measure: s.measure,
-    ...(s.knownGap ? { knownGap: s.knownGap } : {}),
-    ...(s.note ? { note: s.note } : {}),
-  };
+  return defineClaim(paper, { ...s, conditions: `firefly-cvax; ${s.conditions}` });
 }
 
 /** Whether every value is at least the one before it times (1 + slack). */

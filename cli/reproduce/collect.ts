@@ -79,11 +79,12 @@ const clean = (v: Cell): Cell => (typeof v === 'number' ? round(v, 6) : v);
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** What one paper has to run: its reproductions' artefacts and claims, in order. */
+/** Units of progress for one paper: one per table and figure, one for all its claims. */
 export function tasksOf(repros: PaperReproduction[], claims: Claim[]): number {
   return repros.reduce((n, r) => n + r.tables.length + r.figures.length, 0) + (claims.length > 0 ? 1 : 0);
 }
 
+/** Run one paper's tables, figures and claims (in that order), recording every run's configuration. */
 export function collect(
   group: Group,
   repros: PaperReproduction[],

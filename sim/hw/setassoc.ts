@@ -23,6 +23,18 @@ export class SetAssoc {
 
   /** Look key up; on a miss, fill it over the least recently used way. Returns true on a hit. */
   access(key: number): boolean {
+    if (this.ways === 1) {
+      // Direct mapped (the Firefly's and most external caches): no replacement choice to make.
+      const i = key % this.sets;
+      if (this.keys[i] === key) {
+        this.hits++;
+        return true;
+      }
+      this.keys[i] = key;
+      this.stamps[i] = ++this.clock;
+      this.misses++;
+      return false;
+    }
     const base = (key % this.sets) * this.ways;
     let victim = base;
     let oldest = Infinity;

@@ -72,13 +72,18 @@ export interface BreakdownEntry {
 
 /** Cycles per (side, step label), in first-charged order: the rows of a breakdown table. */
 export class Breakdown implements Ledger {
-  private entries = new Map<string, BreakdownEntry>();
+  // side -> label -> entry: two lookups by strings the kernels already hold, rather than building
+  // a combined key on every charge (this is on the hot path of every executed step).
+  private bySide = new Map<string, Map<string, BreakdownEntry>>();
+  private order: BreakdownEntry[] = [];
   charge(c: Charge): void {
-    const key = c.side + '\u0000' + c.label;
-    let e = this.entries.get(key);
+    let labels = this.bySide.get(c.side);
+    if (!labels) this.bySide.set(c.side, (labels = new Map()));
+    let e = labels.get(c.label);
     if (!e) {
       e = { side: c.side, step: c.label, cycles: 0, count: 0, instructions: 0, tlbMisses: 0, tlbCycles: 0, cacheMisses: 0, cacheCycles: 0 };
-      this.entries.set(key, e);
+      labels.set(c.label, e);
+      this.order.push(e);
     }
     e.cycles += c.cycles;
     e.count++;
@@ -88,14 +93,16 @@ export class Breakdown implements Ledger {
     e.cacheMisses += c.cacheMisses;
     e.cacheCycles += c.cacheCycles;
   }
+  /** Entries in the order they were first charged. */
   rows(): BreakdownEntry[] {
-    return [...this.entries.values()];
+    return this.order.slice();
   }
   get(side: string, label: string): BreakdownEntry | undefined {
-    return this.entries.get(side + '\u0000' + label);
+    return this.bySide.get(side)?.get(label);
   }
   clear(): void {
-    this.entries.clear();
+    this.bySide.clear();
+    this.order = [];
   }
 }
 

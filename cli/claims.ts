@@ -15,7 +15,7 @@ export function claimsCommand(paper: string | undefined, scale: Scale, json: boo
       process.stdout.write(chalk.bold(`${role} (${rs.length})\n`));
       for (const r of rs) {
         const mark = r.status === 'pass' ? chalk.green('pass') : r.status === 'known-gap' ? chalk.yellow('gap ') : chalk.red('FAIL');
-        const val = r.expected === null ? '(qualitative)' : `paper ${r.expected} ${r.unit}, simulated ${r.simulated ?? '-'} (${r.errorPct ?? '-'}%, tolerance ${r.tolerancePct}%)`;
+        const val = r.expected === null ? '(qualitative)' : `paper ${r.expected} ${r.unit}, simulated ${r.simulated ?? '-'} (${r.errorPct ?? '-'}%, tolerance ${r.toleranceAbs !== undefined ? `${r.toleranceAbs} ${r.unit === 'percent' ? 'points' : r.unit}` : `${r.tolerancePct}%`})`;
         process.stdout.write(`  ${mark} ${r.id}  ${val}${r.error ? `  error: ${r.error}` : ''}\n`);
       }
     }

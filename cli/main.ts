@@ -12,7 +12,6 @@ import { simulate, UsageError, type RunSpec } from '../workloads/run.js';
 import { claimsCommand } from './claims.js';
 import { runCsv, runText, writeAtomic } from './output.js';
 import { VERSION } from './version.js';
-import { reproduceCommand } from './reproduce/command.js';
 import { GROUPS, type Group } from './reproduce/collect.js';
 import { mergeCommand, sweepCommand } from './sweep/command.js';
 
@@ -192,7 +191,8 @@ export function main(argv: string[]): void {
           .option('check', { type: 'boolean', default: false, describe: 'write nothing: regenerate elsewhere and list the files under --out that are stale (exit 1 if any)' })
           .option('json', { type: 'boolean', default: false, describe: 'print a JSON summary of what was written (no progress bar)' }),
       (a) => {
-        reproduceCommand({
+        // Loaded on demand: the plotting libraries it pulls in would slow every other command's start.
+        import('./reproduce/command.js').then(({ reproduceCommand }) => reproduceCommand({
           which: a.paper as Group | 'all',
           out: String(a.out),
           scale: a.scale as 'test' | 'paper',
@@ -200,7 +200,7 @@ export function main(argv: string[]): void {
           jobs: a.jobs === undefined ? undefined : Number(a.jobs),
           check: a.check === true,
           reportOnly: a['report-only'] === true,
-        }).catch(asyncFail);
+        })).catch(asyncFail);
       },
     )
     .command(

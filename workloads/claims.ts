@@ -23,6 +23,11 @@ export interface Claim {
   unit: string;
   /** Allowed relative error in percent (numeric claims). */
   tolerancePct: number;
+  /**
+   * Allowed absolute error in the claim's unit, instead of the relative one (e.g. "within 5
+   * percentage points" of a percentage); tolerancePct then shows its relative equivalent.
+   */
+  toleranceAbs?: number;
   role: Role;
   /** The experiment that measures it (an id shared by claims that read the same run). */
   experiment: string;
@@ -46,6 +51,7 @@ export interface ClaimResult {
   simulated: number | null;
   errorPct: number | null;
   tolerancePct: number;
+  toleranceAbs?: number;
   status: Status;
   knownGap?: string;
   error?: string;
@@ -61,6 +67,7 @@ export function evaluate(c: Claim, scale: Scale): ClaimResult {
     unit: c.unit,
     expected: c.expected,
     tolerancePct: c.tolerancePct,
+    ...(c.toleranceAbs !== undefined ? { toleranceAbs: c.toleranceAbs } : {}),
     ...(c.knownGap ? { knownGap: c.knownGap } : {}),
   };
   let v: number | boolean;
@@ -74,7 +81,8 @@ export function evaluate(c: Claim, scale: Scale): ClaimResult {
     return { ...base, simulated: null, errorPct: null, status: ok ? 'pass' : c.knownGap ? 'known-gap' : 'fail' };
   }
   const errorPct = c.expected === 0 ? (v === 0 ? 0 : Infinity) : ((v - c.expected) / Math.abs(c.expected)) * 100;
-  const ok = Math.abs(errorPct) <= c.tolerancePct + 1e-9;
+  const ok =
+    c.toleranceAbs !== undefined ? Math.abs(v - c.expected) <= c.toleranceAbs + 1e-9 : Math.abs(errorPct) <= c.tolerancePct + 1e-9;
   return {
     ...base,
     simulated: round(v),
@@ -114,6 +122,8 @@ export interface ClaimSpec {
   measure(scale: Scale): number | boolean;
   /** Default: 5% for numeric claims, 0 for stated shapes. */
   tolerancePct?: number;
+  /** An absolute tolerance in the claim's unit, used instead of the relative one. */
+  toleranceAbs?: number;
   knownGap?: string;
   note?: string;
   /** When several claims check one catalogue entry, each gets its own id. */
@@ -129,7 +139,9 @@ export function defineClaim(paper: Paper, s: ClaimSpec): Claim {
     conditions: s.conditions,
     expected: s.expected,
     unit: s.unit,
-    tolerancePct: s.tolerancePct ?? (s.expected === null ? 0 : 5),
+    tolerancePct:
+      s.toleranceAbs !== undefined && s.expected ? (s.toleranceAbs / Math.abs(s.expected)) * 100 : (s.tolerancePct ?? (s.expected === null ? 0 : 5)),
+    ...(s.toleranceAbs !== undefined ? { toleranceAbs: s.toleranceAbs } : {}),
     role: s.role,
     experiment: s.experiment,
     measure: s.measure,

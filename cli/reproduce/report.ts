@@ -42,11 +42,16 @@ function counts(cs: ClaimRow[]) {
   return { total: cs.length, pass: n('pass'), gap: n('known-gap'), fail: n('fail') };
 }
 
+/** A claim's tolerance as its registry states it: relative, or absolute in the claim's unit. */
+function tolerance(c: ClaimRow): string {
+  return c.toleranceAbs !== undefined ? `±${fmt(c.toleranceAbs)} ${c.unit === 'percent' ? 'points' : c.unit}` : `±${fmt(c.tolerancePct)}%`;
+}
+
 function why(c: ClaimRow): string {
   if (c.error) return `error: ${c.error}`;
   if (c.knownGap) return c.knownGap;
   if (c.status === 'fail') return c.expected === null ? 'unexplained: the stated shape does not hold in the model' : 'unexplained: the model misses this number';
-  return `within its ±${fmt(c.tolerancePct)}% tolerance${c.note ? `; ${c.note}` : ''}`;
+  return `within its ${tolerance(c)} tolerance${c.note ? `; ${c.note}` : ''}`;
 }
 
 function summary(rs: PaperResult[]): string[] {
@@ -118,7 +123,7 @@ function claimsSection(r: PaperResult): string[] {
             c.expected === null ? (c.status === 'pass' ? 'holds' : 'does not hold') : fmt(c.simulated),
             c.unit,
             pct(c.errorPct),
-            `${fmt(c.tolerancePct)}%`,
+            tolerance(c),
             c.role,
             STATUS[c.status],
           ]),

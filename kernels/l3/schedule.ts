@@ -15,6 +15,39 @@ import type { L3Options } from './options.js';
 /** Page-directory entries of the communication window. */
 const PDIR_WINDOW = 0x7f8;
 
+type Queue = 'ready' | 'wait';
+const LINK = { ready: TCB.readyLink, wait: TCB.waitLink } as const;
+const HEAD = { ready: TABLES.readyHead, wait: TABLES.waitHead } as const;
+type Place = { tcb: FullThread['tcb'] } | 'head';
+
+/** Unlink t from a doubly linked queue: read its links, point the neighbours past it (2 ld, 2 st). */
+function unlink(c: Codes, L: FullLayout, label: string, q: Queue, t: FullThread, before: Place, after: Place): Step {
+  const link = LINK[q];
+  // A neighbour's link words are (next, prev) at +0 and +4; the queue head's are (first, last).
+  const fixPrev = before === 'head' ? write(L.kernelData, HEAD[q]) : write(before.tcb, link + 4);
+  const fixNext = after === 'head' ? write(L.kernelData, HEAD[q] + 4) : write(after.tcb, link);
+  return c.ipc.step(label, [instr('ld', 2), read(t.tcb, link, 8), instr('st'), fixPrev, instr('st'), fixNext]);
+}
+
+/** Append t at the tail of a queue after `tail` and mark its state (3 ld, 5 st with the state). */
+function append(c: Codes, L: FullLayout, label: string, q: Queue, t: FullThread, tail: FullThread): Step {
+  const head = HEAD[q];
+  return c.ipc.step(label, [
+    instr('ld'),
+    read(L.kernelData, head + 4),
+    instr('st', 2),
+    write(t.tcb, LINK[q], 8),
+    instr('st'),
+    write(tail.tcb, LINK[q] + 4),
+    instr('st'),
+    write(L.kernelData, head + 4),
+    instr('ld'),
+    read(L.kernelData, head),
+    instr('st'),
+    write(t.tcb, TCB.state),
+  ]);
+}
+
 /** The sender now waits (for the receiver's reply, or for anyone); the receiver runs. */
 export function blockAndWake(c: Codes, L: FullLayout, s: FullThread, r: FullThread, o: L3Options): Step[] {
   const k = c.ipc;
@@ -24,51 +57,11 @@ export function blockAndWake(c: Codes, L: FullLayout, s: FullThread, r: FullThre
   const { idle, background, driver } = L.others;
   return [
     // Ready queue [idle, background, s]: s's neighbours are background and idle.
-    k.step('scheduling: delete sender from ready queue', [
-      instr('ld', 2),
-      read(s.tcb, TCB.readyLink, 8),
-      instr('st'),
-      write(background.tcb, TCB.readyLink + 4),
-      instr('st'),
-      write(idle.tcb, TCB.readyLink),
-    ]),
+    unlink(c, L, 'scheduling: delete sender from ready queue', 'ready', s, background, idle),
     // Wait queue [pager, driver, r]: s goes to the tail, after r.
-    k.step('scheduling: insert sender into wait queue', [
-      instr('ld'),
-      read(L.kernelData, TABLES.waitHead + 4),
-      instr('st', 2),
-      write(s.tcb, TCB.waitLink, 8),
-      instr('st'),
-      write(r.tcb, TCB.waitLink + 4),
-      instr('st'),
-      write(L.kernelData, TABLES.waitHead + 4),
-      instr('ld'),
-      read(L.kernelData, TABLES.waitHead),
-      instr('st'),
-      write(s.tcb, TCB.state),
-    ]),
-    k.step('scheduling: delete receiver from wait queue', [
-      instr('ld', 2),
-      read(r.tcb, TCB.waitLink, 8),
-      instr('st'),
-      write(driver.tcb, TCB.waitLink + 4),
-      instr('st'),
-      write(s.tcb, TCB.waitLink),
-    ]),
-    k.step('scheduling: insert receiver into ready queue', [
-      instr('ld'),
-      read(L.kernelData, TABLES.readyHead + 4),
-      instr('st', 2),
-      write(r.tcb, TCB.readyLink, 8),
-      instr('st'),
-      write(background.tcb, TCB.readyLink + 4),
-      instr('st'),
-      write(L.kernelData, TABLES.readyHead + 4),
-      instr('ld'),
-      read(L.kernelData, TABLES.readyHead),
-      instr('st'),
-      write(r.tcb, TCB.state),
-    ]),
+    append(c, L, 'scheduling: insert sender into wait queue', 'wait', s, r),
+    unlink(c, L, 'scheduling: delete receiver from wait queue', 'wait', r, driver, s),
+    append(c, L, 'scheduling: insert receiver into ready queue', 'ready', r, background),
   ];
 }
 
@@ -81,28 +74,8 @@ export function makeReady(c: Codes, L: FullLayout, t: FullThread, o: L3Options):
   }
   const { background, driver } = L.others;
   return [
-    k.step('scheduling: delete receiver from wait queue', [
-      instr('ld', 2),
-      read(t.tcb, TCB.waitLink, 8),
-      instr('st'),
-      write(driver.tcb, TCB.waitLink + 4),
-      instr('st'),
-      write(L.kernelData, TABLES.waitHead + 4),
-    ]),
-    k.step('scheduling: insert receiver into ready queue', [
-      instr('ld'),
-      read(L.kernelData, TABLES.readyHead + 4),
-      instr('st', 2),
-      write(t.tcb, TCB.readyLink, 8),
-      instr('st'),
-      write(background.tcb, TCB.readyLink + 4),
-      instr('st'),
-      write(L.kernelData, TABLES.readyHead + 4),
-      instr('ld'),
-      read(L.kernelData, TABLES.readyHead),
-      instr('st'),
-      write(t.tcb, TCB.state),
-    ]),
+    unlink(c, L, 'scheduling: delete receiver from wait queue', 'wait', t, driver, 'head'),
+    append(c, L, 'scheduling: insert receiver into ready queue', 'ready', t, background),
   ];
 }
 
@@ -110,30 +83,10 @@ export function makeReady(c: Codes, L: FullLayout, t: FullThread, o: L3Options):
 export function block(c: Codes, L: FullLayout, s: FullThread, o: L3Options): Step[] {
   const k = c.ipc;
   if (o.lazyScheduling) return [k.step('scheduling: block', [instr('st'), write(s.tcb, TCB.state)])];
-  const { idle, background } = L.others;
+  const { idle, background, driver } = L.others;
   return [
-    k.step('scheduling: delete sender from ready queue', [
-      instr('ld', 2),
-      read(s.tcb, TCB.readyLink, 8),
-      instr('st'),
-      write(background.tcb, TCB.readyLink + 4),
-      instr('st'),
-      write(idle.tcb, TCB.readyLink),
-    ]),
-    k.step('scheduling: insert sender into wait queue', [
-      instr('ld'),
-      read(L.kernelData, TABLES.waitHead + 4),
-      instr('st', 2),
-      write(s.tcb, TCB.waitLink, 8),
-      instr('st'),
-      write(L.others.driver.tcb, TCB.waitLink + 4),
-      instr('st'),
-      write(L.kernelData, TABLES.waitHead + 4),
-      instr('ld'),
-      read(L.kernelData, TABLES.waitHead),
-      instr('st'),
-      write(s.tcb, TCB.state),
-    ]),
+    unlink(c, L, 'scheduling: delete sender from ready queue', 'ready', s, background, idle),
+    append(c, L, 'scheduling: insert sender into wait queue', 'wait', s, driver),
   ];
 }
 

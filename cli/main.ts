@@ -45,7 +45,7 @@ function runOptions(y: Argv) {
     .option('bytes', { type: 'string', describe: 'message size in bytes', default: 0 })
     .option('calls', { type: 'string', describe: 'calls measured (after warm-up)', default: 10000 })
     .option('warmup', { type: 'string', describe: 'calls run before measuring (default: a tenth of --calls, 10 to 1000)' })
-    .option('workload', { alias: 'w', type: 'string', describe: `experiment shape: ${workloads.map((w) => w.id).join(', ')}`, default: 'null-rpc' })
+    .option('workload', { alias: 'w', type: 'string', describe: 'experiment shape (default: null-rpc, the closed-loop null call, or the kernel\'s first workload; see: simulate list workloads)' })
     .option('seed', { type: 'string', describe: 'seed of the pseudo-random numbers', default: 1 })
     .option('set', { type: 'string', array: true, describe: 'override a machine parameter (tlb.tagged=true) or a kernel option (kernel.NAME=value); repeatable', default: [] as string[] })
     .option('json', { type: 'boolean', describe: 'print one JSON object (the contract shape) on stdout', default: false })

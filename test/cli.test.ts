@@ -64,12 +64,22 @@ describe('simulate run', () => {
     [['-m', 'i486-dx50', '-k', 'l3', '--frobnicate'], /Unknown argument/],
     [['-m', 'i486-dx50', '-k', 'l3', '--set', 'tlb.entrys=64'], /did you mean 'tlb.entries'/],
     [['-m', 'i486-dx50', '-k', 'l3', '--set', 'kernel.lazy=false'], /kernel l3 has no option 'lazy'/],
+    [['-m', 'firefly', '-k', 'sysv', '--calls', '10'], /kernel sysv cannot run on firefly-cvax: it has no cost for instruction class/],
+    [['-m', 'firefly', '-k', 'taos', '-w', 'null-rpc'], /workload null-rpc does not run on kernel taos; its workloads: thread-/],
   ])('rejects %j with one line and exit 2', (args, msg) => {
     const r = run(...(args as string[]));
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(msg);
+  });
+});
+
+describe('defaults', () => {
+  it('runs a kernel without RPC on its own first workload', () => {
+    const r = run('-m', 'firefly', '-k', 'taos', '--calls', '50', '--json');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).workload).toMatch(/^thread-/);
   });
 });
 

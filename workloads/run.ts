@@ -6,9 +6,12 @@ import { closest } from 'fastest-levenshtein';
 import { findMachine, machineIds } from '../machines/index.js';
 import { applyMachineSets, coerce, parseAssignment, type Assignment } from '../machines/override.js';
 import { findKernel, kernels } from '../kernels/index.js';
-import type { KernelDef, KernelOptions, RunParams } from '../kernels/kernel.js';
+import type { KernelDef, KernelInstance, KernelOptions, RunParams } from '../kernels/kernel.js';
 import type { MachineDesc } from '../sim/hw/machine.js';
 import { System } from '../sim/os/index.js';
+import { UnpricedWork } from '../sim/hw/processor.js';
+import type { RunOutcome } from '../sim/engine/index.js';
+import type { LoopOutcome } from './common/closed-loop.js';
 import type { Timeline } from '../sim/trace/timeline.js';
 import { findWorkload, workloads } from './index.js';
 
@@ -140,12 +143,16 @@ export function resolve(spec: RunSpec): Resolved {
     clients: positive('--clients', spec.clients, 1),
     bytes: positive('--bytes', spec.bytes, 0, 0),
   };
-  const workload = spec.workload ?? 'null-rpc';
+  // Without --workload: the null RPC, or the first workload of a kernel that runs no RPC (taos).
+  const workload = spec.workload ?? (findWorkload('null-rpc')!.runsOn(kernel) ? 'null-rpc' : (workloads.find((x) => x.runsOn(kernel))?.id ?? 'null-rpc'));
   const w = findWorkload(workload);
   if (!w) {
     throw new UsageError(`unknown workload '${workload}'; workloads: ${workloads.map((x) => x.id).join(', ')}`);
   }
-  if (!w.runsOn(kernel)) throw new UsageError(`workload ${workload} does not run on kernel ${kernel.id}`);
+  if (!w.runsOn(kernel)) {
+    const ok = workloads.filter((x) => x.runsOn(kernel)).map((x) => x.id);
+    throw new UsageError(`workload ${workload} does not run on kernel ${kernel.id}; its workloads: ${ok.join(', ') || 'none'}`);
+  }
   const problem = kernel.check?.({ machineId: machine.id, processors: machine.processors }, params, options);
   if (problem) throw new UsageError(problem);
   const calls = positive('--calls', spec.calls, 10_000);
@@ -168,10 +175,20 @@ export function simulate(spec: RunSpec): RunResult & { timeline: Timeline | null
   const r = resolve(spec);
   const t0 = performance.now();
   const sys = new System(r.machine, r.seed, spec.trace === true);
-  const inst = r.kernel.boot(sys, r.params, r.options);
-  const w = findWorkload(r.workload)!;
-  const out = w.start(sys, inst, r.params, { calls: r.calls, warmup: r.warmup });
-  const run = sys.sim.run({ maxEvents: spec.maxEvents ?? 2_000_000_000 });
+  let out: LoopOutcome;
+  let run: RunOutcome;
+  let inst: KernelInstance;
+  try {
+    inst = r.kernel.boot(sys, r.params, r.options);
+    out = findWorkload(r.workload)!.start(sys, inst, r.params, { calls: r.calls, warmup: r.warmup });
+    run = sys.sim.run({ maxEvents: spec.maxEvents ?? 2_000_000_000 });
+  } catch (e) {
+    // Kernels speak work in instruction classes; a machine without a cost for one cannot run it.
+    if (e instanceof UnpricedWork) {
+      throw new UsageError(`kernel ${r.kernel.id} cannot run on ${r.machine.id}: it has no cost for instruction class '${e.cls}' (see: simulate list kernels)`);
+    }
+    throw e;
+  }
   if (out.calls < r.calls) {
     throw new Error(`the run ended (${run.reason}) after ${out.calls} of ${r.calls} measured calls`);
   }

@@ -1,7 +1,7 @@
 // The hardware models' public surface.
 export * from './machine.js';
 export * from './work.js';
-export { Processor, type Ledger, type Charge } from './processor.js';
+export { Processor, UnpricedWork, type Ledger, type Charge } from './processor.js';
 export { SetAssoc } from './setassoc.js';
 export { CacheHierarchy, CacheLevel } from './cache.js';
 export { Space, PhysicalMemory, type Page } from './space.js';

@@ -25,6 +25,18 @@ export interface Ledger {
 }
 
 const CTX_SHIFT = 2 ** 21;
+
+/** A kernel asked for work the machine has no cost for: that kernel cannot run on this machine. */
+export class UnpricedWork extends Error {
+  constructor(
+    readonly machine: string,
+    readonly cls: string,
+    readonly prices: string[],
+  ) {
+    super(`machine ${machine} has no cost for instruction class '${cls}' (it prices: ${prices.join(', ')})`);
+    this.name = 'UnpricedWork';
+  }
+}
 /** The context number kernel pages are entered under when they are global (tlb.globalKernel). */
 const GLOBAL_CTX = 1023;
 const GLOBAL_KEYS = GLOBAL_CTX * CTX_SHIFT;
@@ -53,11 +65,7 @@ export class Processor {
   /** Cycles of one instruction of a class. */
   cost(cls: string): number {
     const c = this.costs.get(cls);
-    if (c === undefined) {
-      throw new Error(
-        `machine ${this.m.id} has no cost for instruction class '${cls}' (it prices: ${[...this.costs.keys()].join(', ')})`,
-      );
-    }
+    if (c === undefined) throw new UnpricedWork(this.m.id, cls, [...this.costs.keys()]);
     return c;
   }
 

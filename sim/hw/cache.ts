@@ -48,7 +48,14 @@ export class CacheHierarchy {
     const line = levels[0].desc.lineBytes;
     const first = Math.floor(addr / line);
     const last = Math.floor((addr + bytes - 1) / line);
+    const near = levels[0].array;
+    const direct = near.ways === 1;
     for (let l = first; l <= last; l++) {
+      // Most references hit a direct-mapped nearest cache: test the slot without a call.
+      if (direct && near.keys[l % near.sets] === l) {
+        near.hits++;
+        continue;
+      }
       const a = l * line;
       for (let i = 0; i < levels.length; i++) {
         const lv = levels[i];

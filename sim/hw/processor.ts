@@ -6,7 +6,7 @@ import { CacheHierarchy, type CacheResult } from './cache.js';
 import type { MachineDesc } from './machine.js';
 import { SetAssoc } from './setassoc.js';
 import type { Page, Space } from './space.js';
-import type { Step } from './work.js';
+import type { Step, Work } from './work.js';
 
 /** What one executed step cost; reused, so a ledger must copy what it keeps. */
 export interface Charge {
@@ -25,6 +25,14 @@ export interface Ledger {
 }
 
 const CTX_SHIFT = 2 ** 21;
+
+type Effect = Exclude<Work, { k: 'i' } | { k: 'us' }> | { k: 'fetch' };
+
+interface Compiled {
+  fixed: number;
+  instructions: number;
+  effects: Effect[];
+}
 
 /** A kernel asked for work the machine has no cost for: that kernel cannot run on this machine. */
 export class UnpricedWork extends Error {
@@ -79,49 +87,36 @@ export class Processor {
     const c = this.charge;
     c.side = side;
     c.label = s.label;
-    c.cycles = c.tlbMisses = c.tlbCycles = c.cacheMisses = c.cacheCycles = c.instructions = 0;
-    let codeReady = s.code === undefined;
-    const work = s.work;
-    for (let i = 0; i < work.length; i++) {
-      const w = work[i];
+    c.tlbMisses = c.tlbCycles = c.cacheMisses = c.cacheCycles = 0;
+    let k = this.compiled.get(s);
+    if (k === undefined) this.compiled.set(s, (k = this.compile(s)));
+    // The instructions' own cycles do not depend on state; only the effects below can miss.
+    c.cycles = k.fixed;
+    c.instructions = k.instructions;
+    const fx = k.effects;
+    for (let i = 0; i < fx.length; i++) {
+      const w = fx[i];
       switch (w.k) {
-        case 'i':
-          if (!codeReady) codeReady = this.fetch(s);
-          c.cycles += this.cost(w.cls) * w.n;
-          c.instructions += w.n;
+        case 'fetch':
+          this.fetch(s);
           break;
         case 'mode':
-          if (!codeReady) codeReady = this.fetch(s);
-          c.cycles += this.cost(w.cls);
-          c.instructions++;
           this.mode = w.to;
           break;
         case 'ctx':
-          if (!codeReady) codeReady = this.fetch(s);
-          c.cycles += this.cost('loadContext');
-          c.instructions++;
-          if (this.load(w.space) && s.code !== undefined) {
-            // The next instruction is fetched at once, through the new (perhaps flushed) TLB.
-            this.fetch(s);
-          }
+          // The next instruction is fetched at once, through the new (perhaps flushed) TLB.
+          if (this.load(w.space) && s.code !== undefined) this.fetch(s);
           break;
         case 'ref':
           this.touch(w.page, w.offset, w.bytes, w.write);
           break;
         case 'copy':
-          c.cycles += Math.round(w.bytes * Math.max(this.m.copy.cyclesPerByte, this.m.copy.storeCyclesPerByte ?? 0));
           if (w.bytes > 0) {
             this.touch(w.from, w.fromOffset, w.bytes, false);
             this.touch(w.to, w.toOffset, w.bytes, true);
           }
           break;
-        case 'us':
-          c.cycles += Math.round(w.us * this.m.clockMHz);
-          break;
         case 'flushTlb':
-          if (!codeReady) codeReady = this.fetch(s);
-          c.cycles += this.cost(w.cls);
-          c.instructions++;
           this.tlb.flush();
           // The next instruction is fetched through the emptied TLB.
           if (s.code !== undefined) this.fetch(s);
@@ -136,6 +131,66 @@ export class Processor {
     this.ledger?.charge(c);
     return c.cycles;
   }
+
+  private readonly compiled = new Map<Step, Compiled>();
+
+  /**
+   * Split a step into what never varies (the cycles of its instructions, priced once for this
+   * machine) and the effects that touch TLB, caches or mode, in order. The code is fetched before
+   * the step's first instruction.
+   */
+  private compile(s: Step): Compiled {
+    let fixed = 0;
+    let instructions = 0;
+    const effects: Effect[] = [];
+    let fetched = s.code === undefined;
+    const beforeInstruction = () => {
+      if (!fetched) {
+        effects.push({ k: 'fetch' });
+        fetched = true;
+      }
+    };
+    for (const w of s.work) {
+      switch (w.k) {
+        case 'i':
+          beforeInstruction();
+          fixed += this.cost(w.cls) * w.n;
+          instructions += w.n;
+          break;
+        case 'mode':
+          beforeInstruction();
+          fixed += this.cost(w.cls);
+          instructions++;
+          effects.push(w);
+          break;
+        case 'ctx':
+          beforeInstruction();
+          fixed += this.cost('loadContext');
+          instructions++;
+          effects.push(w);
+          break;
+        case 'flushTlb':
+          beforeInstruction();
+          fixed += this.cost(w.cls);
+          instructions++;
+          effects.push(w);
+          break;
+        case 'copy':
+          fixed += Math.round(w.bytes * Math.max(this.m.copy.cyclesPerByte, this.m.copy.storeCyclesPerByte ?? 0));
+          effects.push(w);
+          break;
+        case 'us':
+          fixed += Math.round(w.us * this.m.clockMHz);
+          break;
+        case 'ref':
+        case 'flushCaches':
+          effects.push(w);
+          break;
+      }
+    }
+    return { fixed, instructions, effects };
+  }
+
 
   private readonly charge: Charge = {
     side: '',

@@ -3,7 +3,8 @@
 
 export class SetAssoc {
   readonly sets: number;
-  private keys: Float64Array;
+  /** Stored keys by slot (set × ways + way); -1 when empty. Read-only outside this class. */
+  readonly keys: Float64Array;
   private stamps: Float64Array;
   private clock = 0;
   hits = 0;

@@ -12,7 +12,7 @@ import { KERNEL_INSTRUCTIONS, crossing, kernelPages } from './paths.js';
 export const lrpc: KernelDef = {
   id: 'lrpc',
   title: 'LRPC (Bershad et al. 1990)',
-  describe: 'kernel-mediated lightweight RPC: the client thread crosses into the server on a shared A-stack (urpc §1, §5.5; 157 µs null call)',
+  describe: 'kernel-mediated lightweight RPC: the client thread crosses into the server on a shared A-stack (urpc §1, §5.5)',
   paper: 'urpc',
   supports: ['rpc'],
   options: [],

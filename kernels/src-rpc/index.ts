@@ -23,7 +23,7 @@ export const SRC_RPC_RUNTIME_INSTRUCTIONS = 74;
 export const srcRpc: KernelDef = {
   id: 'src-rpc',
   title: 'SRC RPC (Schroeder & Burrows), local calls',
-  describe: 'Firefly RPC between address spaces through kernel threads and message buffers (464 µs C-VAX, 937 µs MicroVAX II null call)',
+  describe: 'Firefly RPC between address spaces through kernel threads and message buffers (urpc §5.5, Schroeder and Burrows)',
   paper: 'urpc',
   supports: ['rpc'],
   options: [],

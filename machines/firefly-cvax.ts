@@ -22,6 +22,8 @@ export const fireflyCvax: MachineDesc = {
     alu: 8,
     cmp: 8,
     jcc: 8,
+    jccTaken: 8,
+    segLoad: 0,
     interlocked: 10,
     trap: 111,
     rti: 111,
@@ -33,7 +35,7 @@ export const fireflyCvax: MachineDesc = {
     l1: { sizeBytes: 65536, lineBytes: 4, ways: 1, missCycles: 4, writeAllocate: true },
   },
   copy: { cyclesPerByte: 1.39 },
-  bus: { tasCycles: 10 },
+  bus: { tasCycles: 10, model: 'snoopy', updateCycles: 3 },
   sources: {
     clockMHz: 'guess: the CVAX 78034 ran at 90 ns (11.11 MHz) in the MicroVAX 3500/3600; no Firefly-specific figure found',
     processors: 'urpc §4: "The Firefly used to collect the measurements described in this paper had four C-VAX processors"',
@@ -45,6 +47,8 @@ export const fireflyCvax: MachineDesc = {
     'costs.alu': 'derived: as costs.instr',
     'costs.cmp': 'derived: as costs.instr',
     'costs.jcc': 'derived: as costs.instr',
+    'costs.jccTaken': 'derived: as costs.instr (the paper gives only an average instruction time, taken and untaken branches alike)',
+    'costs.segLoad': 'no segment registers (VAX: P0/P1/S regions set by base and length registers on a context switch, costs.loadContext)',
     'costs.interlocked': 'guess: an interlocked VAX instruction (BBSSI/BBCCI) costs one MBus read-modify-write, as bus.tasCycles',
     'costs.trap':
       'derived: urpc §1 "a protected kernel invocation (trap) takes 20 µs" = CHMK + REI; 20 µs × 11.11 MHz = 222 cycles, split evenly between entry and return (the split is a guess)',
@@ -63,6 +67,10 @@ export const fireflyCvax: MachineDesc = {
     'costs.copyStartup': 'guess: a MOVC3 start-up of about 20 cycles',
     'copy.cyclesPerByte':
       'derived: urpc §4.2 "each word of data passed in the shared memory buffers adds about one additional µs of latency"; the stubs copy a word twice (marshal into the buffer, unmarshal out of it): 0.5 µs per 4-byte copy = 0.125 µs/byte × 11.11 MHz = 1.39',
-    'bus.tasCycles': 'guess: an interlocked MBus read-modify-write of about 10 cycles',
+    'bus.tasCycles': 'guess: an interlocked MBus read-modify-write of about 10 cycles (an interlocked read and an unlock write, two M-Bus transactions of 4 to 10 M-Bus cycles of 70 ns each per the Firefox M-Bus specification, would be 6 to 16 cycles of 90 ns)',
+    'bus.model':
+      'Thacker, Stewart & Satterthwaite, IEEE TC 37(8) 1988: the processors\' caches share one memory bus (the MBus) and are kept coherent by snooping it; the Firefly protocol updates other caches\' copies of a shared line on a write (write-through for shared lines, copy-back for private ones) rather than invalidating them',
+    'bus.updateCycles':
+      'derived (guess at the low end): "Firefox Workstation M-Bus Specification" rev 2.1 (DEC, Dec 1987): 70 ns target M-Bus cycle, transactions of 4 to 10 cycles, shared-cache-line write-through is one transaction type; 4 M-Bus cycles × 70 ns = 280 ns ≈ 3 cycles of the (assumed) 90 ns clock',
   },
 };

@@ -21,6 +21,8 @@ export const ibmP4Ppc604: MachineDesc = produce(sgiIndyR4000, (m) => {
   m.sources['cache.l1d.ways'] = 'IBM 43P 7248-132 (secondary): 16 KB + 16 KB 4-way L1';
   m.sources['bus.tasCycles'] = 'guess: lwarx/stwcx. pair about 20 cycles';
   m.sources['costs.loadContext'] = 'guess: loading segment registers, a few cycles';
+  m.sources['costs.jccTaken'] = 'guess: as costs.jcc: the 604 predicts branches and fetches the target with its branch target address cache, a predicted taken branch costing no extra cycle';
+  m.sources['costs.segLoad'] = 'no x86-style segment selectors: the PowerPC\'s segment registers map the address space and are loaded on an address-space switch (costs.loadContext), not on a kernel entry or return';
   // AIX 4.1 primitives measured on this machine (sleep/wake-up paper Table 1), in cycles.
   m.costs.sysYield = 798;
   m.sources['costs.sysYield'] = 'sleepwake Table 1: yield loop with 1 process 6 µs × 133 MHz = 798 cycles';

@@ -12,7 +12,9 @@ export const nullRpc: WorkloadDef = {
   runsOn: (k) => k.supports.includes('rpc'),
 };
 
-export const workloads: readonly WorkloadDef[] = [nullRpc, ...inksWorkloads, ...urpcWorkloads];
+export const machThreadSelf: WorkloadDef = { id: 'mach-thread-self', title: 'Mach mach_thread_self system calls in a closed loop (l3 §5.6)', kernels: ['mach'], start: (sys, k, p, o) => closedLoop(sys, k, p, { ...o, op: 'mach:thread-self' }), runsOn: (k) => k.id === 'mach' };
+
+export const workloads: readonly WorkloadDef[] = [nullRpc, ...inksWorkloads, ...urpcWorkloads, machThreadSelf];
 
 export function findWorkload(id: string): WorkloadDef | undefined {
   return workloads.find((w) => w.id === id);

@@ -8,7 +8,7 @@
 import { CodeArea, copy, instr, read, rti, step, trap, write, type Page, type Work } from '../../sim/hw/index.js';
 import { HEADER_BYTES, RETCODE_BYTES, replyBytes, requestBytes, type Arg } from './args.js';
 import type { MachLayout, MachTask } from './layout.js';
-import { bcopy, code, copyWords, kernelCopy, restoreRegisters, saveRegisters } from './mix.js';
+import { bcopy, code, copyWords, enterSegments, kernelCopy, leaveSegments, restoreRegisters, saveRegisters } from './mix.js';
 import { INSTRUCTION_BYTES, type SideStep } from './rpc.js';
 import { COPY_SUFFIX, RPC_PATH as R } from './stages.js';
 
@@ -40,12 +40,24 @@ export const KCALL = {
    * kernel: 443 - 404 = 39 cycles, of which 5 are the return from interruption: 34 instructions.
    */
   kernelModeReturnSaves: 34,
+  /**
+   * mach_thread_self's own work (Mach 3.0 kern/ipc_tt.c): make a send right to the current
+   * thread's self port (ipc_port_make_send under the port's lock: a reference and a send-right
+   * count) and copy it out into the caller's port name space (ipc_port_copyout_send: the reverse
+   * lookup of the port's entry, its user references, or a new entry). derived: the receiver's red
+   * tape of inks Table 1 stage 8 (RPC_PATH.redTapeReceive, 118 instructions) does the same kind of
+   * work, turning the request's port rights into names in the receiving space with their
+   * reference counts; plus current_thread() and the thread's lock around its self port (guess: 12
+   * instructions): 130.
+   */
+  threadSelf: R.redTapeReceive + 12,
 } as const;
 
 export const KCALL_LABELS = {
   trapEnter: 'Mach trap: enter the kernel, dispatch',
   trapRoutine: 'Mach trap: kernel routine (task_terminate of a null task)',
   trapExit: 'Mach trap: return',
+  threadSelf: 'Mach trap: mach_thread_self (make a send right to the thread port, copy it out)',
   lightEnter: 'INKS server-to-kernel call: save, switch to a kernel stack',
   lightExit: 'INKS server-to-kernel call: switch back, restore',
   msgStub: 'Mach kernel call: stub and mach_msg_trap entry',
@@ -62,9 +74,9 @@ export function kernelTrapCall(L: MachLayout, caller: MachTask, callerInKernel: 
   const K = KCALL_LABELS;
   if (!callerInKernel) {
     return [
-      { side: 'kernel', step: step(K.trapEnter, [trap(), ...saveRegisters(caller.thread, R.savedWords), ...code(KCALL.trapEntry), write(caller.kernelStack, 0xe00, 32)], kc) },
+      { side: 'kernel', step: step(K.trapEnter, [trap(), ...saveRegisters(caller.thread, R.savedWords), ...enterSegments(), ...code(KCALL.trapEntry), write(caller.kernelStack, 0xe00, 32)], kc) },
       { side: 'kernel', step: step(K.trapRoutine, [...code(KCALL.nullRoutine), read(caller.task, 0)], kc) },
-      { side: 'kernel', step: step(K.trapExit, [...code(KCALL.trapExit), ...restoreRegisters(caller.thread, R.savedWords), rti()], kc) },
+      { side: 'kernel', step: step(K.trapExit, [...code(KCALL.trapExit), ...restoreRegisters(caller.thread, R.savedWords), ...leaveSegments(), rti()], kc) },
     ];
   }
   // The prototype of footnote 6 stays on the server's own stack: no stack switch, no argument
@@ -93,6 +105,25 @@ export function kernelTrapCall(L: MachLayout, caller: MachTask, callerInKernel: 
 }
 
 /**
+ * The mach_thread_self system call from a user task (l3 §5.6 measures it on the 486): the standard
+ * Mach trap path around the routine that returns a send right to the calling thread's port.
+ */
+export function threadSelfCall(L: MachLayout, caller: MachTask): SideStep[] {
+  const kc = new CodeArea(L.trapCode, INSTRUCTION_BYTES, 4096);
+  const K = KCALL_LABELS;
+  const [enter, , exit] = kernelTrapCall(L, caller, false);
+  const routine: Work[] = [
+    ...code(KCALL.threadSelf),
+    read(caller.thread, 0x300, 8),
+    read(L.ports, 0x200, 16),
+    write(L.ports, 0x200, 8),
+    read(caller.ipcSpace, 0x100, 16),
+    write(caller.ipcSpace, 0x100, 4),
+  ];
+  return [enter, { side: 'kernel', step: step(K.threadSelf, routine, kc) }, exit];
+}
+
+/**
  * A Mach kernel call by message from `caller` with the given arguments (a vm_read / vm_write moves
  * data in the request or the reply): the RPC's first half into the kernel, its kernel-object
  * server, the second half back.
@@ -118,10 +149,10 @@ export function kernelMsgCall(
   const outBytes = argBytes((a) => a.kind === 'out' || a.kind === 'inout');
   const entry: Work[] = callerInKernel
     ? [...saveRegisters(caller.thread, R.savedWords), ...code(R.serverTrapEntryInKernel)]
-    : [trap(), ...saveRegisters(caller.thread, R.savedWords), ...code(R.trapEntry)];
+    : [trap(), ...saveRegisters(caller.thread, R.savedWords), ...enterSegments(), ...code(R.trapEntry)];
   const exit: Work[] = callerInKernel
     ? [...restoreRegisters(caller.thread, R.savedWords), ...code(R.copyoutReturn - KCALL.kernelModeReturnSaves)]
-    : [...restoreRegisters(caller.thread, R.savedWords), ...code(R.copyoutReturn), rti()];
+    : [...restoreRegisters(caller.thread, R.savedWords), ...code(R.copyoutReturn), ...leaveSegments(), rti()];
   const steps: (SideStep | SideStep[])[] = [
     s('kernel', K.msgStub, [...code(R.callStub + R.stubBefore + args.length * R.putDescriptor), write(caller.request, 0, HEADER_BYTES), ...entry, ...code(R.beforeCopyin)], uc),
     ...copies(K.msgStub, bcopy(inBytes, caller.args, 0, caller.request, HEADER_BYTES + 4), uc),

@@ -1,22 +1,35 @@
 // Generic work helpers for code paths given as path lengths: every machine prices the classes used
-// here (ld, st, alu, cmp, jcc, copyStartup), so a path written with them runs on any machine.
+// here (ld, st, alu, cmp, jcc, jccTaken, segLoad, copyStartup), so a path written with them runs on
+// any machine.
 
 import { copy, instr, instructionCount, read, write, type Page, type Step, type Work } from '../../sim/hw/index.js';
 
 /**
+ * Share of a path's branches that are taken (guess: one in two). The paths are whole call trees:
+ * every call, return and unconditional jump is taken and so is the closing branch of each loop
+ * iteration, while the error and special-case checks that guard rare paths fall through. Machines
+ * whose taken branches cost more than untaken ones (the i486: 3 clocks against 1) pay for it; on
+ * the PA-RISC a taken branch with its delay slot filled costs the same cycle.
+ */
+export const TAKEN_BRANCH_SHARE = 0.5;
+
+/**
  * n instructions of ordinary compiled kernel or library code, split into classes in fixed
  * proportions: 3 loads, 1 store, 3 ALU, 1 compare, 2 branches in 10 (guess: a typical integer
- * mix of RISC compiler output). Every class costs one cycle on a cache hit on the PA-RISC, so on
- * the HP 9000/730 n instructions take n cycles; other machines price the classes their own way.
+ * mix of RISC compiler output), the branches split by TAKEN_BRANCH_SHARE. Every class costs one
+ * cycle on a cache hit on the PA-RISC, so on the HP 9000/730 n instructions take n cycles; other
+ * machines price the classes their own way.
  */
 export function code(n: number): Work[] {
   if (n <= 0) return [];
   const ld = Math.round(n * 0.3);
   const st = Math.round(n * 0.1);
   const cmp = Math.round(n * 0.1);
-  const jcc = Math.round(n * 0.2);
-  const alu = n - ld - st - cmp - jcc;
-  return [instr('ld', ld), instr('st', st), instr('alu', alu), instr('cmp', cmp), instr('jcc', jcc)].filter(
+  const branches = Math.round(n * 0.2);
+  const taken = Math.round(branches * TAKEN_BRANCH_SHARE);
+  const jcc = branches - taken;
+  const alu = n - ld - st - cmp - branches;
+  return [instr('ld', ld), instr('st', st), instr('alu', alu), instr('cmp', cmp), instr('jcc', jcc), instr('jccTaken', taken)].filter(
     (w) => w.k !== 'i' || w.n > 0,
   );
 }
@@ -25,6 +38,26 @@ export function code(n: number): Work[] {
 export function saveRegisters(area: Page, words: number, at = 0): Work[] {
   return [instr('st', words), write(area, at, words * 4)];
 }
+
+/**
+ * The segment registers a kernel entry and a return load (Mach 3.0's i386 port, locore.s: the trap
+ * and system-call entries push ds, es, fs and gs into the saved state and load the kernel's data
+ * selector into ds and es; the return pops all four, each pop a segment load). The pushes and
+ * pops are among the saved state's stores and loads (saveRegisters / restoreRegisters); what is
+ * here is the loading itself, which machines without segment registers price at nothing.
+ */
+export const SEGMENTS = {
+  /** ds and es loaded with the kernel's data selector on entry. */
+  onEntry: 2,
+  /** ds, es, fs and gs reloaded from the saved state on the return to user mode. */
+  onReturn: 4,
+} as const;
+
+/** Kernel entry from user mode: load the kernel's data segments. */
+export const enterSegments = (): Work[] => [instr('segLoad', SEGMENTS.onEntry)];
+
+/** Return to user mode: reload the user segment registers. */
+export const leaveSegments = (): Work[] => [instr('segLoad', SEGMENTS.onReturn)];
 
 /** Restore `words` registers from a save area: one load each. */
 export function restoreRegisters(area: Page, words: number, at = 0): Work[] {

@@ -4,17 +4,22 @@
 
 import type { Request } from '../kernel.js';
 import { parseArgs } from './args.js';
-import { kernelMsgCall, kernelTrapCall } from './kcall.js';
+import { kernelMsgCall, kernelTrapCall, threadSelfCall } from './kcall.js';
 import type { MachLayout } from './layout.js';
 import { rpcPath, type RpcOptions, type RpcPath } from './rpc.js';
 import { emulation, GENERIC_ARGS, serverWork, unixCall } from './unix.js';
 
 export const UNIX_PREFIX = 'unix:';
-/** Mach kernel calls by the server ('mach:trap', 'mach:msg') or by the user program ('mach:user-trap', 'mach:user-msg'). */
-export const KERNEL_CALL_OPS = ['mach:trap', 'mach:msg', 'mach:user-trap', 'mach:user-msg'];
+/**
+ * Mach kernel calls by the server ('mach:trap', 'mach:msg') or by the user program ('mach:user-trap',
+ * 'mach:user-msg', and the mach_thread_self system call 'mach:thread-self').
+ */
+export const THREAD_SELF_OP = 'mach:thread-self';
+export const KERNEL_CALL_OPS = ['mach:trap', 'mach:msg', 'mach:user-trap', 'mach:user-msg', THREAD_SELF_OP];
 
 /** A do-nothing kernel call, run on the calling task's thread in its space. */
 export function kernelCallPath(L: MachLayout, op: string, o: RpcOptions): RpcPath {
+  if (op === THREAD_SELF_OP) return { clientOut: threadSelfCall(L, L.client), server: [], clientBack: [], context: L.client.space };
   const user = op.startsWith('mach:user-');
   const caller = user ? L.client : L.server;
   const inKernel = !user && o.serverInKernel;

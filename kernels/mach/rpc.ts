@@ -7,7 +7,7 @@
 import { copy, instr, loadContext, read, rti, step, trap, write, CodeArea, type Page, type Space, type Step, type Work } from '../../sim/hw/index.js';
 import { DESCRIPTOR_BYTES, HEADER_BYTES, RETCODE_BYTES, replyBytes, requestBytes, type Arg } from './args.js';
 import type { MachLayout } from './layout.js';
-import { bcopy, code, kernelCopy, restoreRegisters, saveRegisters } from './mix.js';
+import { bcopy, code, enterSegments, kernelCopy, leaveSegments, restoreRegisters, saveRegisters } from './mix.js';
 import { COPY_SUFFIX, RPC_PATH as P, RPC_STAGES as S } from './stages.js';
 
 /** PA-RISC instructions are 4 bytes; the path lengths are PA-RISC's, so their code is laid out so. */
@@ -113,7 +113,7 @@ export function rpcPath(L: MachLayout, args: readonly Arg[], o: RpcOptions, serv
             : [],
       ),
     ),
-    ...stage('kernel', S[2], trapCode, [trap(), ...saveRegisters(c.thread, P.savedWords), ...code(P.trapEntry), write(c.kernelStack, 0xf00, 64)]),
+    ...stage('kernel', S[2], trapCode, [trap(), ...saveRegisters(c.thread, P.savedWords), ...enterSegments(), ...code(P.trapEntry), write(c.kernelStack, 0xf00, 64)]),
     ...stage('kernel', S[3], msgCode, [...code(P.beforeCopyin), read(c.thread, 0x100)]),
     ...stage('kernel', S[4], msgCode, kmsgAlloc(req), kernelCopy(req, P.copyinRequest, c.request, 0, L.kmsg, 0)),
     ...stage('kernel', S[5], msgCode, [...code(P.redTapeSend), read(c.ipcSpace, 0x40, 16), read(L.ports, 0x100, 32), write(L.ports, 0x110, 8), write(L.kmsg, 0, 8)]),
@@ -136,8 +136,8 @@ export function rpcPath(L: MachLayout, args: readonly Arg[], o: RpcOptions, serv
       [
         ...restoreRegisters(s.thread, P.savedWords),
         ...code(o.serverInKernel ? P.copyoutReturnDemuxInKernel : P.copyoutReturnDemux),
-        // An in-kernel server is resumed in kernel mode: no return from interruption.
-        ...(o.serverInKernel ? [] : [rti()]),
+        // An in-kernel server is resumed in kernel mode: no return from interruption, no segment reload.
+        ...(o.serverInKernel ? [] : [...leaveSegments(), rti()]),
         ...kmsgFree(req),
       ],
       kernelCopy(req, 0, L.kmsg, 0, s.request, 0),
@@ -178,6 +178,7 @@ export function rpcPath(L: MachLayout, args: readonly Arg[], o: RpcOptions, serv
     ...stage('kernel', S[12], trapCode, [
       ...(o.serverInKernel ? [] : [trap()]),
       ...saveRegisters(s.thread, P.savedWords),
+      ...(o.serverInKernel ? [] : enterSegments()),
       ...code(o.serverInKernel ? P.serverTrapEntryInKernel : P.serverTrapEntry),
       write(s.kernelStack, 0xf00, 64),
     ]),
@@ -196,7 +197,7 @@ export function rpcPath(L: MachLayout, args: readonly Arg[], o: RpcOptions, serv
   // --- client thread again: receive the reply, unmarshal, return --------------------------------
   const clientBack: SideStep[] = [
     ...stage('kernel', S[17], msgCode, [...code(P.redTapeReplyReceive), read(c.ipcSpace, 0x40, 16), write(L.ports, 0x110, 8)]),
-    ...stage('kernel', S[18], msgCode, [...restoreRegisters(c.thread, P.savedWords), ...code(P.copyoutReturn), ...kmsgFree(rep), rti()], kernelCopy(rep, 0, L.kmsg, 0, c.reply, 0)),
+    ...stage('kernel', S[18], msgCode, [...restoreRegisters(c.thread, P.savedWords), ...code(P.copyoutReturn), ...kmsgFree(rep), ...leaveSegments(), rti()], kernelCopy(rep, 0, L.kmsg, 0, c.reply, 0)),
     ...stage(
       'client',
       S[19],

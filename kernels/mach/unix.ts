@@ -9,7 +9,7 @@
 import { CodeArea, copy, rti, step, trap, write, read, type Page } from '../../sim/hw/index.js';
 import type { Arg } from './args.js';
 import type { MachLayout } from './layout.js';
-import { code, kernelCopy, loopStep, restoreRegisters, saveRegisters } from './mix.js';
+import { code, enterSegments, kernelCopy, leaveSegments, loopStep, restoreRegisters, saveRegisters } from './mix.js';
 import { kernelMsgCall } from './kcall.js';
 import { INSTRUCTION_BYTES, type SideStep } from './rpc.js';
 import { KERNEL_COPY, RPC_PATH as R } from './stages.js';
@@ -125,7 +125,7 @@ export function emulation(L: MachLayout, c: UnixCall): SideStep[] {
   return [
     {
       side: 'kernel',
-      step: step(UNIX_LABELS.redirect, [trap(), ...saveRegisters(u.thread, R.savedWords), ...code(EMULATION.redirect), ...restoreRegisters(u.thread, R.savedWords), rti()], kc),
+      step: step(UNIX_LABELS.redirect, [trap(), ...saveRegisters(u.thread, R.savedWords), ...enterSegments(), ...code(EMULATION.redirect), ...restoreRegisters(u.thread, R.savedWords), ...leaveSegments(), rti()], kc),
     },
     { side: 'client', step: step(UNIX_LABELS.emulator, [...code(EMULATION.emulator + (c.emulator ?? 0)), read(u.stack, 0x200, 32), write(u.stack, 0x200, 32)], ec) },
   ];

@@ -2,6 +2,7 @@
 // first. A reference to a line costs the miss penalty of every level it misses (the last level's
 // penalty is the fill from main memory).
 
+import type { BusPort } from './bus.js';
 import type { CacheDesc, MachineDesc } from './machine.js';
 import { SetAssoc } from './setassoc.js';
 
@@ -25,6 +26,8 @@ export class CacheHierarchy {
   readonly code: CacheLevel[];
   readonly data: CacheLevel[];
   readonly all: CacheLevel[];
+  /** The shared bus, on a machine that models one (bus.ts): fills and shared writes go through it. */
+  port: BusPort | null = null;
 
   constructor(m: MachineDesc) {
     const c = m.cache;
@@ -52,8 +55,10 @@ export class CacheHierarchy {
     const direct = near.ways === 1;
     for (let l = first; l <= last; l++) {
       // Most references hit a direct-mapped nearest cache: test the slot without a call.
+      const port = this.port;
       if (direct && near.keys[l % near.sets] === l) {
         near.hits++;
+        if (write && port !== null) out.cycles += port.write(l * line);
         continue;
       }
       const a = l * line;
@@ -67,7 +72,10 @@ export class CacheHierarchy {
         if (lv.array.access(key)) break;
         if (i === 0) out.misses++;
         out.cycles += lv.desc.missCycles;
+        // The last level fills from memory over the bus.
+        if (port !== null && i === levels.length - 1) out.cycles += port.fill(lv.desc.missCycles);
       }
+      if (write && port !== null) out.cycles += port.write(a);
     }
   }
 

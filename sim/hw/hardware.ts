@@ -1,6 +1,7 @@
 // One instance of a machine: its processors, physical memory and the kernel's context, built from
 // a MachineDesc. Kernels create address spaces here and run steps on its processors.
 
+import { Bus, BusPort } from './bus.js';
 import type { Ledger } from './processor.js';
 import { Processor } from './processor.js';
 import type { MachineDesc } from './machine.js';
@@ -14,6 +15,8 @@ export class Hardware {
   readonly phys = new PhysicalMemory();
   /** Pages mapped in every context (kernel code, tcbs, kernel stacks, descriptor tables). */
   readonly kernel: Space;
+  /** The shared bus, when the machine models one and has more than one processor to share it. */
+  readonly bus: Bus | null;
   private nextAsid = 1;
 
   constructor(
@@ -21,6 +24,16 @@ export class Hardware {
     ledger: Ledger | null,
   ) {
     this.cpus = Array.from({ length: m.processors }, (_, i) => new Processor(i, m, ledger));
+    this.bus = m.bus.model === 'snoopy' && m.processors > 1 ? new Bus() : null;
+    if (this.bus !== null) {
+      const bus = this.bus;
+      const update = m.bus.updateCycles;
+      if (update === undefined) throw new Error(`machine ${m.id}: a snoopy bus needs bus.updateCycles`);
+      for (const cpu of this.cpus) {
+        bus.attach(cpu.id, cpu.caches.data);
+        cpu.attachBus(new BusPort(bus, cpu.id, update, m.bus.tasCycles));
+      }
+    }
     this.kernel = new Space(0, 'kernel', this.phys, KERNEL_FIRST_VPN, true);
   }
 

@@ -7,3 +7,4 @@ export { CacheHierarchy, CacheLevel } from './cache.js';
 export { Space, PhysicalMemory, type Page } from './space.js';
 export { TasLock } from './locks.js';
 export { Hardware } from './hardware.js';
+export { Bus, BusPort } from './bus.js';

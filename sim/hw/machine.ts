@@ -39,7 +39,18 @@ export interface MachineDesc {
     storeCyclesPerByte?: number;
   };
   /** Shared memory bus: cycles of one locked test-and-set. */
-  bus: { tasCycles: number };
+  bus: {
+    tasCycles: number;
+    /**
+     * Optional: 'snoopy' models the bus as a resource the processors share (bus.ts): misses' fills,
+     * write-updates of lines another cache shares, and interlocked instructions occupy it, and a
+     * processor that needs it while it is busy waits. 'none' (the default) leaves it unmodelled.
+     * Only machines with more than one processor have a bus to contend for.
+     */
+    model?: 'none' | 'snoopy';
+    /** Optional ('snoopy'): cycles a write-update of one shared line occupies the bus (the writer stalls for it). */
+    updateCycles?: number;
+  };
   /** Source of every value above, by dotted path. */
   sources: Record<string, string>;
 }

@@ -2,6 +2,7 @@
 // the loaded MMU context, a TLB and its caches; a step's cycles (and its TLB and cache misses) are
 // charged to the step's label in the ledger, under the side (client, server, kernel) that ran it.
 
+import type { BusPort } from './bus.js';
 import { CacheHierarchy, type CacheResult } from './cache.js';
 import type { MachineDesc } from './machine.js';
 import { SetAssoc } from './setassoc.js';
@@ -26,12 +27,18 @@ export interface Ledger {
 
 const CTX_SHIFT = 2 ** 21;
 
-type Effect = Exclude<Work, { k: 'i' } | { k: 'us' }> | { k: 'fetch' };
+type Effect = Exclude<Work, { k: 'i' } | { k: 'us' }> | { k: 'fetch' } | { k: 'lock' };
+
+/** The instruction class of an interlocked read-modify-write (a test-and-set): a bus operation on a modelled bus. */
+const INTERLOCKED = 'interlocked';
+const LOCK: Effect = { k: 'lock' };
 
 interface Compiled {
   fixed: number;
   instructions: number;
   effects: Effect[];
+  /** Fixed cycles of the step before each effect (when its bus transactions start). */
+  at: number[];
 }
 
 /** A kernel asked for work the machine has no cost for: that kernel cannot run on this machine. */
@@ -59,6 +66,8 @@ export class Processor {
   instructions = 0;
   private readonly res: CacheResult = { cycles: 0, misses: 0 };
   private readonly costs: Map<string, number>;
+  /** The shared bus (bus.ts), on a machine that models one. */
+  private port: BusPort | null = null;
 
   constructor(
     readonly id: number,
@@ -68,6 +77,13 @@ export class Processor {
     this.tlb = new SetAssoc(m.tlb.entries, m.tlb.ways);
     this.caches = new CacheHierarchy(m);
     this.costs = new Map(Object.entries(m.costs));
+  }
+
+  /** Connect to the machine's shared bus; before any step runs (compiled steps depend on it). */
+  attachBus(port: BusPort): void {
+    this.port = port;
+    this.caches.port = port;
+    this.compiled.clear();
   }
 
   /** Cycles of one instruction of a class. */
@@ -94,9 +110,16 @@ export class Processor {
     c.cycles = k.fixed;
     c.instructions = k.instructions;
     const fx = k.effects;
+    const port = this.port;
+    // Bus transactions start at the step's start plus the cycles before them (see bus.ts).
+    const t0 = port !== null ? port.bus.now() : 0;
     for (let i = 0; i < fx.length; i++) {
       const w = fx[i];
+      if (port !== null) port.t = t0 + k.at[i] + c.cycles - k.fixed;
       switch (w.k) {
+        case 'lock':
+          c.cycles += port!.lock();
+          break;
         case 'fetch':
           this.fetch(s);
           break;
@@ -143,10 +166,15 @@ export class Processor {
     let fixed = 0;
     let instructions = 0;
     const effects: Effect[] = [];
+    const at: number[] = [];
+    const effect = (e: Effect) => {
+      effects.push(e);
+      at.push(fixed);
+    };
     let fetched = s.code === undefined;
     const beforeInstruction = () => {
       if (!fetched) {
-        effects.push({ k: 'fetch' });
+        effect({ k: 'fetch' });
         fetched = true;
       }
     };
@@ -154,41 +182,47 @@ export class Processor {
       switch (w.k) {
         case 'i':
           beforeInstruction();
-          fixed += this.cost(w.cls) * w.n;
+          if (this.port !== null && w.cls === INTERLOCKED) {
+            const each = this.cost(w.cls);
+            for (let j = 0; j < w.n; j++) {
+              effect(LOCK);
+              fixed += each;
+            }
+          } else fixed += this.cost(w.cls) * w.n;
           instructions += w.n;
           break;
         case 'mode':
           beforeInstruction();
           fixed += this.cost(w.cls);
           instructions++;
-          effects.push(w);
+          effect(w);
           break;
         case 'ctx':
           beforeInstruction();
           fixed += this.cost('loadContext');
           instructions++;
-          effects.push(w);
+          effect(w);
           break;
         case 'flushTlb':
           beforeInstruction();
           fixed += this.cost(w.cls);
           instructions++;
-          effects.push(w);
+          effect(w);
           break;
         case 'copy':
+          effect(w);
           fixed += Math.round(w.bytes * Math.max(this.m.copy.cyclesPerByte, this.m.copy.storeCyclesPerByte ?? 0));
-          effects.push(w);
           break;
         case 'us':
           fixed += Math.round(w.us * this.m.clockMHz);
           break;
         case 'ref':
         case 'flushCaches':
-          effects.push(w);
+          effect(w);
           break;
       }
     }
-    return { fixed, instructions, effects };
+    return { fixed, instructions, effects, at };
   }
 
 

@@ -20,6 +20,8 @@ export class System {
     trace = false,
   ) {
     this.hw = new Hardware(machine, this.stats.breakdown);
+    // A modelled shared bus reserves its transactions against the simulated clock.
+    if (this.hw.bus !== null) this.hw.bus.now = () => this.sim.now;
     this.rng = new Prng(seed);
     this.timeline = trace ? new Timeline(machine.clockMHz) : null;
   }

@@ -388,6 +388,12 @@ export const callClaims: Claim[] = [
         const gainAt = (T: number) => thr(s, T, n, n) / thr(s, T, n, n, off) - 1;
         return gainAt(n) > 0.05 && Math.abs(gainAt(2 * n + 1)) < 0.02;
       }),
+    knownGap:
+      'holds at C=S=1 (+8.7% at T=1, 0% at T=3) but not at C=S=2 since the shared-bus model: there the optimisation now ' +
+      'loses 1.8% at T=2 (16,694 against 17,001 calls/s; without bus waits it gains 7%: 18,619 against 17,397) and 5.8% ' +
+      'at T=5 (30,418 against 32,297), the clients waiting longer for the bus at their receive test-and-set. Not resolved ' +
+      'whether this is the Firefly\'s or the approximation\'s: a step\'s bus transactions are reserved when it is priced, ' +
+      'bunched after its instructions, which makes bursts the real processor would spread out',
   }),
   // ---- the shapes of Figures 3 and 4 ----
   claim({
@@ -462,10 +468,12 @@ export const callClaims: Claim[] = [
 /** Why C = S = 2 is faster in the model than on the Firefly. */
 function GAP_C2S2(): string {
   return (
-    'the model saturates near 33,000 calls/s: its lock contention (the two per-queue test-and-set locks, ' +
-    'senders waiting for the holder, receivers that fail going back to polling) costs about 10% against the ' +
-    "paper's 36%. Not modelled: the Firefly's MBus and its write-update coherence traffic, which four processors " +
-    'writing the same channel and queue lines would load, and any lock in FastThreads\'s ready queue; no factor was ' +
-    'added to close the gap'
+    'the model saturates near 30,400 calls/s (+28%). Without the MBus it gave 33,400 (+40%): the per-queue test-and-set ' +
+    'locks\' contention alone costs about 10% against the paper\'s 36%. The shared-bus model (write-update of every ' +
+    'write to a line another cache holds, interlocked test-and-sets and fills occupying the bus, a processor waiting while ' +
+    'it is busy) finds the bus about 64% busy at C=S=2 (233 bus cycles per call, against 20% at C=S=1) and takes ' +
+    'throughput down 9%. Still not modelled: the lock word\'s own line traffic (spinning senders re-reading it), any lock ' +
+    'in FastThreads\'s ready queue, and bus transaction costs, which are guesses (MBus write-through 3 cycles, interlocked ' +
+    'operation 10, fill 4); no factor was added to close the gap'
   );
 }

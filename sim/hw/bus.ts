@@ -1,0 +1,144 @@
+// The shared memory bus of a multiprocessor whose caches snoop it and keep shared lines coherent by
+// write-update (the Firefly's MBus and its coherence protocol: Thacker, Stewart & Satterthwaite,
+// "Firefly: a multiprocessor workstation", IEEE TC 37(8), 1988). Three things occupy the bus: a
+// cache miss's fill from memory, the write-through of a write to a line another processor's cache
+// also holds (the other copies are updated, not invalidated, so they stay shared), and an
+// interlocked read-modify-write (a test-and-set). Reads of lines already cached, and writes to
+// lines no other cache holds (copied back later), stay off the bus.
+//
+// Approximation: Processor.exec prices a whole step when the step starts, so its bus transactions
+// are reserved then, each at the time it would happen inside the step (the step's start plus the
+// cycles before it). The bus keeps a calendar of reserved intervals; a request is granted the first
+// free gap at or after its time, and the requester stalls for the difference. Requests are thus
+// served in the order the simulation prices them, not strictly in time order; reservations that
+// end before the simulation clock are forgotten. Only waiting for other processors' transactions
+// is charged: a transaction's own cycles are already priced (a fill as the cache's miss cycles, an
+// interlocked instruction as its instruction cost, a write-through within the store's cost).
+// With one processor, or a machine whose bus.model is not 'snoopy', there is no Bus at all.
+
+import type { CacheLevel } from './cache.js';
+
+export class Bus {
+  /** The simulation clock; the owner of the hardware sets it (it stays 0 without a simulation). */
+  now: () => number = () => 0;
+  /** Reserved intervals [starts[i], ends[i]), sorted and disjoint. */
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  /** Each processor's data cache levels, by processor id, for snooping. */
+  private readonly snoopers: CacheLevel[][] = [];
+
+  fills = 0;
+  updates = 0;
+  interlocked = 0;
+  /** Cycles the bus was reserved for, and cycles processors stalled waiting for it. */
+  busyCycles = 0;
+  waitCycles = 0;
+
+  attach(cpu: number, data: CacheLevel[]): void {
+    this.snoopers[cpu] = data;
+  }
+
+  /** Whether a processor other than `cpu` caches the line holding physical address addr. */
+  sharedBeyond(cpu: number, addr: number): boolean {
+    for (let p = 0; p < this.snoopers.length; p++) {
+      if (p === cpu) continue;
+      const levels = this.snoopers[p];
+      for (let i = 0; i < levels.length; i++) {
+        if (levels[i].array.contains(Math.floor(addr / levels[i].desc.lineBytes))) return true;
+      }
+    }
+    return false;
+  }
+
+  /** Reserve `cycles` of bus at time t or the first gap after it long enough; returns the cycles waited. */
+  reserve(t: number, cycles: number): number {
+    const s = this.starts;
+    const e = this.ends;
+    const now = this.now();
+    let drop = 0;
+    while (drop < e.length && e[drop] <= now) drop++;
+    if (drop > 0) {
+      s.splice(0, drop);
+      e.splice(0, drop);
+    }
+    let at = t;
+    let i = 0;
+    for (; i < s.length; i++) {
+      if (e[i] <= at) continue;
+      if (s[i] >= at + cycles) break;
+      at = e[i];
+    }
+    // Insert [at, at + cycles) before interval i, merging with touching neighbours.
+    const end = at + cycles;
+    const joinPrev = i > 0 && e[i - 1] === at;
+    const joinNext = i < s.length && s[i] === end;
+    if (joinPrev && joinNext) {
+      e[i - 1] = e[i];
+      s.splice(i, 1);
+      e.splice(i, 1);
+    } else if (joinPrev) e[i - 1] = end;
+    else if (joinNext) s[i] = at;
+    else {
+      s.splice(i, 0, at);
+      e.splice(i, 0, end);
+    }
+    this.busyCycles += cycles;
+    this.waitCycles += at - t;
+    return at - t;
+  }
+}
+
+/**
+ * One processor's connection to the bus: a cursor (the time the processor's next bus transaction
+ * would start) that the processor sets before each effect of a step, and the transactions.
+ * Each returns the cycles it stalls the processor beyond what the caller already charges.
+ */
+export class BusPort {
+  t = 0;
+  /** When this processor's own last transaction ends. */
+  private until = 0;
+  constructor(
+    readonly bus: Bus,
+    readonly cpu: number,
+    /** Bus cycles a write-update (a write-through of one shared line) occupies the bus. */
+    readonly updateCycles: number,
+    /** Bus cycles of an interlocked read-modify-write. */
+    readonly interlockedCycles: number,
+  ) {}
+
+  /**
+   * Reserve the bus after this processor's own previous transaction: a step lists its references
+   * after its instructions, so its transactions are bunched at one instant although the processor
+   * issues them spread over the step; it must not wait for itself. Returns the wait for others.
+   */
+  private reserve(cycles: number): number {
+    const start = Math.max(this.t, this.until);
+    const w = this.bus.reserve(start, cycles);
+    this.until = this.t = start + w + cycles;
+    return w;
+  }
+
+  /** A miss filled from memory; its fill cycles are charged by the cache: only the wait is extra. */
+  fill(cycles: number): number {
+    this.bus.fills++;
+    return this.reserve(cycles);
+  }
+
+  /**
+   * A write to a line: on the bus only if another cache shares it. The writer stalls only while
+   * the bus is busy with others' transactions: the write-through itself is part of the store's
+   * priced cost (on the Firefly the per-instruction cost is derived from a measured round trip
+   * whose channel writes were already write-throughs to a line the other processor shared).
+   */
+  write(addr: number): number {
+    if (!this.bus.sharedBeyond(this.cpu, addr)) return 0;
+    this.bus.updates++;
+    return this.reserve(this.updateCycles);
+  }
+
+  /** An interlocked instruction: its cycles are priced as an instruction; only the wait is extra. */
+  lock(): number {
+    this.bus.interlocked++;
+    return this.reserve(this.interlockedCycles);
+  }
+}

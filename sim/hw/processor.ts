@@ -192,20 +192,11 @@ export class Processor {
           instructions += w.n;
           break;
         case 'mode':
-          beforeInstruction();
-          fixed += this.cost(w.cls);
-          instructions++;
-          effect(w);
-          break;
         case 'ctx':
-          beforeInstruction();
-          fixed += this.cost('loadContext');
-          instructions++;
-          effect(w);
-          break;
         case 'flushTlb':
+          // One instruction with an effect on the processor's state.
           beforeInstruction();
-          fixed += this.cost(w.cls);
+          fixed += this.cost(w.k === 'ctx' ? 'loadContext' : w.cls);
           instructions++;
           effect(w);
           break;
@@ -224,7 +215,6 @@ export class Processor {
     }
     return { fixed, instructions, effects, at };
   }
-
 
   private readonly charge: Charge = {
     side: '',

@@ -140,7 +140,7 @@ const figure7: FigureSpec = {
   },
   paperPoints: [
     ...FIG7_SIZES.map((n) => ({ series: 'L3', x: n, y: TABLE7_L3[n] })),
-    { series: 'Mach', x: 8, y: 115 },
+    { series: 'Mach', x: 8, y: TABLE7_MACH[8] },
   ],
 };
 

@@ -5,6 +5,7 @@
 
 import type { Scale } from '../claims.js';
 import type { FigureSpec, PaperReproduction, Series, TableSpec } from '../reproduction.js';
+import { sleepwakeClaims } from './claims.js';
 import {
   CHALLENGE,
   CLIENTS,
@@ -109,15 +110,22 @@ const counts: TableSpec = {
   },
 };
 
+/** A paper value, from the claims registry (the only place the paper's numbers are written). */
+function expected(ref: string): number {
+  const v = sleepwakeClaims.find((c) => c.ref === ref)?.expected;
+  if (typeof v !== 'number') throw new Error(`no numeric claim ${ref} in the sleep/wake-up registry`);
+  return v;
+}
+
 const figures: FigureSpec[] = [
   uni('figure2', 'Figure 2: uniprocessor server throughput, BSS and System V message queues', () => [
     ['BSS', 'bss', []],
     ['SYSV', 'sysv', []],
   ], 'Default schedulers (IRIX 6.2 and AIX 4.1 decay-usage).', [
-    { series: 'IBM BSS', x: 1, y: 32 },
-    { series: 'IBM BSS', x: 6, y: 19 },
-    // §2.2: "the round-trip latency on the SGI machine is about 119 µsec when there is 1 client": 1000 / 119 = 8.4 msgs/ms.
-    { series: 'SGI BSS', x: 1, y: 8.4 },
+    { series: 'IBM BSS', x: 1, y: expected('sw.fig2b.ibm_bss_1client') },
+    { series: 'IBM BSS', x: 6, y: expected('sw.fig2b.ibm_bss_6clients') },
+    // §2.2 states the SGI's one-client round trip; one message per round trip, so msgs/ms = 1000 / µs.
+    { series: 'SGI BSS', x: 1, y: 1000 / expected('sw.s2.2.sgi_rtt_1client') },
   ]),
   uni('figure3', 'Figure 3: fixed (non-degrading) priorities', () => [
     ['BSS fixed', 'bss', sched('fixed')],

@@ -3,6 +3,7 @@
 // step C.3 prevents, Table 1's calibrated primitives, and determinism.
 
 import { describe, expect, it } from 'vitest';
+import { Processor } from '../sim/hw/index.js';
 import { StallError } from '../sim/engine/index.js';
 import { decayUsage } from '../sim/os/sched/decay-usage.js';
 import { linux10 } from '../sim/os/sched/linux.js';
@@ -35,6 +36,22 @@ describe('sleep/wake-up kernels', () => {
     }
     expect(findKernel('bsls')!.options.find((o) => o.name === 'maxSpin')!.default).toBe(20);
     expect(findKernel('bsw')!.options.find((o) => o.name === 'c3')!.description).toMatch(/C\.3/);
+  });
+
+  it('load the address space of the process they switch to', () => {
+    // A context-switch step is built once per space: each switch loads its own process's context.
+    const loaded = new Set<string>();
+    const orig = Processor.prototype.load;
+    Processor.prototype.load = function (this: Processor, space) {
+      loaded.add(space.name);
+      return orig.call(this, space);
+    };
+    try {
+      run({ machine: 'linux-i486-66', kernel: 'bss', clients: 3, calls: 200 });
+    } finally {
+      Processor.prototype.load = orig;
+    }
+    expect(loaded.size).toBe(4);
   });
 
   it('take client processes from --clients, not -T', () => {

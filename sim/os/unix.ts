@@ -131,7 +131,8 @@ export class Unix {
 
   /** Step for a kernel path priced whole by one machine cost class (built once). */
   stepOf(label: string, work: Work[]): Step {
-    const key = label + '|' + work.map((w) => (w.k === 'i' ? `${w.cls}*${w.n}` : w.k)).join(',');
+    // The key names everything the work does: a context load names the space it loads.
+    const key = label + '|' + work.map((w) => (w.k === 'i' ? `${w.cls}*${w.n}` : w.k === 'ctx' ? `ctx@${w.space.asid}` : w.k)).join(',');
     let s = this.steps.get(key);
     if (!s) this.steps.set(key, (s = step(label, work)));
     return s;

@@ -4,7 +4,7 @@
 // function, marshals the reply; and back. Argument bytes are copied where the paper says they are
 // (§4.3: stack In 4 times, pointer In 3, Out 3, InOut 7), so argument costs follow from copy costs.
 
-import { copy, instr, loadContext, read, rti, step, trap, write, CodeArea, type Page, type Space, type Step, type Work } from '../../sim/hw/index.js';
+import { copy, instr, loadContext, read, rti, step, trap, write, CodeArea, type Page, type Space, type Step, type Work } from '../../hw/index.js';
 import { DESCRIPTOR_BYTES, HEADER_BYTES, RETCODE_BYTES, replyBytes, requestBytes, type Arg } from './args.js';
 import type { MachLayout } from './layout.js';
 import { bcopy, code, enterSegments, kernelCopy, leaveSegments, restoreRegisters, saveRegisters } from './mix.js';

@@ -8,7 +8,7 @@
 import type { Body } from '../../sim/engine/index.js';
 import { instr, measured, read, usToCycles, write, type Processor, type Step } from '../../sim/hw/index.js';
 import type { System } from '../../sim/os/index.js';
-import { Baton, handTo, runSteps } from '../../sim/os/handoff.js';
+import { Baton, handTo, PathCache, runSteps } from '../../sim/os/handoff.js';
 import { callBytes, type KernelInstance, type Request } from '../kernel.js';
 import { interruptEntry, readyInvariant } from './clock.js';
 import { callKernel, returnToUser, segmentsOnEntry, userReceive, userSend, type Codes } from './entry.js';
@@ -48,7 +48,7 @@ class Multi {
   private readonly servedFirst;
   private readonly preemptions;
   private readonly perClient;
-  private readonly memo = new Map<string, Step[]>();
+  private readonly paths = new PathCache<Step[]>();
 
   constructor(
     private readonly sys: System,
@@ -71,9 +71,7 @@ class Multi {
 
   /** Paths are built once per shape and reused (their code places are fixed anyway). */
   private path(key: string, make: () => Step[]): Step[] {
-    let p = this.memo.get(key);
-    if (!p) this.memo.set(key, (p = make()));
-    return p;
+    return this.paths.get(key, make);
   }
 
   private run(steps: Step[], who: string): Body<void> {

@@ -9,6 +9,7 @@
 import { Lock, Semaphore, type Body } from '../../sim/engine/index.js';
 import { usToCycles, type Processor, type Step } from '../../sim/hw/index.js';
 import type { System } from '../../sim/os/index.js';
+import { PathCache } from '../../sim/os/handoff.js';
 import type { Counter } from '../../sim/stats/index.js';
 import { callBytes, type KernelInstance, type Request } from '../kernel.js';
 import { dropEntry, inspectEntry, interruptEntry, interruptReturn, readyInvariant, wake } from './clock.js';
@@ -42,7 +43,7 @@ class RunningSystem {
   private calls = 0;
   private readonly aWakes: Semaphore;
   private readonly period: number;
-  private readonly memo = new Map<string, Step[]>();
+  private readonly paths = new PathCache<Step[]>();
 
   constructor(
     private readonly sys: System,
@@ -80,9 +81,7 @@ class RunningSystem {
 
   /** Paths are built once per shape and reused (their code places are fixed anyway). */
   private path(key: string, make: () => Step[]): Step[] {
-    let p = this.memo.get(key);
-    if (!p) this.memo.set(key, (p = make()));
-    return p;
+    return this.paths.get(key, make);
   }
 
   private *exec(steps: Step[], who: string, into: { add(n: number): void }): Body<void> {

@@ -7,6 +7,7 @@ import type { Body } from '../../sim/engine/index.js';
 import { CodeArea, copy, instr, read, step, type Step } from '../../sim/hw/index.js';
 import type { KernelDef, KernelInstance, KernelOptions, RunParams } from '../kernel.js';
 import type { System } from '../../sim/os/index.js';
+import { runSteps } from '../../sim/os/handoff.js';
 import { KERNEL_INSTRUCTIONS, crossing, kernelPages } from '../../sim/os/firefly/crossing.js';
 
 export const lrpc: KernelDef = {
@@ -48,9 +49,7 @@ export const lrpc: KernelDef = {
       startClient(i, body) {
         const cpu = sys.cpus[i];
         cpu.load(client);
-        const fn = function* (): Body<void> {
-          for (let k = 0; k < call.length; k++) yield sys.run(cpu, call[k], sides[k], `client thread ${i + 1}`);
-        };
+        const fn = (): Body<void> => runSteps(sys, cpu, call, sides, `client thread ${i + 1}`);
         sys.sim.spawn(body(fn), `client thread ${i + 1}`);
       },
     };

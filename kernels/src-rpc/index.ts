@@ -10,6 +10,7 @@ import { CodeArea, instr, loadContext, read, rti, step, trap, write, type Page, 
 import { FASTTHREADS_INSTRUCTIONS } from '../../sim/os/fastthreads.js';
 import type { KernelDef, KernelInstance, KernelOptions, RunParams } from '../kernel.js';
 import type { System } from '../../sim/os/index.js';
+import { runSteps } from '../../sim/os/handoff.js';
 import { KERNEL_INSTRUCTIONS, kernelPages } from '../../sim/os/firefly/crossing.js';
 import { TAOS_INSTRUCTIONS } from '../../sim/os/firefly/taos.js';
 
@@ -61,9 +62,7 @@ export const srcRpc: KernelDef = {
       startClient(i, body) {
         const cpu = sys.cpus[0];
         cpu.load(client);
-        const fn = function* (): Body<void> {
-          for (let k = 0; k < call.length; k++) yield sys.run(cpu, call[k], sides[k], `client thread ${i + 1}`);
-        };
+        const fn = (): Body<void> => runSteps(sys, cpu, call, sides, `client thread ${i + 1}`);
         sys.sim.spawn(body(fn), `client thread ${i + 1}`);
       },
     };

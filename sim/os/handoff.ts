@@ -50,12 +50,17 @@ export function* runSteps(sys: System, cpu: Processor, steps: readonly Step[], s
 }
 
 /** Paths built once per key and reused (their code places and pages are fixed anyway). */
-export function memoize<A, P>(key: (a: A) => string, build: (a: A) => P): (a: A) => P {
-  const m = new Map<string, P>();
-  return (a) => {
-    const k = key(a);
-    let p = m.get(k);
-    if (p === undefined) m.set(k, (p = build(a)));
+export class PathCache<P> {
+  private readonly m = new Map<string, P>();
+  get(key: string, make: () => P): P {
+    let p = this.m.get(key);
+    if (p === undefined) this.m.set(key, (p = make()));
     return p;
-  };
+  }
+}
+
+/** A builder memoised by a key of its argument (a PathCache behind a function). */
+export function memoize<A, P>(key: (a: A) => string, build: (a: A) => P): (a: A) => P {
+  const cache = new PathCache<P>();
+  return (a) => cache.get(key(a), () => build(a));
 }

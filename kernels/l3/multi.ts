@@ -5,7 +5,7 @@
 // before the reply's receiver continues (§5.3.5). Each thread is a process that runs only while
 // it holds the processor; whoever gives the processor away signals the thread that gets it.
 
-import type { Body } from '../../sim/engine/index.js';
+import { WaitQueue, type Body } from '../../sim/engine/index.js';
 import { instr, measured, read, usToCycles, write, type Processor, type Step } from '../../sim/hw/index.js';
 import type { System } from '../../sim/os/index.js';
 import { Baton, handTo, PathCache, runSteps } from '../../sim/os/handoff.js';
@@ -25,6 +25,33 @@ interface Th {
   baton: Baton;
 }
 
+/**
+ * The one processor and L3's ready queue (§5.3.4, §5.3.5) on the wait-queue template: ready threads
+ * wait for the processor in FIFO order; it is granted to the first when its holder gives it up. A
+ * direct process switch (to the server, or back to a caller) gives it to a thread past the queue.
+ */
+class ReadyQueue extends WaitQueue<Th> {
+  constructor(public holder: Th | null) {
+    super();
+  }
+  protected grant(t: Th): boolean {
+    if (this.holder !== null) return false;
+    this.holder = t;
+    return true;
+  }
+  /** t is ready while another thread runs: it queues. */
+  ready(t: Th): void {
+    if (this.enqueue(t)) throw new Error(`l3: ${t.t.name} got the processor nobody gave up`);
+  }
+  /** The holder gives the processor up to the first ready thread. */
+  next(): Th {
+    this.holder = null;
+    const t = this.nextGranted();
+    if (!t) throw new Error('l3: no ready thread to run');
+    return t;
+  }
+}
+
 /** Modelling granularity: work is done in slices this long, so a tick can preempt it (between slices). */
 const WORK_SLICE_US = 20;
 
@@ -38,9 +65,8 @@ export function startMulti(sys: System, L: FullLayout, c: Codes, o: L3Options, c
 class Multi {
   private readonly clients: Th[];
   private readonly B: Th;
-  private readonly readyQ: Th[];
+  private readonly readyQ: ReadyQueue;
   private readonly pollers: Th[] = [];
-  private current: Th;
   private replyTo: Th | null = null;
   private preempt = false;
   private sliceTicks = 0;
@@ -60,8 +86,8 @@ class Multi {
     const th = (t: FullThread, st: State): Th => ({ t, st, baton: new Baton(sys.sim, t.name) });
     this.clients = L.clients.map((t, i) => th(t, i === 0 ? 'running' : 'ready'));
     this.B = th(L.threads[1], 'waitAny');
-    this.readyQ = this.clients.slice(1);
-    this.current = this.clients[0];
+    this.readyQ = new ReadyQueue(this.clients[0]);
+    for (const t of this.clients.slice(1)) this.readyQ.ready(t);
     const st = sys.stats;
     this.polls = st.counter('l3.polls', 'IPCs', 'calls that found the server busy and polled it');
     this.servedFirst = st.counter('l3.pollersServedFirst', 'IPCs', "replies after which a polling sender was taken before the reply's receiver ran");
@@ -81,26 +107,25 @@ class Multi {
   /** Give the processor to `next` after running `steps`, then wait to get it back. */
   private *handOver(me: Th, next: Th, steps: Step[]): Body<void> {
     yield* this.run(steps, me.t.name);
-    this.current = next;
+    this.readyQ.holder = next;
     next.st = 'running';
     yield* handTo(me.baton, next.baton);
   }
 
   private dequeueReady(): Th {
-    const next = this.readyQ.shift();
-    if (!next) throw new Error('l3: no ready thread to run');
+    const next = this.readyQ.next();
     this.sliceTicks = 0;
     return next;
   }
 
   /** At a timeslice end with somebody ready: the interrupted thread queues up and the next one runs. */
   private *maybePreempt(me: Th): Body<void> {
-    if (!this.preempt || this.current !== me || this.readyQ.length === 0) return;
+    if (!this.preempt || this.readyQ.holder !== me || this.readyQ.queued === 0) return;
     const { c, L, o } = this;
     this.preempt = false;
     this.preemptions.add();
     me.st = 'ready';
-    this.readyQ.push(me);
+    this.readyQ.ready(me);
     const next = this.dequeueReady();
     const steps = this.path(`preempt ${me.t.name} ${next.t.name}`, () => [
       interruptEntry(c, L, me.t),
@@ -122,7 +147,7 @@ class Multi {
         for (;;) {
           yield tick;
           self.sliceTicks++;
-          if (self.sliceTicks >= self.o.timesliceTicks && self.readyQ.length > 0) self.preempt = true;
+          if (self.sliceTicks >= self.o.timesliceTicks && self.readyQ.queued > 0) self.preempt = true;
         }
       })(),
       'clock',
@@ -164,7 +189,7 @@ class Multi {
     const next = this.pollers.shift()!;
     this.servedFirst.add();
     to.st = 'ready';
-    this.readyQ.push(to);
+    this.readyQ.ready(to);
     next.st = 'waitReply';
     this.replyTo = next;
     yield* this.run(
@@ -187,7 +212,7 @@ class Multi {
     const me = this.clients[i];
     const self = this;
     const call = function* (req: Request): Body<void> {
-      if (self.current !== me) yield me.baton.go;
+      if (self.readyQ.holder !== me) yield me.baton.go;
       yield* self.maybePreempt(me);
       if (self.B.st === 'waitAny') {
         me.st = 'waitReply';

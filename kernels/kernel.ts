@@ -121,7 +121,7 @@ export function checkRun(k: KernelDef, sys: { machineId: string; processors: num
     const v = params[name];
     const allowed = r.only ? r.only.join(' or ') : r.max === undefined ? `>= ${r.min}` : r.min === undefined ? `<= ${r.max}` : r.min === r.max ? `${r.min}` : `${r.min} to ${r.max}`;
     const bad = (r.only && !r.only.includes(v)) || (r.min !== undefined && v < r.min) || (r.max !== undefined && v > r.max);
-    if (bad) return `kernel ${k.id} takes ${FLAGS[name]} ${allowed} (${r.why}); got ${FLAGS[name]} ${v}`;
+    if (bad) return `kernel ${k.id} takes ${FLAGS[name]} ${allowed}, got ${FLAGS[name]} ${v}: ${r.why}`;
   }
   return k.check?.(sys, params, opts) ?? null;
 }

@@ -1,9 +1,14 @@
 // The kernel interface: what every IPC system in kernels/ implements. A kernel lays out address
 // spaces, threads and channels on a booted System and offers a synchronous cross-address-space
-// call; workloads drive it only through this interface.
+// call; workloads drive it only through this interface. A kernel declares which kinds of request
+// and which run parameters it takes, so one check (checkRun) refuses what it cannot run with one
+// kind of message, and it publishes the row sets of its breakdown tables for the workloads to read.
 
 import type { Body } from '../sim/engine/index.js';
 import type { System } from '../sim/os/index.js';
+import type { ThreadOp } from '../sim/os/firefly/thread-ops.js';
+
+export { THREAD_OPS, type ThreadOp } from '../sim/os/firefly/thread-ops.js';
 
 export type Capability = 'rpc' | 'threads' | 'send-receive';
 
@@ -13,6 +18,10 @@ export interface OptionSpec {
   default: boolean | number | string;
   description: string;
   choices?: string[];
+  /** Smallest allowed value (numbers). */
+  min?: number;
+  /** Largest allowed value (numbers). */
+  max?: number;
 }
 
 export type KernelOptions = Record<string, boolean | number | string>;
@@ -31,15 +40,35 @@ export interface RunParams {
   bytes: number;
 }
 
-export interface Request {
-  /** Bytes of arguments (and of the reply, for a ping-pong). */
+/** An argument of a call by kind (inks §4.3): by value on the stack, or In / Out / InOut by pointer. */
+export interface CallArg {
+  kind: 'value' | 'in' | 'out' | 'inout';
   bytes: number;
-  /** Which procedure or system call, for kernels that distinguish them. */
-  op?: string;
 }
+
+/**
+ * What a client thread asks of the kernel, by kind:
+ * - call: a synchronous cross-address-space call carrying `bytes` each way (a null call when 0), to
+ *   the named server when the workload names servers, with MIG arguments when `args` is given
+ *   (then `bytes` is not sent as a raw message);
+ * - thread: one of urpc Table I's thread operations;
+ * - system: a named system or kernel call ('unix:getpid', 'mach:trap', 'mach:thread-self').
+ */
+export type Request =
+  | { kind: 'call'; bytes: number; server?: string; args?: readonly CallArg[] }
+  | { kind: 'thread'; op: ThreadOp }
+  | { kind: 'system'; call: string };
+
+export type RequestKind = Request['kind'];
 
 /** Makes one synchronous call on behalf of the client thread it was made for. */
 export type CallFn = (req: Request) => Body<void>;
+
+/** The address spaces a workload names: a client and the servers it calls (urpc Figure 1). */
+export interface Topology {
+  client: string;
+  servers: readonly string[];
+}
 
 export interface KernelInstance {
   /**
@@ -51,6 +80,16 @@ export interface KernelInstance {
   sides?: string[];
 }
 
+/** The values a run parameter may take on a kernel, and why. */
+export interface ParamRange {
+  min?: number;
+  max?: number;
+  /** The only values allowed. */
+  only?: readonly number[];
+  /** Why, as the error message's tail. */
+  why: string;
+}
+
 export interface KernelDef {
   id: string;
   title: string;
@@ -58,8 +97,42 @@ export interface KernelDef {
   describe: string;
   paper: 'urpc' | 'l3' | 'inks' | 'sleepwake';
   supports: Capability[];
+  /** The kinds of request its client threads may make. */
+  requests: readonly RequestKind[];
+  /** Whether it boots the servers a workload names (Topology). */
+  namedServers?: boolean;
+  /** Ranges of the run parameters it takes; a parameter not listed may take any value. */
+  params?: Partial<Record<keyof RunParams, ParamRange>>;
   options: OptionSpec[];
-  /** Why these parameters or this machine cannot run (a message), or null. */
+  /** Row labels of the paper's breakdown tables its steps carry, by table name, in the paper's order. */
+  breakdowns?: Readonly<Record<string, readonly string[]>>;
+  /** Constants of its interface or its paths that claims cite (register counts, message limits, path lengths), by name. */
+  facts?: Readonly<Record<string, number>>;
+  /** Why these parameters, options or this machine cannot run, beyond the declared ranges (a message), or null. */
   check?(sys: { machineId: string; processors: number }, params: RunParams, opts: KernelOptions): string | null;
-  boot(sys: System, params: RunParams, opts: KernelOptions): KernelInstance;
+  boot(sys: System, params: RunParams, opts: KernelOptions, topology?: Topology): KernelInstance;
+}
+
+const FLAGS: Record<keyof RunParams, string> = { T: '-T', C: '-C', S: '-S', clients: '--clients', bytes: '--bytes' };
+
+/** The one check of a run against a kernel's declared ranges, then its own check; a message or null. */
+export function checkRun(k: KernelDef, sys: { machineId: string; processors: number }, params: RunParams, opts: KernelOptions): string | null {
+  for (const [name, r] of Object.entries(k.params ?? {}) as [keyof RunParams, ParamRange][]) {
+    const v = params[name];
+    const allowed = r.only ? r.only.join(' or ') : r.max === undefined ? `>= ${r.min}` : r.min === undefined ? `<= ${r.max}` : r.min === r.max ? `${r.min}` : `${r.min} to ${r.max}`;
+    const bad = (r.only && !r.only.includes(v)) || (r.min !== undefined && v < r.min) || (r.max !== undefined && v > r.max);
+    if (bad) return `kernel ${k.id} takes ${FLAGS[name]} ${allowed}, got ${FLAGS[name]} ${v}: ${r.why}`;
+  }
+  return k.check?.(sys, params, opts) ?? null;
+}
+
+/** The bytes a call carries, for kernels that take calls only (the shared check keeps other kinds away). */
+export function callBytes(kernel: string, req: Request): number {
+  if (req.kind !== 'call') throw new Error(`${kernel} takes calls only, not ${req.kind} requests`);
+  return req.bytes;
+}
+
+/** Why a kernel cannot take a request of this kind (a message), or null. */
+export function requestProblem(k: KernelDef, kind: RequestKind): string | null {
+  return k.requests.includes(kind) ? null : `kernel ${k.id} takes ${k.requests.join(' and ')} requests, not ${kind}`;
 }

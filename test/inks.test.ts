@@ -3,9 +3,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { machines } from '../machines/index.js';
-import { RPC_STAGES } from '../kernels/mach/stages.js';
+import { RPC_STAGES } from '../sim/os/mach/stages.js';
 import { TRAP_STAGES } from '../kernels/inks/stages.js';
-import { parseArgs, replyBytes, requestBytes } from '../kernels/mach/args.js';
+import { parseArgs, replyBytes, requestBytes } from '../sim/os/mach/args.js';
 import { simulate, type RunSpec } from '../workloads/run.js';
 import { mixSequence, ANDREW_MIX } from '../workloads/inks/andrew.js';
 

@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { machines } from '../machines/index.js';
-import { code, TAKEN_BRANCH_SHARE } from '../kernels/mach/mix.js';
+import { code, TAKEN_BRANCH_SHARE } from '../sim/os/mach/mix.js';
 import { simulate, type RunSpec } from '../workloads/run.js';
 
 const run = (spec: Partial<RunSpec>) => simulate({ machine: 'i486-dx50', kernel: 'mach', calls: 40, warmup: 10, ...spec }).result;

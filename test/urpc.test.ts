@@ -95,7 +95,6 @@ describe('URPC processor reallocation', () => {
       S: 1,
       calls: 3,
       warmup: 0,
-      set: ['kernel.scenario=figure1'],
       trace: true,
     });
     const f = figure1Facts(r.timeline!);

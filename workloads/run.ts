@@ -6,8 +6,8 @@ import { closest } from 'fastest-levenshtein';
 import { findMachine, machineIds } from '../machines/index.js';
 import { applyMachineSets, coerce, parseAssignment, type Assignment } from '../machines/override.js';
 import { findKernel, kernels } from '../kernels/index.js';
-import type { KernelDef, KernelInstance, KernelOptions, RunParams } from '../kernels/kernel.js';
-import type { MachineDesc } from '../sim/hw/machine.js';
+import { checkRun, type KernelDef, type KernelInstance, type KernelOptions, type RunParams } from '../kernels/kernel.js';
+import { cyclesToUs, type MachineDesc } from '../sim/hw/machine.js';
 import { System } from '../sim/os/index.js';
 import { UnpricedWork } from '../sim/hw/processor.js';
 import type { RunOutcome } from '../sim/engine/index.js';
@@ -153,7 +153,7 @@ export function resolve(spec: RunSpec): Resolved {
     const ok = workloads.filter((x) => x.runsOn(kernel)).map((x) => x.id);
     throw new UsageError(`workload ${workload} does not run on kernel ${kernel.id}; its workloads: ${ok.join(', ') || 'none'}`);
   }
-  const problem = kernel.check?.({ machineId: machine.id, processors: machine.processors }, params, options);
+  const problem = checkRun(kernel, { machineId: machine.id, processors: machine.processors }, params, options);
   if (problem) throw new UsageError(problem);
   const calls = positive('--calls', spec.calls, 10_000);
   const warmup = positive('--warmup', spec.warmup, Math.min(1000, Math.max(10, Math.floor(calls / 10))), 0);
@@ -179,8 +179,9 @@ export function simulate(spec: RunSpec): RunResult & { timeline: Timeline | null
   let run: RunOutcome;
   let inst: KernelInstance;
   try {
-    inst = r.kernel.boot(sys, r.params, r.options);
-    out = findWorkload(r.workload)!.start(sys, inst, r.params, { calls: r.calls, warmup: r.warmup });
+    const w = findWorkload(r.workload)!;
+    inst = r.kernel.boot(sys, r.params, r.options, w.topology);
+    out = w.start(sys, inst, r.params, { calls: r.calls, warmup: r.warmup });
     run = sys.sim.run({ maxEvents: spec.maxEvents ?? 2_000_000_000 });
   } catch (e) {
     // Kernels speak work in instruction classes; a machine without a cost for one cannot run it.
@@ -192,7 +193,7 @@ export function simulate(spec: RunSpec): RunResult & { timeline: Timeline | null
   if (out.calls < r.calls) {
     throw new Error(`the run ended (${run.reason}) after ${out.calls} of ${r.calls} measured calls`);
   }
-  const mhz = r.machine.clockMHz;
+  const us = (cycles: number) => cyclesToUs(r.machine, cycles);
   const lat = sys.stats.sampler('latency', 'round-trip latency of one call');
   const window = out.end - out.start;
   const order = inst.sides ?? [];
@@ -214,13 +215,13 @@ export function simulate(spec: RunSpec): RunResult & { timeline: Timeline | null
     config: { machine: sortKeys(r.machine), kernel: { id: r.kernel.id, options: sortKeys(r.options) } },
     result: {
       calls: n,
-      latencyUs: { mean: lat.mean / mhz, p50: lat.quantile(0.5) / mhz, p99: lat.quantile(0.99) / mhz },
+      latencyUs: { mean: us(lat.mean), p50: us(lat.quantile(0.5)), p99: us(lat.quantile(0.99)) },
       latencyCycles: { mean: lat.mean, p50: lat.quantile(0.5), p99: lat.quantile(0.99) },
-      throughputPerSec: window > 0 ? n / (window / mhz / 1e6) : 0,
+      throughputPerSec: window > 0 ? n / (us(window) / 1e6) : 0,
       breakdown: rows.map((b) => ({
         side: b.side,
         step: b.step,
-        us: b.cycles / n / mhz,
+        us: us(b.cycles / n),
         cycles: b.cycles / n,
         execCycles: (b.cycles - b.tlbCycles - b.cacheCycles) / n,
         instructions: b.instructions / n,
@@ -230,7 +231,7 @@ export function simulate(spec: RunSpec): RunResult & { timeline: Timeline | null
         cacheCycles: b.cacheCycles / n,
         count: b.count / n,
       })),
-      stats: sys.stats.rows(mhz).filter((s) => !s.name.startsWith('breakdown.')),
+      stats: sys.stats.rows(r.machine.clockMHz).filter((s) => !s.name.startsWith('breakdown.')),
     },
     perf: { events: run.events, wallMs: Math.round(performance.now() - t0) },
     timeline: sys.timeline,

@@ -6,8 +6,8 @@
 import type { Body } from '../../sim/engine/index.js';
 import type { Task } from '../../sim/os/unix.js';
 import type { Endpoint, UserIpc } from '../../sim/os/useripc.js';
-import { busyWaitOption, capacityOption, pollOption, protocolKernel, raceOptions, schedulerOption, type Protocol } from '../bss/common.js';
-import { waitLoop } from '../bsw/index.js';
+import { bootProtocol, busyWaitOption, capacityOption, maxSpinOption, pollOption, raceOptions, schedulerOption, SLEEPWAKE_PARAMS, waitLoop, type Protocol } from '../../sim/os/userlevel/protocol.js';
+import type { KernelDef } from '../kernel.js';
 
 /** spincnt = 0; while (empty(Q) && spincnt++ < MAX_SPIN) poll_queue(Q); */
 function* limitedSpin(e: UserIpc, t: Task, ep: Endpoint, handoffTo: Task | null): Body<void> {
@@ -47,19 +47,14 @@ export const bslsProtocol: Protocol = {
   },
 };
 
-export const bsls = protocolKernel(
-  {
-    id: 'bsls',
-    title: 'Both Sides Limited Spin (Unrau & Krieger 1997)',
-    describe: 'BSW with up to MAX_SPIN polls of the queue before sleeping: sleep/wake-up paper §4.2, Figure 9',
-    options: [
-      schedulerOption,
-      { name: 'maxSpin', type: 'number', default: 20, description: 'MAX_SPIN: empty() polls before falling through to the sleep path (§4.2; Figure 10 varies it)' },
-      busyWaitOption,
-      pollOption,
-      capacityOption,
-      ...raceOptions,
-    ],
-  },
-  bslsProtocol,
-);
+export const bsls: KernelDef = {
+  id: 'bsls',
+  title: 'Both Sides Limited Spin (Unrau & Krieger 1997)',
+  describe: 'BSW with up to MAX_SPIN polls of the queue before sleeping: sleep/wake-up paper §4.2, Figure 9',
+  options: [schedulerOption, maxSpinOption, busyWaitOption, pollOption, capacityOption, ...raceOptions],
+  paper: 'sleepwake',
+  supports: ['rpc', 'send-receive'],
+  requests: ['call'],
+  params: SLEEPWAKE_PARAMS,
+  boot: (sys, params, opts) => bootProtocol(sys, params.clients, opts, bslsProtocol),
+};

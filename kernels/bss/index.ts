@@ -5,7 +5,8 @@
 import type { Body } from '../../sim/engine/index.js';
 import type { Task } from '../../sim/os/unix.js';
 import type { Msg, UserIpc } from '../../sim/os/useripc.js';
-import { busyWaitOption, capacityOption, pollOption, protocolKernel, schedulerOption, type Protocol } from './common.js';
+import { bootProtocol, busyWaitOption, capacityOption, pollOption, schedulerOption, SLEEPWAKE_PARAMS, type Protocol } from '../../sim/os/userlevel/protocol.js';
+import type { KernelDef } from '../kernel.js';
 
 export const bssProtocol: Protocol = {
   *send(e: UserIpc, t: Task, c: number, m: Msg, server: Task): Body<Msg> {
@@ -28,12 +29,14 @@ export const bssProtocol: Protocol = {
   },
 };
 
-export const bss = protocolKernel(
-  {
-    id: 'bss',
-    title: 'Both Sides Spin (Unrau & Krieger 1997)',
-    describe: 'user-level IPC over Michael-Scott queues, busy-waiting both sides: sleep/wake-up paper §2.1, Figure 1',
-    options: [schedulerOption, busyWaitOption, pollOption, capacityOption],
-  },
-  bssProtocol,
-);
+export const bss: KernelDef = {
+  id: 'bss',
+  title: 'Both Sides Spin (Unrau & Krieger 1997)',
+  describe: 'user-level IPC over Michael-Scott queues, busy-waiting both sides: sleep/wake-up paper §2.1, Figure 1',
+  options: [schedulerOption, busyWaitOption, pollOption, capacityOption],
+  paper: 'sleepwake',
+  supports: ['rpc', 'send-receive'],
+  requests: ['call'],
+  params: SLEEPWAKE_PARAMS,
+  boot: (sys, params, opts) => bootProtocol(sys, params.clients, opts, bssProtocol),
+};

@@ -3,21 +3,8 @@
 // wakes it with V only if test-and-set finds the flag clear. Figure 5's Receive prints the inner
 // test as `while`, with an `else`; it is read as the `if` of Figures 7 and 9.
 
-import type { Body } from '../../sim/engine/index.js';
-import type { Task } from '../../sim/os/unix.js';
-import type { Msg, UserIpc } from '../../sim/os/useripc.js';
-import { capacityOption, protocolKernel, raceOptions, schedulerOption, type Protocol } from '../bss/common.js';
-
-/** while (!dequeue(Q, msg)) { [before()]; C.2-C.5 } */
-export function* waitLoop(e: UserIpc, t: Task, ep: UserIpc['srv'], before?: () => Body<void>): Body<Msg> {
-  for (;;) {
-    const m = yield* ep.q.dequeue(t);
-    if (m !== undefined) return m;
-    if (before) yield* before();
-    const got = yield* e.sleepStep(t, ep);
-    if (got !== undefined) return got;
-  }
-}
+import { bootProtocol, capacityOption, raceOptions, schedulerOption, SLEEPWAKE_PARAMS, waitLoop, type Protocol } from '../../sim/os/userlevel/protocol.js';
+import type { KernelDef } from '../kernel.js';
 
 export const bswProtocol: Protocol = {
   *send(e, t, c, m) {
@@ -34,12 +21,14 @@ export const bswProtocol: Protocol = {
   },
 };
 
-export const bsw = protocolKernel(
-  {
-    id: 'bsw',
-    title: 'Both Sides Wait (Unrau & Krieger 1997)',
-    describe: 'user-level IPC that sleeps on System V semaphores with awake flags: sleep/wake-up paper §3, Figures 4-5',
-    options: [schedulerOption, capacityOption, ...raceOptions],
-  },
-  bswProtocol,
-);
+export const bsw: KernelDef = {
+  id: 'bsw',
+  title: 'Both Sides Wait (Unrau & Krieger 1997)',
+  describe: 'user-level IPC that sleeps on System V semaphores with awake flags: sleep/wake-up paper §3, Figures 4-5',
+  options: [schedulerOption, capacityOption, ...raceOptions],
+  paper: 'sleepwake',
+  supports: ['rpc', 'send-receive'],
+  requests: ['call'],
+  params: SLEEPWAKE_PARAMS,
+  boot: (sys, params, opts) => bootProtocol(sys, params.clients, opts, bswProtocol),
+};

@@ -4,8 +4,8 @@
 // become handoff(server) and the server's yield handoff(PID_ANY) (§6).
 
 import type { Body } from '../../sim/engine/index.js';
-import { busyWaitOption, capacityOption, pollOption, protocolKernel, raceOptions, schedulerOption, type Protocol } from '../bss/common.js';
-import { waitLoop } from '../bsw/index.js';
+import { bootProtocol, busyWaitOption, capacityOption, pollOption, raceOptions, schedulerOption, SLEEPWAKE_PARAMS, waitLoop, type Protocol } from '../../sim/os/userlevel/protocol.js';
+import type { KernelDef } from '../kernel.js';
 
 export const bswyProtocol: Protocol = {
   *send(e, t, c, m, server) {
@@ -29,12 +29,14 @@ export const bswyProtocol: Protocol = {
   },
 };
 
-export const bswy = protocolKernel(
-  {
-    id: 'bswy',
-    title: 'Both Sides Wait and Yield (Unrau & Krieger 1997)',
-    describe: 'BSW plus busy_wait/yield hand-off hints: sleep/wake-up paper §4.1, Figure 7 (and §6 handoff)',
-    options: [schedulerOption, busyWaitOption, pollOption, capacityOption, ...raceOptions],
-  },
-  bswyProtocol,
-);
+export const bswy: KernelDef = {
+  id: 'bswy',
+  title: 'Both Sides Wait and Yield (Unrau & Krieger 1997)',
+  describe: 'BSW plus busy_wait/yield hand-off hints: sleep/wake-up paper §4.1, Figure 7 (and §6 handoff)',
+  options: [schedulerOption, busyWaitOption, pollOption, capacityOption, ...raceOptions],
+  paper: 'sleepwake',
+  supports: ['rpc', 'send-receive'],
+  requests: ['call'],
+  params: SLEEPWAKE_PARAMS,
+  boot: (sys, params, opts) => bootProtocol(sys, params.clients, opts, bswyProtocol),
+};

@@ -3,16 +3,16 @@
 // (Table 2). Both kernels are registered from this folder.
 
 import type { Body } from '../../sim/engine/index.js';
-import type { System } from '../../sim/os/index.js';
-import type { KernelDef, KernelInstance, KernelOptions, Request, RunParams } from '../kernel.js';
-import { parseArgs } from '../mach/args.js';
-import { bootRpc, pathCache, SIDES } from '../mach/boot.js';
-import { KERNEL_CALL_OPS, UNIX_PREFIX } from '../mach/ops.js';
-import { emulation, GENERIC_ARGS, serverWork, unixCall } from '../mach/unix.js';
+import { argsOf, KERNEL_CALL_OPS, machRequest, requestKey, UNIX_PREFIX, type MachRequest } from '../../sim/os/mach/ops.js';
+import { bootRpc, SIDES } from '../../sim/os/mach/boot.js';
+import { memoize } from '../../sim/os/handoff.js';
+import { RPC_STAGES } from '../../sim/os/mach/stages.js';
+import { emulation, GENERIC_ARGS, serverWork, unixCall } from '../../sim/os/mach/unix.js';
+import type { KernelDef, KernelInstance, ParamRange } from '../kernel.js';
+import { TRAP_STAGES } from './stages.js';
 import { layOutTrap, trapPath, type TrapPath } from './trap.js';
 
-const oneClient = (id: string) => (_m: unknown, p: RunParams): string | null =>
-  p.T !== 1 ? `${id} runs one client thread; got -T ${p.T}` : null;
+const oneClient: Partial<Record<'T', ParamRange>> = { T: { only: [1], why: 'one client thread' } };
 
 const ownStackOption = {
   name: 'serverOwnStack',
@@ -34,10 +34,13 @@ export const inksMsg: KernelDef = {
   describe: 'in-kernel server reached through mach_msg_trap: inks Table 1 in-kernel column (§4.3)',
   paper: 'inks',
   supports: ['rpc'],
+  requests: ['call', 'system'],
+  params: oneClient,
   options: [instrumentedOption, ownStackOption],
-  check: oneClient('inks-msg'),
-  boot(sys: System, params: RunParams, opts: KernelOptions): KernelInstance {
-    return bootRpc(sys, params, { serverInKernel: true, instrumented: opts.instrumented === true, serverOwnStack: opts.serverOwnStack === true }).inst;
+  breakdowns: { 'inks-table1': RPC_STAGES },
+  boot(sys, params, opts): KernelInstance {
+    const rpc = bootRpc(sys, params.bytes, { serverInKernel: true, instrumented: opts.instrumented === true, serverOwnStack: opts.serverOwnStack === true });
+    return { sides: SIDES, startClient: (_i, body) => rpc.startClient(body((req) => rpc.call(machRequest('inks-msg', req)))) };
   },
 };
 
@@ -47,6 +50,9 @@ export const inksTrap: KernelDef = {
   describe: 'in-kernel server called by trap through its registered trap table: inks Table 2 (§3.3, §4.3)',
   paper: 'inks',
   supports: ['rpc'],
+  requests: ['call', 'system'],
+  params: oneClient,
+  breakdowns: { 'inks-table2': TRAP_STAGES },
   options: [
     instrumentedOption,
     ownStackOption,
@@ -54,6 +60,7 @@ export const inksTrap: KernelDef = {
       name: 'queuedMessages',
       type: 'number',
       default: 0,
+      min: 0,
       description: 'requests other clients left queued at the server port (not simulated); a trap that finds any returns MACH_SEND_INTERRUPTED and the stub sends a message (§3.4.5)',
     },
     {
@@ -63,47 +70,34 @@ export const inksTrap: KernelDef = {
       description: 'the server registered a trap table; without it every trap is refused and the stub sends a message (§2.3)',
     },
   ],
-  check: oneClient('inks-trap'),
-  boot(sys: System, params: RunParams, opts: KernelOptions): KernelInstance {
+  boot(sys, params, opts): KernelInstance {
     const instrumented = opts.instrumented === true;
-    const serverOwnStack = opts.serverOwnStack === true;
-    const rpc = bootRpc(sys, params, { serverInKernel: true, instrumented, serverOwnStack });
+    const rpc = bootRpc(sys, params.bytes, { serverInKernel: true, instrumented, serverOwnStack: opts.serverOwnStack === true });
     const T = layOutTrap(sys);
-    const paths = pathCache<TrapPath>((req) => {
-      const op = req.op ?? '';
-      if (!op.startsWith(UNIX_PREFIX)) return trapPath(rpc.L, T, parseArgs(req.op, req.bytes), instrumented);
+    const path = memoize(requestKey, (req: MachRequest): TrapPath => {
+      if (req.kind === 'call') return trapPath(rpc.L, T, argsOf(req), instrumented);
       // A Unix call: the emulator calls the server by the generic INKS trap (inks §3.3).
-      const c = unixCall(op.slice(UNIX_PREFIX.length));
+      const c = unixCall(req.call.slice(UNIX_PREFIX.length));
       const emul = emulation(rpc.L, c);
       if (c.emulator !== undefined) return { entry: emul, rest: [], refused: [] };
       const p = trapPath(rpc.L, T, GENERIC_ARGS, instrumented, serverWork(rpc.L, c, { trap: true, serverInKernel: true, stack: T.serviceStack }));
       return { ...p, entry: [...emul, ...p.entry] };
     });
-    const registered = opts.registered !== false;
-    const queued = Number(opts.queuedMessages ?? 0);
-    if (!Number.isInteger(queued) || queued < 0) throw new Error(`kernel.queuedMessages must be a whole number >= 0, got ${opts.queuedMessages}`);
+    const trapTaken = opts.registered !== false && Number(opts.queuedMessages ?? 0) === 0;
     const refusals = sys.stats.counter('inks.refusedTraps', 'traps', 'INKS traps refused (no trap table entry, or requests queued at the port) and sent as messages instead');
-    const call = function* (req: Request): Body<void> {
+    const call = function* (req: MachRequest): Body<void> {
       // The server's own kernel calls do not involve the client's trap.
-      if (KERNEL_CALL_OPS.includes(req.op ?? '')) return yield* rpc.call(req);
-      const p = paths.path(req);
+      if (req.kind === 'system' && KERNEL_CALL_OPS.includes(req.call)) return yield* rpc.call(req);
+      const p = path(req);
       if (sys.cpus[0].context !== rpc.L.client.space) sys.cpus[0].load(rpc.L.client.space);
       yield* rpc.run(p.entry, 'client thread');
       if (p.rest.length === 0) return;
-      if (registered && queued === 0) {
-        yield* rpc.run(p.rest, 'client thread');
-        return;
-      }
+      if (trapTaken) return yield* rpc.run(p.rest, 'client thread');
       refusals.add();
       yield* rpc.run(p.refused, 'client thread');
       yield* rpc.call(req);
     };
-    return {
-      sides: SIDES,
-      startClient(_i, body) {
-        sys.sim.spawn(body(call), 'client thread');
-      },
-    };
+    return { sides: SIDES, startClient: (_i, body) => rpc.startClient(body((req) => call(machRequest('inks-trap', req)))) };
   },
 };
 

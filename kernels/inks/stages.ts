@@ -4,7 +4,7 @@
 // - the argument work of the test (one 128-byte InOut argument: a copyin and a copyout of 128
 // bytes at 1 cycle/byte, two call words) - the HP's trap (5) and return (5) cycles.
 
-import { KERNEL_COPY } from '../mach/stages.js';
+import { KERNEL_COPY } from '../../sim/os/mach/stages.js';
 
 export const TRAP_STAGES = [
   '1. Procedure call to user stub',

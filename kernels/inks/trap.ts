@@ -7,11 +7,11 @@
 
 import { CodeArea, copy, instr, read, rti, step, trap, write, type Page, type Work } from '../../sim/hw/index.js';
 import type { System } from '../../sim/os/index.js';
-import type { Arg } from '../mach/args.js';
-import { callWords } from '../mach/args.js';
-import { regionPages, type MachLayout } from '../mach/layout.js';
-import { code, kernelCopy, restoreRegisters, saveRegisters } from '../mach/mix.js';
-import { INSTRUCTION_BYTES, type SideStep } from '../mach/rpc.js';
+import type { Arg } from '../../sim/os/mach/args.js';
+import { callWords } from '../../sim/os/mach/args.js';
+import { regionPages, type MachLayout } from '../../sim/os/mach/layout.js';
+import { code, kernelCopy, restoreRegisters, saveRegisters } from '../../sim/os/mach/mix.js';
+import { INSTRUCTION_BYTES, type SideStep } from '../../sim/os/mach/rpc.js';
 import { TRAP_PATH as P, TRAP_STAGES as S } from './stages.js';
 
 export interface TrapLayout {

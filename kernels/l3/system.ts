@@ -7,9 +7,11 @@
 // wake-up-list work; violations of the ready-queue invariant (never expected).
 
 import { Lock, Semaphore, type Body } from '../../sim/engine/index.js';
-import type { Processor, Step } from '../../sim/hw/index.js';
+import { usToCycles, type Processor, type Step } from '../../sim/hw/index.js';
 import type { System } from '../../sim/os/index.js';
-import type { KernelInstance } from '../kernel.js';
+import { PathCache } from '../../sim/os/handoff.js';
+import type { Counter } from '../../sim/stats/index.js';
+import { callBytes, type KernelInstance, type Request } from '../kernel.js';
 import { dropEntry, inspectEntry, interruptEntry, interruptReturn, readyInvariant, wake } from './clock.js';
 import type { Codes } from './entry.js';
 import type { FullLayout, FullThread } from './full-layout.js';
@@ -18,97 +20,99 @@ import type { L3Options } from './options.js';
 
 type Entry = { t: FullThread; due: number };
 
-export function startSystem(sys: System, L: FullLayout, c: Codes, o: L3Options, cpu: Processor, bytes0: number): KernelInstance {
-  const [A, B] = L.threads;
-  const sim = sys.sim;
-  const mhz = sys.machine.clockMHz;
-  const tickCycles = Math.round(o.clockTickMs * 1000 * mhz);
-  const n = o.wakeupLists;
-  const st = sys.stats;
-  const ipcs = st.counter('l3.ipcs', 'IPCs', 'IPCs (one-way messages, sleeps included)');
-  const updates = st.counter('l3.lazyQueueUpdates', 'operations', 'ready and wake-up queue insertions and deletions');
-  const inspected = st.counter('l3.wakeupInspections', 'entries', 'wake-up list entries inspected by the clock');
-  const ticks = st.counter('l3.clockTicks', 'ticks', 'clock interrupts');
-  const ipcCycles = st.counter('l3.ipcCycles', 'cycles', 'cycles of IPC paths (sleeps included)');
-  const clockCycles = st.counter('l3.clockCycles', 'cycles', 'cycles of the clock interrupt (wake-up scan, invariant, wake and switch)');
-  const wakeupCycles = st.counter('l3.wakeupListCycles', 'cycles', 'cycles of entering threads into wake-up lists during IPCs');
-  const timeouts = st.counter('l3.ipcsWithTimeout', 'IPCs', 'IPCs carrying a real timeout');
-  const sleeps = st.counter('l3.sleeps', 'IPCs', 'sleeps: receive from nobody with a timeout');
-  const violations = st.counter('l3.invariantViolations', 'violations', 'ready threads (other than the current one) missing from the ready queue at a tick');
+export function startSystem(sys: System, L: FullLayout, c: Codes, o: L3Options, cpu: Processor): KernelInstance {
+  const r = new RunningSystem(sys, L, c, o, cpu);
+  r.startClock();
+  return { sides: ['ipc'], startClient: (_i, body) => sys.sim.spawn(body((req) => r.call(req)), 'thread A (client)') };
+}
 
+class RunningSystem {
+  private readonly A: FullThread;
+  private readonly B: FullThread;
+  private readonly tickCycles: number;
+  private readonly n: number;
+  private readonly k: Record<'ipcs' | 'updates' | 'inspected' | 'ticks' | 'ipcCycles' | 'clockCycles' | 'wakeupCycles' | 'timeouts' | 'sleeps' | 'violations', Counter>;
   // Scheduler state: the lazily kept ready queue (idle runs when nothing is ready) and the wake-up lists.
-  const cpuLock = new Lock(sim, 'the processor');
-  const readyQueue = new Set<FullThread>();
-  const ready = new Set<FullThread>([A]);
-  const lists: Entry[][] = Array.from({ length: n }, () => []);
-  const FAR = Number.MAX_SAFE_INTEGER;
-  L.sleepers.forEach((t, i) => lists[i % n].push({ t, due: FAR }));
-  let current: FullThread = A;
-  let tick = 0;
-  let ipcIndex = 0;
-  const aWakes = new Semaphore(sim, 'the client waits for its wake-up');
+  private readonly cpuLock: Lock;
+  private readonly readyQueue = new Set<FullThread>();
+  private readonly ready: Set<FullThread>;
+  private readonly lists: Entry[][];
+  private current: FullThread;
+  private tick = 0;
+  private ipcIndex = 0;
+  private calls = 0;
+  private readonly aWakes: Semaphore;
+  private readonly period: number;
+  private readonly paths = new PathCache<Step[]>();
 
-  function* exec(steps: Step[], who: string, into: { add(n: number): void }): Body<void> {
+  constructor(
+    private readonly sys: System,
+    private readonly L: FullLayout,
+    private readonly c: Codes,
+    private readonly o: L3Options,
+    private readonly cpu: Processor,
+  ) {
+    [this.A, this.B] = L.threads;
+    const sim = sys.sim;
+    this.tickCycles = usToCycles(sys.machine, o.clockTickMs * 1000);
+    this.n = o.wakeupLists;
+    const st = sys.stats;
+    this.k = {
+      ipcs: st.counter('l3.ipcs', 'IPCs', 'IPCs (one-way messages, sleeps included)'),
+      updates: st.counter('l3.lazyQueueUpdates', 'operations', 'ready and wake-up queue insertions and deletions'),
+      inspected: st.counter('l3.wakeupInspections', 'entries', 'wake-up list entries inspected by the clock'),
+      ticks: st.counter('l3.clockTicks', 'ticks', 'clock interrupts'),
+      ipcCycles: st.counter('l3.ipcCycles', 'cycles', 'cycles of IPC paths (sleeps included)'),
+      clockCycles: st.counter('l3.clockCycles', 'cycles', 'cycles of the clock interrupt (wake-up scan, invariant, wake and switch)'),
+      wakeupCycles: st.counter('l3.wakeupListCycles', 'cycles', 'cycles of entering threads into wake-up lists during IPCs'),
+      timeouts: st.counter('l3.ipcsWithTimeout', 'IPCs', 'IPCs carrying a real timeout'),
+      sleeps: st.counter('l3.sleeps', 'IPCs', 'sleeps: receive from nobody with a timeout'),
+      violations: st.counter('l3.invariantViolations', 'violations', 'ready threads (other than the current one) missing from the ready queue at a tick'),
+    };
+    this.cpuLock = new Lock(sim, 'the processor');
+    this.ready = new Set<FullThread>([this.A]);
+    this.lists = Array.from({ length: this.n }, () => []);
+    const FAR = Number.MAX_SAFE_INTEGER;
+    L.sleepers.forEach((t, i) => this.lists[i % this.n].push({ t, due: FAR }));
+    this.current = this.A;
+    this.aWakes = new Semaphore(sim, 'the client waits for its wake-up');
+    this.period = o.timeoutShare > 0 ? Math.max(1, Math.round(100 / o.timeoutShare)) : 0;
+  }
+
+  /** Paths are built once per shape and reused (their code places are fixed anyway). */
+  private path(key: string, make: () => Step[]): Step[] {
+    return this.paths.get(key, make);
+  }
+
+  private *exec(steps: Step[], who: string, into: { add(n: number): void }): Body<void> {
     for (const s of steps) {
-      const cyc = sys.run(cpu, s, 'ipc', who);
+      const cyc = this.sys.run(this.cpu, s, 'ipc', who);
       into.add(cyc);
-      if (/wakeup list/.test(s.label)) wakeupCycles.add(cyc);
+      if (/wakeup list/.test(s.label)) this.k.wakeupCycles.add(cyc);
       yield cyc;
     }
   }
 
-  const period = o.timeoutShare > 0 ? Math.max(1, Math.round(100 / o.timeoutShare)) : 0;
-  const listed = (t: FullThread) => lists.some((l) => l.some((e) => e.t === t));
-  const enter = (t: FullThread, due: number) => lists[due % n].push({ t, due });
+  private listed(t: FullThread): boolean {
+    return this.lists.some((l) => l.some((e) => e.t === t));
+  }
 
-  // The clock: every tick, interrupt whoever runs.
-  if (tickCycles > 0) {
-    sim.spawn(
+  private enter(t: FullThread, due: number): void {
+    this.lists[due % this.n].push({ t, due });
+  }
+
+  /** The clock: every tick, interrupt whoever runs. */
+  startClock(): void {
+    if (this.tickCycles <= 0) return;
+    const self = this;
+    this.sys.sim.spawn(
       (function* (): Body {
         for (;;) {
-          yield tickCycles;
-          yield cpuLock;
-          tick++;
-          ticks.add();
-          const steps: Step[] = [interruptEntry(c, L, current)];
-          if (current !== L.others.idle) {
-            const insert = !readyQueue.has(current);
-            steps.push(readyInvariant(c, L, current, insert));
-            if (insert) {
-              readyQueue.add(current);
-              updates.add();
-            }
-          }
-          for (const t of ready) if (t !== current && !readyQueue.has(t)) violations.add();
-          let woke: FullThread | null = null;
-          const list = lists[tick % n];
-          for (let i = 0; i < list.length; ) {
-            const e = list[i];
-            steps.push(inspectEntry(c, e.t));
-            inspected.add();
-            if (e.t === A && !(ready.has(A) || current === A) && e.due <= tick) {
-              steps.push(wake(c, L, A));
-              ready.add(A);
-              readyQueue.add(A);
-              updates.add(2);
-              list.splice(i, 1);
-              woke = A;
-            } else if (e.t === A) {
-              // A's entry from an IPC that has long completed: lazily dropped now.
-              steps.push(dropEntry(c, A));
-              updates.add();
-              list.splice(i, 1);
-            } else i++;
-          }
-          if (woke && current === L.others.idle) {
-            readyQueue.delete(woke);
-            updates.add();
-            steps.push(...resumeSteps(c, L, woke, o));
-            current = woke;
-          } else steps.push(interruptReturn(c, current, L));
-          yield* exec(steps, 'clock', clockCycles);
-          cpuLock.release();
-          if (woke && current === woke) aWakes.signal();
+          yield self.tickCycles;
+          yield self.cpuLock;
+          const woke = yield* self.interrupt();
+          self.cpuLock.release();
+          if (woke && self.current === woke) self.aWakes.signal();
         }
       })(),
       'clock',
@@ -116,59 +120,94 @@ export function startSystem(sys: System, L: FullLayout, c: Codes, o: L3Options, 
     );
   }
 
-  // Paths are built once per shape and reused (their code places are fixed anyway).
-  const memo = new Map<string, Step[]>();
-  const path = (key: string, make: () => Step[]) => {
-    let p = memo.get(key);
-    if (!p) memo.set(key, (p = make()));
-    return p;
-  };
-  let calls = 0;
-  return {
-    sides: ['ipc'],
-    startClient(_i, body) {
-      const call = function* (req: { bytes: number }): Body<void> {
-        if (o.rpcsPerTick > 0 && tickCycles > 0 && calls > 0 && calls % o.rpcsPerTick === 0) {
-          // Sleep until the next tick: receive from nobody with a timeout of one tick.
-          yield cpuLock;
-          const drop = readyQueue.has(A);
-          if (drop) {
-            readyQueue.delete(A);
-            updates.add();
-          }
-          ready.delete(A);
-          enter(A, tick + 1);
-          updates.add();
-          ipcs.add();
-          sleeps.add();
-          yield* exec(path(`sleep ${drop}`, () => sleepSteps(c, L, A, o, drop)), 'A', ipcCycles);
-          current = L.others.idle;
-          cpuLock.release();
-          yield aWakes;
-        }
-        yield cpuLock;
-        const withTimeout = period > 0 && ipcIndex % period === 0;
-        ipcIndex += 2;
-        let timeout: 'none' | 'enter' | 'listed' = 'none';
-        if (withTimeout) {
-          timeouts.add();
-          // A real timeout far ahead (a second): lazily, an entry still listed is not entered again.
-          timeout = listed(A) ? 'listed' : 'enter';
-          if (timeout === 'enter') {
-            enter(A, tick + Math.round(1000 / Math.max(o.clockTickMs, 1e-9)));
-            updates.add();
-          }
-        }
-        ipcs.add(2);
-        yield* exec(path(`call ${req.bytes} ${timeout}`, () => sendAndReceive(c, L, A, B, req.bytes, 'call', o, timeout)), 'A', ipcCycles);
-        current = B;
-        yield* exec(path(`answer ${req.bytes}`, () => sendAndReceive(c, L, B, A, req.bytes, 'replyAndWait', o)), 'B', ipcCycles);
-        current = A;
-        cpuLock.release();
-        calls++;
-      };
-      void bytes0;
-      sim.spawn(body(call), 'thread A (client)');
-    },
-  };
+  /** One tick's interrupt: the ready-queue invariant, one wake-up list scanned; returns the thread woken. */
+  private *interrupt(): Body<FullThread | null> {
+    const { c, L, k, A, readyQueue, ready, current } = this;
+    this.tick++;
+    k.ticks.add();
+    const steps: Step[] = [interruptEntry(c, L, current)];
+    if (current !== L.others.idle) {
+      const insert = !readyQueue.has(current);
+      steps.push(readyInvariant(c, L, current, insert));
+      if (insert) {
+        readyQueue.add(current);
+        k.updates.add();
+      }
+    }
+    for (const t of ready) if (t !== current && !readyQueue.has(t)) k.violations.add();
+    let woke: FullThread | null = null;
+    const list = this.lists[this.tick % this.n];
+    for (let i = 0; i < list.length; ) {
+      const e = list[i];
+      steps.push(inspectEntry(c, e.t));
+      k.inspected.add();
+      if (e.t === A && !(ready.has(A) || current === A) && e.due <= this.tick) {
+        steps.push(wake(c, L, A));
+        ready.add(A);
+        readyQueue.add(A);
+        k.updates.add(2);
+        list.splice(i, 1);
+        woke = A;
+      } else if (e.t === A) {
+        // A's entry from an IPC that has long completed: lazily dropped now.
+        steps.push(dropEntry(c, A));
+        k.updates.add();
+        list.splice(i, 1);
+      } else i++;
+    }
+    if (woke && current === L.others.idle) {
+      readyQueue.delete(woke);
+      k.updates.add();
+      steps.push(...resumeSteps(c, L, woke, this.o));
+      this.current = woke;
+    } else steps.push(interruptReturn(c, current, L));
+    yield* this.exec(steps, 'clock', k.clockCycles);
+    return woke;
+  }
+
+  /** Sleep until the next tick: receive from nobody with a timeout of one tick. */
+  private *sleep(): Body<void> {
+    const { c, L, k, A, o } = this;
+    yield this.cpuLock;
+    const drop = this.readyQueue.has(A);
+    if (drop) {
+      this.readyQueue.delete(A);
+      k.updates.add();
+    }
+    this.ready.delete(A);
+    this.enter(A, this.tick + 1);
+    k.updates.add();
+    k.ipcs.add();
+    k.sleeps.add();
+    yield* this.exec(this.path(`sleep ${drop}`, () => sleepSteps(c, L, A, o, drop)), 'A', k.ipcCycles);
+    this.current = L.others.idle;
+    this.cpuLock.release();
+    yield this.aWakes;
+  }
+
+  *call(req: Request): Body<void> {
+    const { c, L, k, A, B, o } = this;
+    const bytes = callBytes('l3', req);
+    if (o.rpcsPerTick > 0 && this.tickCycles > 0 && this.calls > 0 && this.calls % o.rpcsPerTick === 0) yield* this.sleep();
+    yield this.cpuLock;
+    const withTimeout = this.period > 0 && this.ipcIndex % this.period === 0;
+    this.ipcIndex += 2;
+    let timeout: 'none' | 'enter' | 'listed' = 'none';
+    if (withTimeout) {
+      k.timeouts.add();
+      // A real timeout far ahead (a second): lazily, an entry still listed is not entered again.
+      timeout = this.listed(A) ? 'listed' : 'enter';
+      if (timeout === 'enter') {
+        this.enter(A, this.tick + Math.round(1000 / Math.max(o.clockTickMs, 1e-9)));
+        k.updates.add();
+      }
+    }
+    k.ipcs.add(2);
+    yield* this.exec(this.path(`call ${bytes} ${timeout}`, () => sendAndReceive(c, L, A, B, bytes, 'call', o, timeout)), 'A', k.ipcCycles);
+    this.current = B;
+    yield* this.exec(this.path(`answer ${bytes}`, () => sendAndReceive(c, L, B, A, bytes, 'replyAndWait', o)), 'B', k.ipcCycles);
+    this.current = A;
+    this.cpuLock.release();
+    this.calls++;
+  }
 }

@@ -7,7 +7,8 @@ import type { Body } from '../../sim/engine/index.js';
 import { CodeArea, copy, instr, read, step, type Step } from '../../sim/hw/index.js';
 import type { KernelDef, KernelInstance, KernelOptions, RunParams } from '../kernel.js';
 import type { System } from '../../sim/os/index.js';
-import { KERNEL_INSTRUCTIONS, crossing, kernelPages } from './paths.js';
+import { runSteps } from '../../sim/os/handoff.js';
+import { KERNEL_INSTRUCTIONS, crossing, kernelPages } from '../../sim/os/firefly/crossing.js';
 
 export const lrpc: KernelDef = {
   id: 'lrpc',
@@ -15,6 +16,8 @@ export const lrpc: KernelDef = {
   describe: 'kernel-mediated lightweight RPC: the client thread crosses into the server on a shared A-stack (urpc §1, §5.5)',
   paper: 'urpc',
   supports: ['rpc'],
+  requests: ['call'],
+  params: { C: { min: 1, why: 'each client thread runs on its own processor' } },
   options: [],
   check(m, p) {
     if (p.T > p.C) return `lrpc runs each client thread on its own processor: -T ${p.T} needs -C ${p.T} or more`;
@@ -46,9 +49,7 @@ export const lrpc: KernelDef = {
       startClient(i, body) {
         const cpu = sys.cpus[i];
         cpu.load(client);
-        const fn = function* (): Body<void> {
-          for (let k = 0; k < call.length; k++) yield sys.run(cpu, call[k], sides[k], `client thread ${i + 1}`);
-        };
+        const fn = (): Body<void> => runSteps(sys, cpu, call, sides, `client thread ${i + 1}`);
         sys.sim.spawn(body(fn), `client thread ${i + 1}`);
       },
     };

@@ -10,8 +10,9 @@ import { CodeArea, instr, loadContext, read, rti, step, trap, write, type Page, 
 import { FASTTHREADS_INSTRUCTIONS } from '../../sim/os/fastthreads.js';
 import type { KernelDef, KernelInstance, KernelOptions, RunParams } from '../kernel.js';
 import type { System } from '../../sim/os/index.js';
-import { KERNEL_INSTRUCTIONS, kernelPages } from '../lrpc/paths.js';
-import { TAOS_INSTRUCTIONS } from '../taos/index.js';
+import { runSteps } from '../../sim/os/handoff.js';
+import { KERNEL_INSTRUCTIONS, kernelPages } from '../../sim/os/firefly/crossing.js';
+import { TAOS_INSTRUCTIONS } from '../../sim/os/firefly/taos.js';
 
 /**
  * calibrated: the RPC runtime's instructions per side (stubs, marshalling, packet buffers), fitted
@@ -26,11 +27,9 @@ export const srcRpc: KernelDef = {
   describe: 'Firefly RPC between address spaces through kernel threads and message buffers (urpc §5.5, Schroeder and Burrows)',
   paper: 'urpc',
   supports: ['rpc'],
+  requests: ['call'],
+  params: { T: { only: [1], why: 'one client thread' } },
   options: [],
-  check(_m, p) {
-    if (p.T !== 1) return `src-rpc runs one client thread; got -T ${p.T}`;
-    return null;
-  },
   boot(sys: System, _params: RunParams, _opts: KernelOptions): KernelInstance {
     const kp = kernelPages(sys);
     const client = sys.hw.space('client');
@@ -63,9 +62,7 @@ export const srcRpc: KernelDef = {
       startClient(i, body) {
         const cpu = sys.cpus[0];
         cpu.load(client);
-        const fn = function* (): Body<void> {
-          for (let k = 0; k < call.length; k++) yield sys.run(cpu, call[k], sides[k], `client thread ${i + 1}`);
-        };
+        const fn = (): Body<void> => runSteps(sys, cpu, call, sides, `client thread ${i + 1}`);
         sys.sim.spawn(body(fn), `client thread ${i + 1}`);
       },
     };

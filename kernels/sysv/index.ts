@@ -7,7 +7,7 @@ import { SysVMsgQueue } from '../../sim/os/sysv.js';
 import type { Msg } from '../../sim/os/useripc.js';
 import type { Task } from '../../sim/os/unix.js';
 import type { KernelDef } from '../kernel.js';
-import { checkParams, clientsOf, schedulerOption, unixFor } from '../bss/common.js';
+import { clientsOf, schedulerOption, SLEEPWAKE_PARAMS, unixFor } from '../../sim/os/userlevel/protocol.js';
 
 export const sysv: KernelDef = {
   id: 'sysv',
@@ -15,8 +15,9 @@ export const sysv: KernelDef = {
   describe: 'kernel-mediated IPC with msgsnd/msgrcv, one request queue and a reply queue per client: sleep/wake-up paper §2.2',
   paper: 'sleepwake',
   supports: ['rpc', 'send-receive'],
+  requests: ['call'],
+  params: SLEEPWAKE_PARAMS,
   options: [schedulerOption],
-  check: checkParams,
   boot(sys, params, opts) {
     const unix = unixFor(sys, opts);
     const req = new SysVMsgQueue<Msg>(unix, 'server queue');
@@ -33,7 +34,7 @@ export const sysv: KernelDef = {
       },
       true,
     );
-    return clientsOf(sys, params, unix, (t, c) =>
+    return clientsOf(sys, params.clients, unix, (t, c) =>
       function* (): Body<void> {
         yield* req.msgsnd(t, { op: 1, client: c, arg: c });
         yield* rep[c].msgrcv(t);

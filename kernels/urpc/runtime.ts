@@ -11,7 +11,7 @@ import { AddressSpace, type System } from '../../sim/os/index.js';
 import { FastThreads, type UThread } from '../../sim/os/fastthreads.js';
 import { ProcessorAllocation } from '../../sim/os/processor-allocation.js';
 import type { Counter } from '../../sim/stats/index.js';
-import { donatePath, kernelPages, type KernelPages } from '../lrpc/paths.js';
+import { donatePath, kernelPages, type KernelPages } from '../../sim/os/firefly/crossing.js';
 import { Channel, type ChannelCounters, type Message } from './channel.js';
 
 export interface UrpcOptions {

@@ -1,51 +1,68 @@
-// One resource template for everything a process can queue on: semaphores, locks, stores
-// (message queues, free processors). Following SimPy's Resource/Store, a subclass says only how
-// a request is granted (take) and when state changes it calls dispatch(); the template keeps the
-// FIFO of waiters, wakes them in order and explains them in stall reports.
+// One template for everything that queues waiters: semaphores, locks, stores (message queues,
+// free processors) of the engine's processes, and the OS models' queues of user-level threads
+// and Unix tasks (FastThreads's mutex and condition, System V semaphores and message queues).
+// Following SimPy's BaseResource, a subclass says only how a request is granted (grant); the
+// template keeps the FIFO of waiters and hands out the ones the state now allows, in order. The
+// engine's Resource wakes its processes itself and explains them in stall reports; an OS queue
+// wakes its threads through its scheduler, which charges the work a wake-up takes.
 
 import { Ring } from './ring.js';
 import type { Simulation } from './simulation.js';
 import type { ProcessLike, Waitable } from './types.js';
 
-export abstract class Resource implements Waitable {
-  private waiters = new Ring<ProcessLike>();
+export abstract class WaitQueue<W> {
+  private readonly waiters = new Ring<W>();
 
+  /** Waiters queued now. */
+  get queued(): number {
+    return this.waiters.size;
+  }
+
+  /** Grant w at once when nobody waits before it and the state allows; otherwise queue it. Whether it was granted. */
+  protected enqueue(w: W): boolean {
+    if (this.waiters.empty && this.grant(w)) return true;
+    this.waiters.push(w);
+    return false;
+  }
+
+  /** The first waiter, granted and dequeued, when the state now allows it; otherwise undefined. */
+  protected nextGranted(): W | undefined {
+    if (this.waiters.empty || !this.grant(this.waiters.peek())) return undefined;
+    return this.waiters.shift();
+  }
+
+  protected withdraw(w: W): void {
+    this.waiters.remove(w);
+  }
+
+  /** Grant w now if the state allows, updating the state; false leaves the state as it was. */
+  protected abstract grant(w: W): boolean;
+}
+
+export abstract class Resource extends WaitQueue<ProcessLike> implements Waitable {
   constructor(
     protected readonly sim: Simulation,
     readonly name: string,
-  ) {}
+  ) {
+    super();
+  }
 
   get label(): string {
     return `${this.kind} ${this.name} (${this.describeState()})`;
   }
 
-  /** Processes waiting now. */
-  get queued(): number {
-    return this.waiters.size;
-  }
-
   subscribe(p: ProcessLike): boolean {
-    if (this.waiters.empty && this.take(p)) return true;
-    this.waiters.push(p);
-    return false;
+    return this.enqueue(p);
   }
 
   unsubscribe(p: ProcessLike): void {
-    this.waiters.remove(p);
+    this.withdraw(p);
   }
 
-  /** Grant waiting processes in FIFO order while the state allows. */
+  /** Wake waiting processes in FIFO order while the state allows (each grant leaves the yield's value in p.value). */
   protected dispatch(): void {
-    while (!this.waiters.empty) {
-      const p = this.waiters.peek();
-      if (!this.take(p)) break;
-      this.waiters.shift();
-      this.sim.wake(p, p.value);
-    }
+    for (let p = this.nextGranted(); p !== undefined; p = this.nextGranted()) this.sim.wake(p, p.value);
   }
-
-  /** Grant p now if the state allows (leaving the yield's value in p.value) and update the state. */
-  protected abstract take(p: ProcessLike): boolean;
   protected abstract get kind(): string;
   protected abstract describeState(): string;
 }
@@ -65,7 +82,7 @@ export class Semaphore extends Resource {
   protected describeState() {
     return `count ${this.count}, ${this.queued} waiting`;
   }
-  protected take(p: ProcessLike): boolean {
+  protected grant(p: ProcessLike): boolean {
     if (this.count <= 0) return false;
     this.count--;
     p.value = undefined;
@@ -86,7 +103,7 @@ export class Lock extends Resource {
   protected describeState() {
     return this.holder ? `held by ${this.holder.name}, ${this.queued} waiting` : 'free';
   }
-  protected take(p: ProcessLike): boolean {
+  protected grant(p: ProcessLike): boolean {
     if (this.holder !== null) return false;
     this.holder = p;
     p.value = undefined;
@@ -94,7 +111,7 @@ export class Lock extends Resource {
   }
   /** Non-blocking attempt, as a test-and-set that fails when the lock is held. */
   tryAcquire(p: ProcessLike): boolean {
-    return this.queued === 0 && this.take(p);
+    return this.queued === 0 && this.grant(p);
   }
   release(): void {
     if (this.holder === null) throw new Error(`lock ${this.name} released while free`);
@@ -124,7 +141,7 @@ export class Store<T> extends Resource {
   get size(): number {
     return this.items.size;
   }
-  protected take(p: ProcessLike): boolean {
+  protected grant(p: ProcessLike): boolean {
     if (this.items.empty) return false;
     p.value = this.items.shift();
     return true;
@@ -139,7 +156,7 @@ export class Store<T> extends Resource {
   /** Take an item without waiting, or undefined. */
   poll(): T | undefined {
     const holder = { name: 'poll', value: undefined as unknown };
-    return this.queued === 0 && this.take(holder) ? (holder.value as T) : undefined;
+    return this.queued === 0 && this.grant(holder) ? (holder.value as T) : undefined;
   }
   peekAll(): readonly T[] {
     return this.items.toArray();
@@ -156,7 +173,7 @@ export class Signal extends Resource {
   protected describeState() {
     return this.fired ? 'fired' : `${this.queued} waiting`;
   }
-  protected take(p: ProcessLike): boolean {
+  protected grant(p: ProcessLike): boolean {
     if (!this.fired) return false;
     p.value = this.payload;
     return true;

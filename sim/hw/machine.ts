@@ -68,12 +68,15 @@ export function leafPaths(obj: unknown, prefix = ''): string[] {
   return out;
 }
 
-/** Cycles to microseconds at the machine's clock. */
-export function cyclesToUs(m: MachineDesc, cycles: number): number {
+/** A clock: a machine, or anything that knows the rate its cycles are counted at. */
+export type Clock = Pick<MachineDesc, 'clockMHz'>;
+
+/** Cycles to microseconds at the clock's rate: the one place simulated time becomes real time. */
+export function cyclesToUs(m: Clock, cycles: number): number {
   return cycles / m.clockMHz;
 }
 
-/** Microseconds to whole cycles at the machine's clock (rounded to nearest). */
-export function usToCycles(m: MachineDesc, us: number): number {
+/** Microseconds to whole cycles at the clock's rate (rounded to nearest). */
+export function usToCycles(m: Clock, us: number): number {
   return Math.round(us * m.clockMHz);
 }

@@ -4,9 +4,9 @@
 
 import type { BusPort } from './bus.js';
 import { CacheHierarchy, type CacheResult } from './cache.js';
-import type { MachineDesc } from './machine.js';
-import { SetAssoc } from './setassoc.js';
+import { usToCycles, type MachineDesc } from './machine.js';
 import type { Page, Space } from './space.js';
+import { Tlb } from './tlb.js';
 import type { Step, Work } from './work.js';
 
 /** What one executed step cost; reused, so a ledger must copy what it keeps. */
@@ -24,8 +24,6 @@ export interface Charge {
 export interface Ledger {
   charge(c: Charge): void;
 }
-
-const CTX_SHIFT = 2 ** 21;
 
 type Effect = Exclude<Work, { k: 'i' } | { k: 'us' }> | { k: 'fetch' } | { k: 'lock' };
 
@@ -52,14 +50,11 @@ export class UnpricedWork extends Error {
     this.name = 'UnpricedWork';
   }
 }
-/** The context number kernel pages are entered under when they are global (tlb.globalKernel). */
-const GLOBAL_CTX = 1023;
-const GLOBAL_KEYS = GLOBAL_CTX * CTX_SHIFT;
 
 export class Processor {
   mode: 'user' | 'kernel' = 'user';
   context: Space | null = null;
-  readonly tlb: SetAssoc;
+  readonly tlb: Tlb;
   readonly caches: CacheHierarchy;
   /** Cycles this processor has spent executing steps. */
   busyCycles = 0;
@@ -74,7 +69,7 @@ export class Processor {
     readonly m: MachineDesc,
     public ledger: Ledger | null = null,
   ) {
-    this.tlb = new SetAssoc(m.tlb.entries, m.tlb.ways);
+    this.tlb = new Tlb(m.tlb);
     this.caches = new CacheHierarchy(m);
     this.costs = new Map(Object.entries(m.costs));
   }
@@ -205,7 +200,7 @@ export class Processor {
           fixed += Math.round(w.bytes * Math.max(this.m.copy.cyclesPerByte, this.m.copy.storeCyclesPerByte ?? 0));
           break;
         case 'us':
-          fixed += Math.round(w.us * this.m.clockMHz);
+          fixed += usToCycles(this.m, w.us);
           break;
         case 'ref':
         case 'flushCaches':
@@ -271,17 +266,13 @@ export class Processor {
   load(space: Space): boolean {
     if (this.context === space) return false;
     this.context = space;
-    if (!this.m.tlb.tagged) {
-      if (this.m.tlb.globalKernel) this.tlb.invalidate((key) => key < GLOBAL_KEYS);
-      else this.tlb.flush();
-    }
+    this.tlb.contextSwitched();
     return true;
   }
 
   /** Whether the TLB holds the translation of the k-th page from `page` (filling it if not). */
   translate(page: Page, k = 0): boolean {
-    const ctx = page.space === null && this.m.tlb.globalKernel ? GLOBAL_CTX : this.m.tlb.tagged ? (this.context?.asid ?? 0) : 0;
-    return this.tlb.access(ctx * CTX_SHIFT + page.vpn + k);
+    return this.tlb.translate(page, k, this.context);
   }
 
   private addr(page: Page, offset: number): number {

@@ -8,7 +8,7 @@
 // loaded (the idle loop then runs in that context); it is saved only if something else needs the
 // processor, and a wake-up of that very thread on that processor needs no restore.
 
-import type { Body, Waitable } from '../engine/index.js';
+import { WaitQueue, type Body, type Waitable } from '../engine/index.js';
 import { CodeArea, instr, read, rti, step, trap, write, type Page, type Processor, type Step, type Work } from '../hw/index.js';
 import type { AddressSpace } from './address-space.js';
 import type { System } from './system.js';
@@ -325,43 +325,60 @@ export class FastThreads {
   /** ACQUIRE;RELEASE of a blocking lock nobody else holds. */
   *acquireRelease(t: UThread, m: FtMutex): Body<void> {
     yield this.run(t.cpu!, this.paths.acquire, t.name);
-    if (m.holder) {
-      m.waiters.push(t);
-      yield* this.block(t);
-    }
-    m.holder = t;
+    if (!m.acquire(t)) yield* this.block(t);
     yield this.run(t.cpu!, this.paths.release, t.name);
-    m.holder = null;
-    const next = m.waiters.shift();
+    const next = m.release();
     if (next) yield* this.wake(t.cpu!, next);
   }
 
   /** Signal a condition: wake one waiter. */
   *signal(t: UThread, c: FtCondition): Body<void> {
     yield this.run(t.cpu!, this.paths.signal, t.name);
-    const w = c.waiters.shift();
+    const w = c.signal();
     if (w) yield* this.wake(t.cpu!, w);
-    else c.pending++;
   }
 
   /** Wait on a condition (a signal that came first is not lost). */
   *wait(t: UThread, c: FtCondition): Body<void> {
     yield this.run(t.cpu!, this.paths.wait, t.name);
-    if (c.pending > 0) {
-      c.pending--;
-      return;
-    }
-    c.waiters.push(t);
-    yield* this.block(t);
+    if (!c.wait(t)) yield* this.block(t);
   }
 }
 
-export class FtMutex {
+/** A FastThreads blocking lock: granted when nobody holds it; release hands it to the first waiter. */
+export class FtMutex extends WaitQueue<UThread> {
   holder: UThread | null = null;
-  waiters: UThread[] = [];
+  protected grant(t: UThread): boolean {
+    if (this.holder !== null) return false;
+    this.holder = t;
+    return true;
+  }
+  /** Take the lock, or queue for it (false: the thread must block). */
+  acquire(t: UThread): boolean {
+    return this.enqueue(t);
+  }
+  /** Free the lock; the waiter it passes to, to be woken. */
+  release(): UThread | undefined {
+    this.holder = null;
+    return this.nextGranted();
+  }
 }
 
-export class FtCondition {
-  waiters: UThread[] = [];
+/** A FastThreads condition: a wait is granted by a signal, which is kept when nobody waits. */
+export class FtCondition extends WaitQueue<UThread> {
   pending = 0;
+  protected grant(): boolean {
+    if (this.pending === 0) return false;
+    this.pending--;
+    return true;
+  }
+  /** Take a pending signal, or queue (false: the thread must block). */
+  wait(t: UThread): boolean {
+    return this.enqueue(t);
+  }
+  /** Signal: the waiter it wakes, if any (otherwise the signal is kept). */
+  signal(): UThread | undefined {
+    this.pending++;
+    return this.nextGranted();
+  }
 }

@@ -3,7 +3,7 @@
 // processor and records the slice when tracing.
 
 import { Prng, Simulation } from '../engine/index.js';
-import { Hardware, type MachineDesc, type Processor, type Step } from '../hw/index.js';
+import { cyclesToUs, Hardware, type MachineDesc, type Processor, type Step } from '../hw/index.js';
 import { Stats } from '../stats/index.js';
 import { Timeline } from '../trace/timeline.js';
 
@@ -45,6 +45,6 @@ export class System {
   }
 
   us(cycles: number): number {
-    return cycles / this.machine.clockMHz;
+    return cyclesToUs(this.machine, cycles);
   }
 }

@@ -4,7 +4,7 @@
 // but does not by itself reschedule ("the V operation that wakes up the consumer does not force
 // a rescheduling decision", §3.1); the scheduling policy decides.
 
-import type { Body } from '../engine/index.js';
+import { WaitQueue, type Body } from '../engine/index.js';
 import type { Counter } from '../stats/index.js';
 import type { Task, Unix } from './unix.js';
 
@@ -13,36 +13,42 @@ export const SEMVMX = 32767;
 
 export class SemaphoreOverflow extends Error {}
 
-export class SysVSemaphore {
+/** A counting semaphore of Unix tasks: P is granted while the count is positive. */
+export class SysVSemaphore extends WaitQueue<Task> {
   count = 0;
-  readonly waiters: Task[] = [];
   /** Highest count reached (wake-ups left pending). */
   highWater = 0;
 
   constructor(
     private readonly unix: Unix,
     readonly name: string,
-  ) {}
+  ) {
+    super();
+  }
+
+  protected grant(): boolean {
+    if (this.count <= 0) return false;
+    this.count--;
+    return true;
+  }
 
   /** P (semop -1): returns whether the caller had to sleep. */
   *P(t: Task): Body<boolean> {
     this.unix.count('P');
     yield* this.unix.run(t, this.unix.stepOf('semop P', [{ k: 'i', cls: 'sysSemop', n: 1 }]), this.unix.side);
-    if (this.count > 0) {
-      this.count--;
-      return false;
-    }
-    this.waiters.push(t);
+    if (this.enqueue(t)) return false;
     return yield* this.unix.block(t, `P(${this.name})`);
   }
 
   /** V (semop +1): hands the unit straight to a sleeper if there is one. */
   *V(t: Task): Body<void> {
     this.unix.count('V');
-    const w = this.waiters.shift();
+    // The unit goes straight to a sleeper if there is one.
+    this.count++;
+    const w = this.nextGranted();
     if (w) this.unix.wakeup(w, t);
     else {
-      if (++this.count > SEMVMX) throw new SemaphoreOverflow(`semaphore ${this.name} overflowed SEMVMX (${SEMVMX}): wake-ups accumulated`);
+      if (this.count > SEMVMX) throw new SemaphoreOverflow(`semaphore ${this.name} overflowed SEMVMX (${SEMVMX}): wake-ups accumulated`);
       this.highWater = Math.max(this.highWater, this.count);
       const hw = this.unix.sys.stats.counter('sem.highWater', 'wake-ups', 'most wake-ups ever pending on one semaphore (a maximum, not a sum)');
       if (this.count > hw.value) hw.value = this.count;
@@ -51,36 +57,48 @@ export class SysVSemaphore {
   }
 }
 
-/** A System V message queue of fixed-size messages. */
-export class SysVMsgQueue<T> {
+/** A receiver waiting in msgrcv, and the message it is granted. */
+interface Receiver<T> {
+  task: Task;
+  msg?: T;
+}
+
+/** A System V message queue of fixed-size messages: a receive is granted the oldest message. */
+export class SysVMsgQueue<T> extends WaitQueue<Receiver<T>> {
   private readonly msgs: T[] = [];
-  private readonly receivers: Task[] = [];
   private readonly blocked: Counter;
 
   constructor(
     private readonly unix: Unix,
     readonly name: string,
   ) {
+    super();
     this.blocked = unix.sys.stats.counter('msgrcv.blocked', 'calls', 'msgrcv calls that found the queue empty and slept');
+  }
+
+  protected grant(r: Receiver<T>): boolean {
+    if (this.msgs.length === 0) return false;
+    r.msg = this.msgs.shift();
+    return true;
   }
 
   *msgsnd(t: Task, m: T): Body<void> {
     this.unix.count('msgsnd');
     yield this.unix.sys.run(t.cpu!, this.unix.stepOf('msgsnd', [{ k: 'i', cls: 'sysMsgsnd', n: 1 }]), this.unix.side, t.name);
     this.msgs.push(m);
-    const r = this.receivers.shift();
-    if (r) this.unix.wakeup(r, t);
+    const r = this.nextGranted();
+    if (r) this.unix.wakeup(r.task, t);
     yield* this.unix.run(t, this.unix.stepOf('return', []), this.unix.side);
   }
 
   *msgrcv(t: Task): Body<T> {
     this.unix.count('msgrcv');
     yield* this.unix.run(t, this.unix.stepOf('msgrcv', [{ k: 'i', cls: 'sysMsgrcv', n: 1 }]), this.unix.side);
-    while (this.msgs.length === 0) {
+    const r: Receiver<T> = { task: t };
+    if (!this.enqueue(r)) {
       this.blocked.add();
-      this.receivers.push(t);
       yield* this.unix.block(t, `msgrcv(${this.name})`);
     }
-    return this.msgs.shift()!;
+    return r.msg!;
   }
 }

@@ -9,7 +9,7 @@
 // while a processor idles are nobody's.
 
 import { Semaphore, type Body } from '../engine/index.js';
-import { instr, loadContext, step, type Processor, type Space, type Step, type Work } from '../hw/index.js';
+import { instr, loadContext, step, usToCycles, type Processor, type Space, type Step, type Work } from '../hw/index.js';
 import type { Counter } from '../stats/index.js';
 import type { Reason, SchedPolicy, SchedTask } from './sched/index.js';
 import type { System } from './system.js';
@@ -69,8 +69,8 @@ export class Unix {
     const n = sys.cpus.length;
     this.running = new Array<Task | null>(n).fill(null);
     this.resched = new Array<boolean>(n).fill(false);
-    this.tickCycles = Math.round(this.policy.tickUs * sys.machine.clockMHz);
-    this.secondCycles = Math.round(1e6 * sys.machine.clockMHz);
+    this.tickCycles = usToCycles(sys.machine, this.policy.tickUs);
+    this.secondCycles = usToCycles(sys.machine, 1e6);
     this.nextTick = new Array<number>(n).fill(this.tickCycles);
     this.nextDecay = this.secondCycles;
     const st = sys.stats;
@@ -204,7 +204,7 @@ export class Unix {
     const self = this;
     this.sys.sim.spawn(
       (function* (): Body<void> {
-        yield Math.round(us * self.sys.machine.clockMHz);
+        yield usToCycles(self.sys.machine, us);
         self.wakeup(t, null);
       })(),
       `timer of ${t.name}`,

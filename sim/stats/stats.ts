@@ -3,6 +3,7 @@
 // calling reset() when measurement begins, as the papers measured steady state.
 
 import type { Charge, Ledger } from '../hw/processor.js';
+import { cyclesToUs } from '../hw/machine.js';
 
 export interface StatRow {
   name: string;
@@ -134,13 +135,14 @@ export class Stats {
   }
 
   rows(clockMHz: number): StatRow[] {
+    const clock = { clockMHz };
     const out: StatRow[] = [];
     for (const c of this.counters.values()) out.push({ name: c.name, value: c.value, unit: c.unit, description: c.description });
     for (const s of this.samples.values()) {
       out.push({ name: `${s.name}.count`, value: s.count, unit: 'samples', description: `${s.description}: samples` });
-      out.push({ name: `${s.name}.mean`, value: s.mean / clockMHz, unit: 'us', description: `${s.description}: mean` });
-      out.push({ name: `${s.name}.p50`, value: s.quantile(0.5) / clockMHz, unit: 'us', description: `${s.description}: median` });
-      out.push({ name: `${s.name}.p99`, value: s.quantile(0.99) / clockMHz, unit: 'us', description: `${s.description}: 99th percentile` });
+      out.push({ name: `${s.name}.mean`, value: cyclesToUs(clock, s.mean), unit: 'us', description: `${s.description}: mean` });
+      out.push({ name: `${s.name}.p50`, value: cyclesToUs(clock, s.quantile(0.5)), unit: 'us', description: `${s.description}: median` });
+      out.push({ name: `${s.name}.p99`, value: cyclesToUs(clock, s.quantile(0.99)), unit: 'us', description: `${s.description}: 99th percentile` });
     }
     for (const b of this.breakdown.rows()) {
       out.push({

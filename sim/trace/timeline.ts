@@ -3,6 +3,8 @@
 // chrome://tracing open: one track per processor (process "processors"), and the same slices again
 // per simulated thread (process "threads"), time in microseconds.
 
+import { cyclesToUs } from '../hw/machine.js';
+
 export interface Slice {
   track: string;
   name: string;
@@ -50,7 +52,7 @@ export class Timeline {
     const threads = [...new Set(this.slices.map((s) => s.args?.thread).filter((t) => t !== undefined).map(String))].sort(natural);
     const tid = new Map(tracks.map((t, i) => [t, i + 1]));
     const ttid = new Map(threads.map((t, i) => [t, i + 1]));
-    const us = (c: number) => c / this.clockMHz;
+    const us = (c: number) => cyclesToUs(this, c);
     const meta = (pid: number, name: string, sort: number) => [
       { ph: 'M', name: 'process_name', pid, tid: 0, args: { name } },
       { ph: 'M', name: 'process_sort_index', pid, tid: 0, args: { sort_index: sort } },
@@ -78,11 +80,11 @@ export class Timeline {
 
   /** A plain-text timeline, one line per slice or instant in time order. */
   toText(): string {
-    const us = (c: number) => (c / this.clockMHz).toFixed(1).padStart(9);
+    const us = (c: number) => cyclesToUs(this, c).toFixed(1).padStart(9);
     const lines = [
       ...this.slices.map((s) => ({
         t: s.start,
-        line: `${us(s.start)} us  ${s.track.padEnd(12)} ${s.name} (${(s.dur / this.clockMHz).toFixed(1)} us)${s.args?.thread !== undefined ? `  [${s.args.thread}]` : ''}`,
+        line: `${us(s.start)} us  ${s.track.padEnd(12)} ${s.name} (${cyclesToUs(this, s.dur).toFixed(1)} us)${s.args?.thread !== undefined ? `  [${s.args.thread}]` : ''}`,
       })),
       ...this.instants.map((i) => ({ t: i.at, line: `${us(i.at)} us  ${i.track.padEnd(12)} * ${i.name}` })),
     ];

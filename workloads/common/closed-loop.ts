@@ -5,12 +5,13 @@
 
 import type { Body } from '../../sim/engine/index.js';
 import type { System } from '../../sim/os/index.js';
-import type { KernelInstance, RunParams } from '../../kernels/kernel.js';
+import type { KernelInstance, Request, RunParams } from '../../kernels/kernel.js';
 
 export interface LoopOptions {
   calls: number;
   warmup: number;
-  op?: string;
+  /** What each call asks (default: a call of --bytes bytes). */
+  request?: Request;
 }
 
 export interface LoopOutcome {
@@ -27,7 +28,7 @@ export function closedLoop(sys: System, k: KernelInstance, p: RunParams, o: Loop
   let completed = 0;
   let measuring = o.warmup === 0;
   const out: LoopOutcome = { calls: 0, start: 0, end: 0 };
-  const req = { bytes: p.bytes, op: o.op };
+  const req: Request = o.request ?? { kind: 'call', bytes: p.bytes };
   for (let t = 0; t < p.T; t++) {
     k.startClient(t, (call) =>
       (function* (): Body<void> {

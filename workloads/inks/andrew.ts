@@ -74,7 +74,7 @@ function mixedLoop(sys: System, k: KernelInstance, p: RunParams, o: { calls: num
       for (;;) {
         const e = next();
         const began = sim.now;
-        yield* call({ bytes: p.bytes, op: e.op });
+        yield* call({ kind: 'system', call: e.op });
         completed++;
         if (measuring) {
           issued.get(e.row)!.add();
@@ -99,6 +99,7 @@ export const andrewMix: WorkloadDef = {
   id: 'inks-andrew-mix',
   title: 'the communication of one Andrew run (inks Tables 7-8) in its proportions',
   kernels: ['mach', 'inks-msg', 'inks-trap'],
+  requests: 'system',
   start: (sys, k, p, o) => mixedLoop(sys, k, p, o),
   runsOn: (k) => ['mach', 'inks-msg', 'inks-trap'].includes(k.id),
 };

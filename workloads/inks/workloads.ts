@@ -2,20 +2,21 @@
 // the argument variants, run on the bare Mach kernel) and the Unix system calls of Table 4, each a
 // closed loop of calls passing its operation to the kernel.
 
-import type { WorkloadDef } from '../workload.js';
+import type { CallArg, Request } from '../../kernels/kernel.js';
+import { takes, type WorkloadDef } from '../workload.js';
 import { closedLoop } from '../common/closed-loop.js';
 import { andrewMix } from './andrew.js';
 
 const MACH_KERNELS = ['mach', 'inks-msg', 'inks-trap'];
 
-/** Table 3's tests (inks §4.4) and the kernel operation each passes. */
+/** Table 3's tests (inks §4.4): the arguments each passes (op names them kind:bytes). */
 export const RPC_TESTS = [
-  { id: 'inks-null', op: 'null', title: 'Table 3 null RPC: no arguments' },
-  { id: 'inks-in64', op: 'in:64', title: 'Table 3: one 64-byte In argument (by pointer)' },
-  { id: 'inks-in1k', op: 'in:1024', title: 'Table 3: one 1024-byte In argument (by pointer)' },
-  { id: 'inks-out1k', op: 'out:1024', title: 'Table 3: one 1024-byte Out argument' },
-  { id: 'inks-inout128', op: 'inout:128', title: 'Table 3 / Tables 1-2: one 128-byte (32-word) InOut argument' },
-] as const;
+  { id: 'inks-null', op: 'null', args: [], title: 'Table 3 null RPC: no arguments' },
+  { id: 'inks-in64', op: 'in:64', args: [{ kind: 'in', bytes: 64 }], title: 'Table 3: one 64-byte In argument (by pointer)' },
+  { id: 'inks-in1k', op: 'in:1024', args: [{ kind: 'in', bytes: 1024 }], title: 'Table 3: one 1024-byte In argument (by pointer)' },
+  { id: 'inks-out1k', op: 'out:1024', args: [{ kind: 'out', bytes: 1024 }], title: 'Table 3: one 1024-byte Out argument' },
+  { id: 'inks-inout128', op: 'inout:128', args: [{ kind: 'inout', bytes: 128 }], title: 'Table 3 / Tables 1-2: one 128-byte (32-word) InOut argument' },
+] as const satisfies readonly { id: string; op: string; args: readonly CallArg[]; title: string }[];
 
 /** One argument of a kind, of --bytes bytes (inks §4.3's argument kinds, for size sweeps). */
 export const ARG_KIND_TESTS = [
@@ -47,26 +48,20 @@ export const KERNEL_CALL_TESTS = [
   { id: 'server-kernel-trap', op: 'mach:trap', title: 'Table 5: a do-nothing Mach kernel call by trap from the server (task_terminate of a null task)' },
 ] as const;
 
-const loopWith = (id: string, op: string, title: string, kernels = MACH_KERNELS): WorkloadDef => ({
+/** A closed loop of one request (built from --bytes) on the Mach kernels. */
+const loopWith = (id: string, request: (bytes: number) => Request, title: string, kernels = MACH_KERNELS): WorkloadDef => ({
   id,
   title,
   kernels,
-  start: (sys, k, p, o) => closedLoop(sys, k, p, { ...o, op }),
-  runsOn: (k) => kernels.includes(k.id),
+  requests: request(0).kind,
+  start: (sys, k, p, o) => closedLoop(sys, k, p, { ...o, request: request(p.bytes) }),
+  runsOn: (k) => kernels.includes(k.id) && takes(k, request(0).kind),
 });
 
 export const inksWorkloads: WorkloadDef[] = [
-  ...RPC_TESTS.map((t) => loopWith(t.id, t.op, t.title)),
-  ...UNIX_TESTS.map((t) => loopWith(t.id, `unix:${t.call}`, t.title)),
-  ...KERNEL_CALL_TESTS.map((t) => loopWith(t.id, t.op, t.title)),
-  ...ARG_KIND_TESTS.map(
-    (t): WorkloadDef => ({
-      id: t.id,
-      title: t.title,
-      kernels: MACH_KERNELS,
-      start: (sys, k, p, o) => closedLoop(sys, k, p, { ...o, op: `${t.kind}:${p.bytes}` }),
-      runsOn: (k) => MACH_KERNELS.includes(k.id),
-    }),
-  ),
+  ...RPC_TESTS.map((t) => loopWith(t.id, (bytes) => ({ kind: 'call', bytes, args: t.args }), t.title)),
+  ...UNIX_TESTS.map((t) => loopWith(t.id, () => ({ kind: 'system', call: `unix:${t.call}` }), t.title)),
+  ...KERNEL_CALL_TESTS.map((t) => loopWith(t.id, () => ({ kind: 'system', call: t.op }), t.title)),
+  ...ARG_KIND_TESTS.map((t) => loopWith(t.id, (bytes) => ({ kind: 'call', bytes, args: [{ kind: t.kind, bytes }] }), t.title)),
   andrewMix,
 ];

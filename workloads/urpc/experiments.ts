@@ -94,7 +94,6 @@ export function figure1Run(): Figure1Run {
       S: 1,
       calls: 3,
       warmup: 0,
-      set: ['kernel.scenario=figure1'],
       trace: true,
     });
     return { timeline: r.timeline!, latencyUs: r.result.latencyUs.mean };

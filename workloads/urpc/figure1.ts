@@ -1,6 +1,7 @@
 // URPC Figure 1 as a table read from the traced run: per processor, which address space and
 // thread ran which step, merged into stretches, with the donations and returns of processors.
 
+import { cyclesToUs } from '../../sim/hw/machine.js';
 import type { Timeline } from '../../sim/trace/timeline.js';
 
 export interface Figure1Row {
@@ -22,7 +23,7 @@ function who(thread: string | number | undefined): { space: string; thread: stri
 
 /** Stretches of one processor running one thread (or idling) in one address space, and the reallocation marks. */
 export function figure1Rows(tl: Timeline): Figure1Row[] {
-  const us = (c: number) => Math.round((c / tl.clockMHz) * 10) / 10;
+  const us = (c: number) => Math.round(cyclesToUs(tl, c) * 10) / 10;
   const rows: Figure1Row[] = [];
   const open = new Map<string, Figure1Row>();
   const slices = [...tl.slices].sort((a, b) => a.start - b.start);
@@ -59,14 +60,14 @@ export function figure1Facts(tl: Timeline): Figure1Facts {
   const rows = figure1Rows(tl);
   const initial: Record<string, string> = {};
   for (const r of rows) if (!(r.processor in initial) && r.space && !r.activity.includes('processor')) initial[r.processor] = r.space;
-  const marks = tl.instants.map((i) => ({ at: i.at / tl.clockMHz, from: String(i.args?.from), to: String(i.args?.to), kind: i.name.startsWith('return') ? 'return' : 'donate' }));
+  const marks = tl.instants.map((i) => ({ at: cyclesToUs(tl, i.at), from: String(i.args?.from), to: String(i.args?.to), kind: i.name.startsWith('return') ? 'return' : 'donate' }));
   const donations = marks.filter((m) => m.kind === 'donate').map(({ at, from, to }) => ({ at, from, to }));
   const returns = marks.filter((m) => m.kind === 'return').map(({ at, from, to }) => ({ at, from, to }));
   const inWindow = (t: number) => donations.some((d, k) => t >= d.at && t <= (returns[k]?.at ?? Infinity));
   const fc = tl.slices.filter((s) => who(s.args?.thread).space === 'FCMgr');
   const receivedPerDonation = donations.map((d, k) => {
     const end = returns[k]?.at ?? Infinity;
-    return fc.filter((s) => s.name === 'receive' && s.start / tl.clockMHz >= d.at && s.start / tl.clockMHz <= end).length / 2;
+    return fc.filter((s) => s.name === 'receive' && cyclesToUs(tl, s.start) >= d.at && cyclesToUs(tl, s.start) <= end).length / 2;
   });
-  return { initial, donations, returns, receivedPerDonation, fcmgrOnlyOnDonated: fc.every((s) => inWindow(s.start / tl.clockMHz)) };
+  return { initial, donations, returns, receivedPerDonation, fcmgrOnlyOnDonated: fc.every((s) => inWindow(cyclesToUs(tl, s.start))) };
 }

@@ -3,7 +3,7 @@
 // scenario (an editor's two threads calling a window manager and a file cache manager).
 
 import type { Body } from '../../sim/engine/index.js';
-import type { WorkloadDef } from '../workload.js';
+import { takes, type WorkloadDef } from '../workload.js';
 import { closedLoop, type LoopOutcome } from '../common/closed-loop.js';
 
 /** Table I's rows (urpc §4.1) and the operation each passes to the kernel. */
@@ -22,8 +22,9 @@ const tableI: WorkloadDef[] = TABLE1_TESTS.map((t) => ({
   id: t.id,
   title: `urpc Table I ${t.row}: one thread operation per loop iteration`,
   kernels: THREAD_KERNELS,
-  start: (sys, k, p, o) => closedLoop(sys, k, p, { ...o, op: t.op }),
-  runsOn: (k) => THREAD_KERNELS.includes(k.id),
+  requests: 'thread',
+  start: (sys, k, p, o) => closedLoop(sys, k, p, { ...o, request: { kind: 'thread', op: t.op } }),
+  runsOn: (k) => takes(k, 'thread'),
 }));
 
 /** Figure 1's calls: T1 calls the window manager, then the file cache manager; T2 calls the file cache manager. */
@@ -32,11 +33,16 @@ export const FIGURE1_PLAN = [
   ['FCMgr'],
 ] as const;
 
+/** Figure 1's address spaces: the editor, a window manager with the S processors and a file cache manager with none. */
+export const FIGURE1_TOPOLOGY = { client: 'editor', servers: ['WinMgr', 'FCMgr'] } as const;
+
 export const figure1: WorkloadDef = {
   id: 'urpc-figure1',
-  title: 'urpc Figure 1: editor threads T1, T2 call WinMgr and FCMgr (needs --set kernel.scenario=figure1)',
+  title: 'urpc Figure 1: editor threads T1, T2 call WinMgr (S processors) and FCMgr (none)',
   kernels: ['urpc'],
-  runsOn: (k) => k.id === 'urpc',
+  requests: 'call',
+  topology: FIGURE1_TOPOLOGY,
+  runsOn: (k) => takes(k, 'call', FIGURE1_TOPOLOGY),
   start(sys, k, p) {
     const sim = sys.sim;
     const latency = sys.stats.sampler('latency', 'round-trip latency of one call');
@@ -45,9 +51,9 @@ export const figure1: WorkloadDef = {
     FIGURE1_PLAN.forEach((servers, i) =>
       k.startClient(i, (call) =>
         (function* (): Body<void> {
-          for (const op of servers) {
+          for (const server of servers) {
             const began = sim.now;
-            yield* call({ bytes: p.bytes, op });
+            yield* call({ kind: 'call', bytes: p.bytes, server });
             latency.push(sim.now - began);
             out.calls++;
           }

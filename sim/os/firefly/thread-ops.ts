@@ -3,8 +3,8 @@
 // also waits for it; YIELD makes a full trip through the scheduler; ACQUIRE;RELEASE takes and frees
 // an uncontended blocking lock; PINGPONG has two threads signal and wait on conditions in turn.
 
-import type { Body } from '../../sim/engine/index.js';
-import { FtCondition, FtMutex, type FastThreads, type UThread } from '../../sim/os/fastthreads.js';
+import type { Body } from '../../engine/index.js';
+import { FtCondition, FtMutex, type FastThreads, type UThread } from '../fastthreads.js';
 
 /** The operations of Table I, as the `op` of a request. */
 export const THREAD_OPS = ['procedure-call', 'fork', 'fork-join', 'yield', 'acquire-release', 'pingpong'] as const;

@@ -1,9 +1,9 @@
-// What a call's operation names on the Mach kernels: an RPC with MIG arguments ('null', 'in:64',
-// ...), a Unix system call through the emulator and the OSF/1 server ('unix:getpid', ...), or a
-// Mach kernel call made by the server itself ('mach:trap', 'mach:msg'; inks Table 5).
+// What a request names on the Mach kernels: an RPC with MIG arguments (none, 'in:64', ...) or a
+// raw message of n bytes, a Unix system call through the emulator and the OSF/1 server
+// ('unix:getpid', ...), or a Mach kernel call made by the server itself ('mach:trap', 'mach:msg';
+// inks Table 5) or by the user program.
 
-import type { Request } from '../kernel.js';
-import { parseArgs } from './args.js';
+import type { Arg } from './args.js';
 import { kernelMsgCall, kernelTrapCall, threadSelfCall } from './kcall.js';
 import type { MachLayout } from './layout.js';
 import { rpcPath, type RpcOptions, type RpcPath } from './rpc.js';
@@ -27,8 +27,24 @@ export function kernelCallPath(L: MachLayout, op: string, o: RpcOptions): RpcPat
   return { clientOut: steps, server: [], clientBack: [], context: caller.space };
 }
 
-export function messagePath(L: MachLayout, req: Request, o: RpcOptions): RpcPath {
-  const op = req.op ?? '';
+/** A request to a Mach kernel: an RPC (with MIG arguments, or `bytes` as a raw message each way) or a named system call. */
+export type MachRequest = { kind: 'call'; bytes: number; args?: readonly Arg[] } | { kind: 'system'; call: string };
+
+/** The RPC's arguments: the MIG ones, or a raw message of `bytes` each way (none for a null call). */
+export const argsOf = (req: { bytes: number; args?: readonly Arg[] }): readonly Arg[] => req.args ?? (req.bytes > 0 ? [{ kind: 'msg', bytes: req.bytes }] : []);
+
+/** A kernel's request as the Mach library takes it (the kernels' declared request kinds keep thread operations away). */
+export function machRequest(kernel: string, req: MachRequest | { kind: 'thread' }): MachRequest {
+  if (req.kind === 'thread') throw new Error(`${kernel} runs no thread operations`);
+  return req;
+}
+
+/** A memo key for a request's path. */
+export const requestKey = (req: MachRequest): string => JSON.stringify(req);
+
+export function messagePath(L: MachLayout, req: MachRequest, o: RpcOptions): RpcPath {
+  if (req.kind === 'call') return { ...rpcPath(L, argsOf(req), o), context: L.client.space };
+  const op = req.call;
   if (op.startsWith(UNIX_PREFIX)) {
     const c = unixCall(op.slice(UNIX_PREFIX.length));
     const emul = emulation(L, c);
@@ -37,5 +53,5 @@ export function messagePath(L: MachLayout, req: Request, o: RpcOptions): RpcPath
     return { ...p, clientOut: [...emul, ...p.clientOut], context: L.client.space };
   }
   if (KERNEL_CALL_OPS.includes(op)) return kernelCallPath(L, op, o);
-  return { ...rpcPath(L, parseArgs(req.op, req.bytes), o), context: L.client.space };
+  throw new Error(`no Mach system call '${op}' (calls: ${UNIX_PREFIX}<name>, ${KERNEL_CALL_OPS.join(', ')})`);
 }

@@ -5,8 +5,8 @@
 // call into a stub plus two such crossings; URPC's Processor.Donate is a crossing built on LRPC
 // with an upcall into the receiving address space's runtime.
 
-import { CodeArea, instr, loadContext, read, rti, step, trap, write, type Page, type Space, type Step } from '../../sim/hw/index.js';
-import type { System } from '../../sim/os/index.js';
+import { CodeArea, instr, loadContext, read, rti, step, trap, write, type Page, type Space, type Step } from '../../hw/index.js';
+import type { System } from '../index.js';
 
 /** Instruction counts at the C-VAX's 0.72 µs per instruction (machines/firefly-cvax.ts). */
 export const KERNEL_INSTRUCTIONS = {

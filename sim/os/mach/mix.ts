@@ -2,7 +2,7 @@
 // here (ld, st, alu, cmp, jcc, jccTaken, segLoad, copyStartup), so a path written with them runs on
 // any machine.
 
-import { copy, instr, instructionCount, read, write, type Page, type Step, type Work } from '../../sim/hw/index.js';
+import { copy, instr, instructionCount, read, write, type Page, type Step, type Work } from '../../hw/index.js';
 
 /**
  * Share of a path's branches that are taken (guess: one in two). The paths are whole call trees:

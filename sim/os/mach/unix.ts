@@ -6,7 +6,7 @@
 // arranges each transfer with a Mach kernel call by message; after a trap, the calling thread runs
 // in it and uses the kernel's copyin and copyout.
 
-import { CodeArea, copy, rti, step, trap, write, read, type Page } from '../../sim/hw/index.js';
+import { CodeArea, copy, rti, step, trap, write, read, type Page } from '../../hw/index.js';
 import type { Arg } from './args.js';
 import type { MachLayout } from './layout.js';
 import { code, enterSegments, kernelCopy, leaveSegments, loopStep, restoreRegisters, saveRegisters } from './mix.js';

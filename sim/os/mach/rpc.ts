@@ -4,7 +4,7 @@
 // function, marshals the reply; and back. Argument bytes are copied where the paper says they are
 // (§4.3: stack In 4 times, pointer In 3, Out 3, InOut 7), so argument costs follow from copy costs.
 
-import { copy, instr, loadContext, read, rti, step, trap, write, CodeArea, type Page, type Space, type Step, type Work } from '../../sim/hw/index.js';
+import { copy, instr, loadContext, read, rti, step, trap, write, CodeArea, type Page, type Space, type Step, type Work } from '../../hw/index.js';
 import { DESCRIPTOR_BYTES, HEADER_BYTES, RETCODE_BYTES, replyBytes, requestBytes, type Arg } from './args.js';
 import type { MachLayout } from './layout.js';
 import { bcopy, code, enterSegments, kernelCopy, leaveSegments, restoreRegisters, saveRegisters } from './mix.js';
@@ -52,11 +52,40 @@ function layoutIn(args: readonly Arg[], fixed: number, carried: (a: Arg) => bool
   return at;
 }
 
+/** What the three parts of an RPC's path are built from. */
+interface Parts {
+  L: MachLayout;
+  c: MachLayout['client'];
+  s: MachLayout['server'];
+  args: readonly Arg[];
+  o: RpcOptions;
+  req: number;
+  rep: number;
+  reqAt: Map<Arg, number>;
+  repAt: Map<Arg, number>;
+  argAt: Map<Arg, number>;
+  clientCode: CodeArea;
+  serverCode: CodeArea;
+  trapCode: CodeArea;
+  msgCode: CodeArea;
+  /** A stage: its fixed work, then (as a separate step, so copying can be read apart) its copies. */
+  stage(side: Side, label: string, area: CodeArea, work: Work[], copies?: Work[], stamps?: number): SideStep[];
+  kmsgAlloc(bytes: number): Work[];
+  kmsgFree(bytes: number): Work[];
+}
+
+const each = <T>(xs: readonly Arg[], f: (a: Arg) => T[]): T[] => xs.flatMap(f);
+
 /**
  * The steps of one RPC. `serverWork` runs in the server after the (null) work
  * function, for servers that do real work (the Unix server's system calls).
  */
 export function rpcPath(L: MachLayout, args: readonly Arg[], o: RpcOptions, serverWork: readonly SideStep[] = []): RpcPath {
+  const p = parts(L, args, o);
+  return { clientOut: clientOut(p), server: serverPart(p, serverWork), clientBack: clientBack(p) };
+}
+
+function parts(L: MachLayout, args: readonly Arg[], o: RpcOptions): Parts {
   const c = L.client;
   const s = L.server;
   const req = requestBytes(args);
@@ -78,7 +107,6 @@ export function rpcPath(L: MachLayout, args: readonly Arg[], o: RpcOptions, serv
   const stamp = (page: Page, n = 1): Work[] =>
     o.instrumented ? [instr('alu', 3 * n), instr('st', n), write(page, 0x40, 4 * n)] : [];
 
-  /** A stage: its fixed work, then (as a separate step, so copying can be read apart) its copies. */
   const stage = (side: Side, label: string, area: CodeArea, work: Work[], copies: Work[] = [], stamps = 1): SideStep[] => {
     const stampPage = side === 'server' ? s.stack : c.stack;
     const out: SideStep[] = [{ side, step: step(label, [...work, ...stamp(stampPage, stamps)], area) }];
@@ -88,10 +116,13 @@ export function rpcPath(L: MachLayout, args: readonly Arg[], o: RpcOptions, serv
   // A message too big for the cached kernel message buffer is allocated and freed.
   const kmsgAlloc = (bytes: number): Work[] => (bytes > P.savedKmsgBytes ? [...code(P.kalloc), write(L.kmsgZone, 0, 16)] : []);
   const kmsgFree = (bytes: number): Work[] => (bytes > P.savedKmsgBytes ? [...code(P.kfree), write(L.kmsgZone, 0, 16)] : []);
-  const each = <T>(xs: readonly Arg[], f: (a: Arg) => T[]): T[] => xs.flatMap(f);
+  return { L, c, s, args, o, req, rep, reqAt, repAt, argAt, clientCode, serverCode, trapCode, msgCode, stage, kmsgAlloc, kmsgFree };
+}
 
-  // --- client: call the stub, marshal the request, trap ---------------------------------------
-  const clientOut: SideStep[] = [
+/** client: call the stub, marshal the request, trap */
+function clientOut(p: Parts): SideStep[] {
+  const { L, c, s, args, req, reqAt, argAt, clientCode, trapCode, msgCode, stage, kmsgAlloc } = p;
+  return [
     ...stage('client', S[0], clientCode, [...code(P.callStub), write(c.stack, 0, 16)], [], 2),
     ...stage(
       'client',
@@ -125,9 +156,12 @@ export function rpcPath(L: MachLayout, args: readonly Arg[], o: RpcOptions, serv
       loadContext(s.space),
     ]),
   ];
+}
 
-  // --- server thread: receive, unmarshal, work, marshal the reply, trap -----------------------
-  const server: SideStep[] = [
+/** server thread: receive, unmarshal, work, marshal the reply, trap */
+function serverPart(p: Parts, serverWork: readonly SideStep[]): SideStep[] {
+  const { L, c, s, args, o, req, rep, reqAt, repAt, argAt, serverCode, trapCode, msgCode, stage, kmsgAlloc, kmsgFree } = p;
+  return [
     ...stage('kernel', S[7], msgCode, [...code(P.redTapeReceive), read(s.ipcSpace, 0x40, 16), read(L.ports, 0x100, 32), write(s.ipcSpace, 0x80, 8)]),
     ...stage(
       'kernel',
@@ -193,9 +227,12 @@ export function rpcPath(L: MachLayout, args: readonly Arg[], o: RpcOptions, serv
       loadContext(c.space),
     ]),
   ];
+}
 
-  // --- client thread again: receive the reply, unmarshal, return --------------------------------
-  const clientBack: SideStep[] = [
+/** client thread again: receive the reply, unmarshal, return */
+function clientBack(p: Parts): SideStep[] {
+  const { L, c, args, rep, repAt, argAt, clientCode, msgCode, stage, kmsgFree } = p;
+  return [
     ...stage('kernel', S[17], msgCode, [...code(P.redTapeReplyReceive), read(c.ipcSpace, 0x40, 16), write(L.ports, 0x110, 8)]),
     ...stage('kernel', S[18], msgCode, [...restoreRegisters(c.thread, P.savedWords), ...code(P.copyoutReturn), ...kmsgFree(rep), ...leaveSegments(), rti()], kernelCopy(rep, 0, L.kmsg, 0, c.reply, 0)),
     ...stage(
@@ -212,5 +249,4 @@ export function rpcPath(L: MachLayout, args: readonly Arg[], o: RpcOptions, serv
     ),
     ...stage('client', S[20], clientCode, [...code(P.returnStub), read(c.stack, 0, 16)]),
   ];
-  return { clientOut, server, clientBack };
 }

@@ -5,7 +5,7 @@
 // kernel's MIG server for the call, and the second half back. The message path reuses the RPC
 // stages' path lengths (Table 1); only the kernel-object dispatch and the trap paths are new.
 
-import { CodeArea, copy, instr, read, rti, step, trap, write, type Page, type Work } from '../../sim/hw/index.js';
+import { CodeArea, copy, instr, read, rti, step, trap, write, type Page, type Work } from '../../hw/index.js';
 import { HEADER_BYTES, RETCODE_BYTES, replyBytes, requestBytes, type Arg } from './args.js';
 import type { MachLayout, MachTask } from './layout.js';
 import { bcopy, code, copyWords, enterSegments, kernelCopy, leaveSegments, restoreRegisters, saveRegisters } from './mix.js';

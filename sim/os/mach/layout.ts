@@ -4,8 +4,8 @@
 // argument buffer and message buffers. A server loaded into the kernel (INKS) keeps its pages in
 // the kernel address space.
 
-import type { Page, Space } from '../../sim/hw/index.js';
-import type { System } from '../../sim/os/index.js';
+import type { Page, Space } from '../../hw/index.js';
+import type { System } from '../index.js';
 
 export interface MachTask {
   name: string;

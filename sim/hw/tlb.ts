@@ -1,0 +1,55 @@
+// The TLB (design guide, Hardware): a set-associative array of translations with LRU replacement,
+// keyed by (context, virtual page). Untagged, it cannot tell address spaces apart and is flushed
+// when another context is loaded (the 486, l3 §5.1); tagged, each entry carries its space's
+// address-space number and survives the switch (the what-if of l3 §7.3); with global kernel
+// entries, kernel (system-space) pages are entered under one context that a switch leaves alone,
+// as the VAX keeps its system-space translations.
+
+import type { MachineDesc } from './machine.js';
+import { SetAssoc } from './setassoc.js';
+import type { Page, Space } from './space.js';
+
+/** A key is context × CTX_SHIFT + page number: 2^21 pages of a context (8 GB of 4 KB pages) never collide with the next context's. */
+const CTX_SHIFT = 2 ** 21;
+/** The context number kernel pages are entered under when they are global (tlb.globalKernel). */
+const GLOBAL_CTX = 1023;
+const GLOBAL_KEYS = GLOBAL_CTX * CTX_SHIFT;
+
+export class Tlb {
+  readonly array: SetAssoc;
+
+  constructor(readonly d: MachineDesc['tlb']) {
+    this.array = new SetAssoc(d.entries, d.ways);
+  }
+
+  get hits(): number {
+    return this.array.hits;
+  }
+
+  get misses(): number {
+    return this.array.misses;
+  }
+
+  /** The key of the k-th page from `page` as seen from the loaded context. */
+  key(page: Page, k: number, context: Space | null): number {
+    const ctx = page.space === null && this.d.globalKernel ? GLOBAL_CTX : this.d.tagged ? (context?.asid ?? 0) : 0;
+    return ctx * CTX_SHIFT + page.vpn + k;
+  }
+
+  /** Whether the TLB holds the translation (filling it if not). */
+  translate(page: Page, k: number, context: Space | null): boolean {
+    return this.array.access(this.key(page, k, context));
+  }
+
+  /** Another context was loaded: an untagged TLB drops what it cannot tell apart (all but global entries). */
+  contextSwitched(): void {
+    if (this.d.tagged) return;
+    if (this.d.globalKernel) this.array.invalidate((key) => key < GLOBAL_KEYS);
+    else this.array.flush();
+  }
+
+  /** Empty it (a CR3 reload without a context change, an explicit flush). */
+  flush(): void {
+    this.array.flush();
+  }
+}

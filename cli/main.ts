@@ -12,7 +12,7 @@ import { simulate, UsageError, type RunSpec } from '../workloads/run.js';
 import { claimsCommand } from './claims.js';
 import { runCsv, runText, writeAtomic } from './output.js';
 import { VERSION } from './version.js';
-import { GROUPS, type Group } from './reproduce/collect.js';
+import { paperIds } from '../workloads/registry.js';
 import { mergeCommand, sweepCommand } from './sweep/command.js';
 
 const EXAMPLES = `Examples:
@@ -173,7 +173,7 @@ export function main(argv: string[]): void {
       'run every registered claim of the papers and compare with the papers (exit 1 if any fails)',
       (y) =>
         y
-          .option('paper', { type: 'string', choices: ['urpc', 'sleepwake', 'l3', 'inks'], describe: 'only this paper\'s claims' })
+          .option('paper', { type: 'string', choices: paperIds(), describe: 'only this paper\'s claims (with its companions\', such as URPC\'s lecture notes)' })
           .option('scale', { type: 'string', choices: ['test', 'paper'], default: 'test', describe: 'run size: test (quick) or paper (the papers\' call counts)' })
           .option('json', { type: 'boolean', default: false, describe: 'print a JSON array of claim results' }),
       (a) => claimsCommand(a.paper as string | undefined, a.scale as 'test' | 'paper', a.json === true),
@@ -183,7 +183,7 @@ export function main(argv: string[]): void {
       'run the papers\' experiments and write CSV per table and figure series, SVG figures, config.json and REPORT.md',
       (y) =>
         y
-          .positional('paper', { type: 'string', choices: [...GROUPS, 'all'], default: 'all', describe: 'which paper (all: every paper registered)' })
+          .positional('paper', { type: 'string', choices: [...paperIds(), 'all'], default: 'all', describe: 'which paper (all: every paper registered)' })
           .option('out', { alias: 'o', type: 'string', default: 'results', describe: 'output directory' })
           .option('scale', { type: 'string', choices: ['paper', 'test'], default: 'paper', describe: 'run size: paper (the papers\' call counts) or test (quick)' })
           .option('jobs', { alias: 'j', type: 'number', describe: 'papers run at once on worker threads (default: the processors available)' })
@@ -193,7 +193,7 @@ export function main(argv: string[]): void {
       (a) => {
         // Loaded on demand: the plotting libraries it pulls in would slow every other command's start.
         import('./reproduce/command.js').then(({ reproduceCommand }) => reproduceCommand({
-          which: a.paper as Group | 'all',
+          which: String(a.paper),
           out: String(a.out),
           scale: a.scale as 'test' | 'paper',
           json: a.json === true,

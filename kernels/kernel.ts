@@ -56,7 +56,8 @@ export interface KernelDef {
   title: string;
   /** One line with the paper section it models. */
   describe: string;
-  paper: 'urpc' | 'l3' | 'inks' | 'sleepwake';
+  /** The id of the registered paper it comes from (workloads' paper registry; a test checks it). */
+  paper: string;
   supports: Capability[];
   options: OptionSpec[];
   /** Why these parameters or this machine cannot run (a message), or null. */

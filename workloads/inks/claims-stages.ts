@@ -5,10 +5,9 @@
 // calibrated; the in-kernel column is predicted except stages 9 and 13, whose kernel-mode return
 // and entry were calibrated on it.
 
-import type { Claim } from '../claims.js';
+import { claim, type Claim } from '../claims.js';
 import { RPC_STAGES } from '../../kernels/mach/stages.js';
 import { TRAP_STAGES } from '../../kernels/inks/stages.js';
-import { claim } from './claim.js';
 import { stageCycles, stagesRun } from './experiments.js';
 
 const T1 = [

@@ -7,7 +7,7 @@
 import { RPC_STAGES } from '../../kernels/mach/stages.js';
 import { TRAP_STAGES } from '../../kernels/inks/stages.js';
 import type { Scale } from '../claims.js';
-import type { FigureSpec, PaperReproduction, TableSpec } from '../reproduction.js';
+import type { FigureSpec, Reproduction, TableSpec } from '../reproduction.js';
 import { ANDREW_MIX, ANDREW_OPERATIONS } from './andrew.js';
 import { inksClaims } from './claims.js';
 import { andrewRun, andrewSeconds, ipcSeconds } from './claims-macro.js';
@@ -219,9 +219,7 @@ const argsFigure: FigureSpec = {
   ),
 };
 
-export const reproduction: PaperReproduction = {
-  paper: 'inks',
-  title: 'In-Kernel Servers on Mach 3.0: Implementation and Performance (Lepreau et al., 1993)',
+export const reproduction: Reproduction = {
   tables: [table1, table2, table3, table4, table5, table6, table78],
   figures: [argsFigure],
 };

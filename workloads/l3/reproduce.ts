@@ -7,7 +7,7 @@
 import { findKernel } from '../../kernels/index.js';
 import { TABLE3, TABLE4, TABLE5 } from '../../kernels/l3/minimal.js';
 import type { Scale } from '../claims.js';
-import type { Column, FigureSpec, PaperReproduction, Series, TableSpec } from '../reproduction.js';
+import type { Column, FigureSpec, Reproduction, Series, TableSpec } from '../reproduction.js';
 import { appendixRun, perIpc } from './appendix.js';
 import { increasePct, ipcUs, pingPong, TABLE1_ROWS, TABLE1_SIZES, TABLE7_SIZES } from './experiments.js';
 import { copyNsPerByte } from './probes.js';
@@ -167,9 +167,7 @@ const figure8: FigureSpec = {
   ],
 };
 
-export const reproduction: PaperReproduction = {
-  paper: 'l3',
-  title: 'Improving IPC by Kernel Design (Liedtke, SOSP 1993)',
+export const reproduction: Reproduction = {
   tables: [
     table1,
     table2,

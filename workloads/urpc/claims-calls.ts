@@ -2,9 +2,8 @@
 // Figures 3 and 4): the component breakdown, latency and throughput at (T, C, S), the pipeline,
 // the critical sections and the shapes of the curves.
 
-import type { Claim, Scale } from '../claims.js';
+import { claim, risesAtEveryStep, type Claim, type Scale } from '../claims.js';
 import { URPC_INSTRUCTIONS } from '../../kernels/urpc/paths.js';
-import { claim, rising } from './claim-kit.js';
 import { CALLS, COMBOS, T_AXIS, stepInstructions, stepUs, urpcPoint, type Point } from './experiments.js';
 
 /** Table II is measured where no reallocation is needed and the footnote's optimisation is off: T = 2, C = S = 1. */
@@ -27,7 +26,7 @@ const table2Claims: Claim[] = TABLE2_ROWS.flatMap((r) =>
     claim({
       ref: `urpc.table2.${r.step}.${side}`,
       source: `Table II, ${r.step}, ${side}`,
-      conditions: T2,
+      conditions: `firefly-cvax; ${T2}`,
       expected: r[side],
       unit: 'us',
       role: 'calibrated',
@@ -44,7 +43,7 @@ export const callClaims: Claim[] = [
     claim({
       ref: `urpc.table2.total.${side}`,
       source: `Table II, total, ${side}`,
-      conditions: T2,
+      conditions: `firefly-cvax; ${T2}`,
       expected: side === 'client' ? 54 : 53,
       unit: 'us',
       role: 'calibrated',
@@ -55,7 +54,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.2.client_server_equal',
     source: '§4.2 text',
-    conditions: `${T2}: client and server totals within 10%`,
+    conditions: `firefly-cvax; ${T2}: client and server totals within 10%`,
     expected: null,
     unit: '',
     role: 'calibrated',
@@ -69,7 +68,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.2.dispatch_near_half',
     source: '§4.2 text',
-    conditions: `${T2}: dispatch between 30% and 55% of each side's total`,
+    conditions: `firefly-cvax; ${T2}: dispatch between 30% and 55% of each side's total`,
     expected: null,
     unit: '',
     role: 'calibrated',
@@ -84,7 +83,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.2.per_word_copy',
     source: '§4.2 text',
-    conditions: 'T=C=S=1: latency with 100 words of arguments less the null call, per word',
+    conditions: 'firefly-cvax; T=C=S=1: latency with 100 words of arguments less the null call, per word',
     expected: 1,
     unit: 'us/word',
     role: 'calibrated',
@@ -96,7 +95,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.calls_per_run',
     source: '§4.3 text',
-    conditions: 'calls per (T, C, S) point when the figures are reproduced at the paper\'s scale',
+    conditions: 'firefly-cvax; calls per (T, C, S) point when the figures are reproduced at the paper\'s scale',
     expected: 100000,
     unit: 'calls',
     role: 'calibrated',
@@ -107,7 +106,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.instructions_round_trip',
     source: '§4.3 text',
-    conditions: `${T2}: instructions executed by client and server`,
+    conditions: `firefly-cvax; ${T2}: instructions executed by client and server`,
     expected: 148,
     unit: 'instructions',
     role: 'calibrated',
@@ -118,7 +117,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.critical_section_share',
     source: '§4.3 text',
-    conditions: 'instructions from the queue locks\' test-and-set to their release, over the round trip\'s instructions',
+    conditions: 'firefly-cvax; instructions from the queue locks\' test-and-set to their release, over the round trip\'s instructions',
     expected: 50,
     unit: 'percent',
     role: 'calibrated',
@@ -134,7 +133,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.locks_per_channel',
     source: '§4.3 text',
-    conditions: 'C=S=2, T=4 (a thread per processor): the channel\'s queue locks that some processor found held',
+    conditions: 'firefly-cvax; C=S=2, T=4 (a thread per processor): the channel\'s queue locks that some processor found held',
     expected: 2,
     unit: 'locks',
     role: 'calibrated',
@@ -148,7 +147,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s3.2.1.nonspinning_locks',
     source: '§3.2.1 text',
-    conditions: 'C=S=2, T=10: receivers that find a queue lock held go on without spinning',
+    conditions: 'firefly-cvax; C=S=2, T=10: receivers that find a queue lock held go on without spinning',
     expected: null,
     unit: '',
     role: 'calibrated',
@@ -158,7 +157,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'notes.tas_polling_locks',
     source: 'lecture notes, design decisions',
-    conditions: 'C=S=2, T=10: test-and-set attempts that fail are followed by more polling',
+    conditions: 'firefly-cvax; C=S=2, T=10: test-and-set attempts that fail are followed by more polling',
     expected: null,
     unit: '',
     role: 'calibrated',
@@ -168,7 +167,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s2.idle_scan',
     source: '§2 text',
-    conditions: 'T=1 C=S=1 idles and polls; T=10 C=S=1 keeps both processors busy and polls under 2% of the time',
+    conditions: 'firefly-cvax; T=1 C=S=1 idles and polls; T=10 C=S=1 keeps both processors busy and polls under 2% of the time',
     expected: null,
     unit: '',
     role: 'calibrated',
@@ -184,7 +183,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.intro.null_latency',
     source: '§1 text',
-    conditions: 'null URPC, T=C=S=1',
+    conditions: 'firefly-cvax; null URPC, T=C=S=1',
     expected: 93,
     unit: 'us',
     role: 'predicted',
@@ -194,7 +193,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.latency_T1C1S1',
     source: '§4.3 text',
-    conditions: 'null URPC, T=C=S=1',
+    conditions: 'firefly-cvax; null URPC, T=C=S=1',
     expected: 93,
     unit: 'us',
     role: 'predicted',
@@ -204,7 +203,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.throughput_T1C1S1',
     source: '§4.3 text',
-    conditions: 'null URPC, T=C=S=1',
+    conditions: 'firefly-cvax; null URPC, T=C=S=1',
     expected: 10300,
     unit: 'calls/s',
     role: 'predicted',
@@ -216,7 +215,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.latency_T2C1S1',
     source: '§4.3 text',
-    conditions: 'null URPC, T=2 C=S=1',
+    conditions: 'firefly-cvax; null URPC, T=2 C=S=1',
     expected: 112,
     unit: 'us',
     role: 'predicted',
@@ -226,7 +225,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.latency_increase_T2',
     source: '§4.3 text',
-    conditions: 'latency at T=2 over T=1, C=S=1',
+    conditions: 'firefly-cvax; latency at T=2 over T=1, C=S=1',
     expected: 20,
     unit: 'percent',
     role: 'predicted',
@@ -238,7 +237,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.throughput_T2C1S1',
     source: '§4.3 text',
-    conditions: 'null URPC, T=2 C=S=1',
+    conditions: 'firefly-cvax; null URPC, T=2 C=S=1',
     expected: 17850,
     unit: 'calls/s',
     role: 'predicted',
@@ -248,7 +247,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.throughput_increase_T2',
     source: '§4.3 text',
-    conditions: 'throughput at T=2 over T=1, C=S=1',
+    conditions: 'firefly-cvax; throughput at T=2 over T=1, C=S=1',
     expected: 75,
     unit: 'percent',
     role: 'predicted',
@@ -261,7 +260,7 @@ export const callClaims: Claim[] = [
     claim({
       ref,
       source: ref.includes('intro') ? '§1 text' : '§4.3 text',
-      conditions: 'null URPC, T=2 C=S=1: time between completed calls (1 / throughput)',
+      conditions: 'firefly-cvax; null URPC, T=2 C=S=1: time between completed calls (1 / throughput)',
       expected: 53,
       unit: 'us',
       role: 'predicted',
@@ -273,7 +272,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.throughput_C1S1_sat',
     source: '§4.3 text',
-    conditions: 'null URPC, C=S=1, T=10 (saturated)',
+    conditions: 'firefly-cvax; null URPC, C=S=1, T=10 (saturated)',
     expected: 17850,
     unit: 'calls/s',
     role: 'predicted',
@@ -283,7 +282,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.throughput_C2S2',
     source: '§4.3 text',
-    conditions: 'null URPC, C=S=2, T=10 (saturated)',
+    conditions: 'firefly-cvax; null URPC, C=S=2, T=10 (saturated)',
     expected: 23800,
     unit: 'calls/s',
     role: 'predicted',
@@ -294,7 +293,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.C2S2_improvement',
     source: '§4.3 text',
-    conditions: 'saturated throughput at C=S=2 over C=S=1 (T=10)',
+    conditions: 'firefly-cvax; saturated throughput at C=S=2 over C=S=1 (T=10)',
     expected: 33,
     unit: 'percent',
     role: 'predicted',
@@ -306,7 +305,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.cs_saturated_4procs',
     source: '§4.3 text',
-    conditions: 'T=10: lock conflicts per call at C=S=2 at least five times those at C=S=1, and more than one per call',
+    conditions: 'firefly-cvax; T=10: lock conflicts per call at C=S=2 at least five times those at C=S=1, and more than one per call',
     expected: null,
     unit: '',
     role: 'predicted',
@@ -320,7 +319,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.multichannel_unconstrained',
     source: '§4.3 text',
-    conditions: 'two client/server pairs on their own channels (C=S=1 each, T=20): aggregate over 1.9 times one pair\'s',
+    conditions: 'firefly-cvax; two client/server pairs on their own channels (C=S=1 each, T=20): aggregate over 1.9 times one pair\'s',
     expected: null,
     unit: '',
     role: 'predicted',
@@ -330,7 +329,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.larger_SC_same',
     source: '§4.3 text',
-    conditions: 'every (C, S) with S > 0: throughput at T = C+S+1 within 5% of its best over T = 1..10',
+    conditions: 'firefly-cvax; every (C, S) with S > 0: throughput at T = C+S+1 within 5% of its best over T = 1..10',
     expected: null,
     unit: '',
     role: 'predicted',
@@ -345,7 +344,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.fn1.expected_latency_formula',
     source: 'footnote 1',
-    conditions: `${T2}: client total plus server total`,
+    conditions: `firefly-cvax; ${T2}: client total plus server total`,
     expected: 107,
     unit: 'us',
     role: 'calibrated',
@@ -355,7 +354,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.fn1.discrepancy_14',
     source: 'footnote 1',
-    conditions: 'Table II\'s client plus server totals (T=2) less the latency at T=C=S=1',
+    conditions: 'firefly-cvax; Table II\'s client plus server totals (T=2) less the latency at T=C=S=1',
     expected: 14,
     unit: 'us',
     role: 'predicted',
@@ -367,7 +366,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.fn1.optimization_condition',
     source: 'footnote 1',
-    conditions: 'client dispatch per call: at T=C=S=1 without the save and restore; at T=2 C=S=1 with them',
+    conditions: 'firefly-cvax; client dispatch per call: at T=C=S=1 without the save and restore; at T=2 C=S=1 with them',
     expected: null,
     unit: '',
     role: 'calibrated',
@@ -377,7 +376,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.fn1.throughput_spike',
     source: 'footnote 1 / Figure 4',
-    conditions: 'C=S=1 and C=S=2: the optimisation raises throughput by over 5% at T=C=S and by under 2% at T=C+S+1',
+    conditions: 'firefly-cvax; C=S=1 and C=S=2: the optimisation raises throughput by over 5% at T=C=S and by under 2% at T=C+S+1',
     expected: null,
     unit: '',
     role: 'predicted',
@@ -399,7 +398,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.fig3.latency_rises_T_gt_CS',
     source: 'Figure 3 / §4.3 text',
-    conditions: 'every (C, S) with S > 0: latency grows by over 15% from T = C+S to T = C+S+1 and keeps growing to T = 10',
+    conditions: 'firefly-cvax; every (C, S) with S > 0: latency grows by over 15% from T = C+S to T = C+S+1 and keeps growing to T = 10',
     expected: null,
     unit: '',
     role: 'predicted',
@@ -408,13 +407,13 @@ export const callClaims: Claim[] = [
       loaded(0, 0).every(({ C, S }) => {
         const l = curve(s, C, S, (p) => p.latencyUs);
         const k = C + S - 1;
-        return l[k + 1] > 1.15 * l[k] && rising(l.slice(k + 1));
+        return l[k + 1] > 1.15 * l[k] && risesAtEveryStep(l.slice(k + 1));
       }),
   }),
   claim({
     ref: 'urpc.fig4.throughput_plateau',
     source: 'Figure 4 / §4.3 text',
-    conditions: 'C=S=1 and C=S=2 (balanced): throughput rises until T exceeds C+S, then stays within 5% of its value at T = C+S+1',
+    conditions: 'firefly-cvax; C=S=1 and C=S=2 (balanced): throughput rises until T exceeds C+S, then stays within 5% of its value at T = C+S+1',
     expected: null,
     unit: '',
     role: 'predicted',
@@ -423,13 +422,13 @@ export const callClaims: Claim[] = [
       [loaded(1, 1)[0], loaded(2, 2)[0]].every(({ C, S }) => {
         const t = curve(s, C, S, (p) => p.throughput);
         const k = C + S;
-        return rising(t.slice(0, k), 0.05) && t[k] >= t[k - 1] && t.slice(k).every((x) => Math.abs(x / t[k] - 1) < 0.05);
+        return risesAtEveryStep(t.slice(0, k), 0.05) && t[k] >= t[k - 1] && t.slice(k).every((x) => Math.abs(x / t[k] - 1) < 0.05);
       }),
   }),
   claim({
     ref: 'urpc.fig4.no_gain_past_saturation',
     source: 'Figure 4 / §4.3 text',
-    conditions: 'every (C, S) with S > 0: throughput at T = 10 no more than 3% above that at T = C+S+1',
+    conditions: 'firefly-cvax; every (C, S) with S > 0: throughput at T = 10 no more than 3% above that at T = C+S+1',
     expected: null,
     unit: '',
     role: 'predicted',
@@ -439,7 +438,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.fig4.throughput_less_sensitive',
     source: '§4.3 text',
-    conditions: 'every (C, S) with S > 0: from T = C+S to T = 10 throughput changes by less than a fifth of latency\'s relative change',
+    conditions: 'firefly-cvax; every (C, S) with S > 0: from T = C+S to T = 10 throughput changes by less than a fifth of latency\'s relative change',
     expected: null,
     unit: '',
     role: 'predicted',
@@ -455,7 +454,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.latency_definition',
     source: '§4.3 text',
-    conditions: 'T=C=S=1: latency (call into the stub to return) is the whole of a loop iteration: 1/throughput within 1%',
+    conditions: 'firefly-cvax; T=C=S=1: latency (call into the stub to return) is the whole of a loop iteration: 1/throughput within 1%',
     expected: null,
     unit: '',
     role: 'calibrated',

@@ -5,7 +5,7 @@
 // the claims registry.
 
 import type { Scale } from '../claims.js';
-import type { FigureSpec, PaperReproduction, Series, TableSpec } from '../reproduction.js';
+import type { FigureSpec, Reproduction, Series, TableSpec } from '../reproduction.js';
 import { urpcClaims } from './claims.js';
 import { COMBOS, T_AXIS, nullCall, stepUs, tableI, urpcPoint, figure1Run, type Point } from './experiments.js';
 import { figure1Rows } from './figure1.js';
@@ -135,9 +135,7 @@ const figure4: FigureSpec = {
   note: 'The paper gives the C=S=2 figure for a large T without saying which; it is marked at T=10.',
 };
 
-export const reproduction: PaperReproduction = {
-  paper: 'urpc',
-  title: 'User-Level Interprocess Communication for Shared Memory Multiprocessors (Bershad et al., TOCS 1991)',
+export const reproduction: Reproduction = {
   tables: [table1, table2, calls, figure1],
   figures: [figure3, figure4],
 };

@@ -1,7 +1,9 @@
-// One way to boot a system for a workload: the machine by id (with --set what-ifs), the
-// simulated system on it, and, for the drivers that run Unix processes directly (the
-// sleep/wake-up paper's Table 1 loops and race trials), a Unix with a scheduling policy. The run
-// driver (run.ts) boots every kernel run through `bootSystem` too.
+// Booting a system for a driver that runs no kernel: the machine by id (with --set what-ifs, bad
+// input refused as the run driver refuses it), the simulated system on it, and, for the drivers
+// that run Unix processes directly (the sleep/wake-up paper's Table 1 loops and race trials), a
+// Unix with a scheduling policy. Kernel runs go through the run driver (run.ts), which resolves the
+// machine together with the kernel's options; everything else boots here (the L3 hardware probes,
+// the sleep/wake-up loops and races).
 
 import { closest } from 'fastest-levenshtein';
 import { findMachine, machineIds } from '../machines/index.js';

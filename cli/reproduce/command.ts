@@ -182,12 +182,12 @@ export async function reproduceCommand(o: ReproduceOptions): Promise<void> {
 /** The files of ours under dir (a paper folder's CSV, SVG, reproduction.json; REPORT.md, config.json). */
 function ourFiles(dir: string): string[] {
   const papers = paperIds()
-    .filter((g) => existsSync(join(dir, g)))
-    .flatMap((g) =>
-    readdirSync(join(dir, g))
-      .filter((f) => OURS.test(f))
-      .map((f) => join(g, f)),
-  );
+    .filter((id) => existsSync(join(dir, id)))
+    .flatMap((id) =>
+      readdirSync(join(dir, id))
+        .filter((f) => OURS.test(f))
+        .map((f) => join(id, f)),
+    );
   return [...papers, ...['REPORT.md', 'config.json'].filter((f) => existsSync(join(dir, f)))].sort();
 }
 

@@ -12,7 +12,7 @@ import { simulate, UsageError, type RunSpec } from '../workloads/run.js';
 import { claimsCommand } from './claims.js';
 import { runCsv, runText, writeAtomic } from './output.js';
 import { VERSION } from './version.js';
-import { GROUPS, type Group } from './reproduce/collect.js';
+import { paperIds, papers } from '../workloads/registry.js';
 import { mergeCommand, sweepCommand } from './sweep/command.js';
 
 const EXAMPLES = `Examples:
@@ -22,6 +22,7 @@ const EXAMPLES = `Examples:
   simulate -m i486-dx50 -k l3 --set tlb.tagged=true            what if the 486 TLB were tagged?
   simulate -m sgi-indy -k bss --clients 3 --set kernel.scheduler=fixed   user-level IPC, 3 clients, non-degrading priorities
   simulate list kernels                                        kernels and their options
+  simulate list papers                                         the papers reproduced, their claims, tables and figures
   simulate claims --paper l3                                   the paper's numbers, checked
   simulate reproduce all                                       tables, figures and REPORT.md under results/
   simulate sweep -m firefly -k urpc -T 1..10 -C 1,2 -S 0..2     a grid, one CSV row per point
@@ -144,6 +145,25 @@ function listCommand(what: string, json: boolean): void {
         process.stdout.write(`    --set kernel.${o.name}=<${o.choices ? o.choices.join('|') : o.type}>  ${o.description} (default ${String(o.default)})\n`);
       }
     }
+  } else if (what === 'papers') {
+    const rows = papers().map((p) => ({
+      id: p.id,
+      title: p.title,
+      citation: p.citation,
+      companions: p.companions.map((c) => c.id),
+      claims: p.claims.length,
+      tables: p.reproduction.tables.map((t) => t.id),
+      figures: p.reproduction.figures.map((f) => f.id),
+      kernels: kernels.filter((k) => k.paper === p.id).map((k) => k.id),
+    }));
+    if (json) return void process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+    for (const p of rows) {
+      const also = p.companions.length ? ` (with ${p.companions.join(', ')})` : '';
+      const n = (k: number, what: string) => `${k} ${what}${k === 1 ? '' : 's'}`;
+      process.stdout.write(
+        `${chalk.bold(p.id.padEnd(10))} ${p.title}${also}: ${n(p.claims, 'claim')}, ${n(p.tables.length, 'table')}, ${n(p.figures.length, 'figure')} [kernels: ${p.kernels.join(', ')}]\n`,
+      );
+    }
   } else if (what === 'workloads') {
     const rows = workloads.map((w) => ({ id: w.id, title: w.title, kernels: w.kernels ?? kernels.filter((k) => w.runsOn(k)).map((k) => k.id) }));
     if (json) return void process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
@@ -161,10 +181,10 @@ export function main(argv: string[]): void {
     )
     .command(
       'list <what>',
-      'list machines, kernels (with their options) or workloads',
+      'list machines, kernels (with their options), workloads or papers',
       (y) =>
         y
-          .positional('what', { choices: ['machines', 'kernels', 'workloads'] as const, describe: 'what to list' })
+          .positional('what', { choices: ['machines', 'kernels', 'workloads', 'papers'] as const, describe: 'what to list' })
           .option('json', { type: 'boolean', default: false, describe: 'print a JSON array' }),
       (a) => listCommand(String(a.what), a.json === true),
     )
@@ -173,7 +193,7 @@ export function main(argv: string[]): void {
       'run every registered claim of the papers and compare with the papers (exit 1 if any fails)',
       (y) =>
         y
-          .option('paper', { type: 'string', choices: ['urpc', 'sleepwake', 'l3', 'inks'], describe: 'only this paper\'s claims' })
+          .option('paper', { type: 'string', choices: paperIds(), describe: 'only this paper\'s claims (with its companions\', such as URPC\'s lecture notes)' })
           .option('scale', { type: 'string', choices: ['test', 'paper'], default: 'test', describe: 'run size: test (quick) or paper (the papers\' call counts)' })
           .option('json', { type: 'boolean', default: false, describe: 'print a JSON array of claim results' }),
       (a) => claimsCommand(a.paper as string | undefined, a.scale as 'test' | 'paper', a.json === true),
@@ -183,7 +203,7 @@ export function main(argv: string[]): void {
       'run the papers\' experiments and write CSV per table and figure series, SVG figures, config.json and REPORT.md',
       (y) =>
         y
-          .positional('paper', { type: 'string', choices: [...GROUPS, 'all'], default: 'all', describe: 'which paper (all: every paper registered)' })
+          .positional('paper', { type: 'string', choices: [...paperIds(), 'all'], default: 'all', describe: 'which paper (all: every paper registered)' })
           .option('out', { alias: 'o', type: 'string', default: 'results', describe: 'output directory' })
           .option('scale', { type: 'string', choices: ['paper', 'test'], default: 'paper', describe: 'run size: paper (the papers\' call counts) or test (quick)' })
           .option('jobs', { alias: 'j', type: 'number', describe: 'papers run at once on worker threads (default: the processors available)' })
@@ -193,7 +213,7 @@ export function main(argv: string[]): void {
       (a) => {
         // Loaded on demand: the plotting libraries it pulls in would slow every other command's start.
         import('./reproduce/command.js').then(({ reproduceCommand }) => reproduceCommand({
-          which: a.paper as Group | 'all',
+          which: String(a.paper),
           out: String(a.out),
           scale: a.scale as 'test' | 'paper',
           json: a.json === true,

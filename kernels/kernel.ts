@@ -95,7 +95,8 @@ export interface KernelDef {
   title: string;
   /** One line with the paper section it models. */
   describe: string;
-  paper: 'urpc' | 'l3' | 'inks' | 'sleepwake';
+  /** The id of the registered paper it comes from (workloads' paper registry; a test checks it). */
+  paper: string;
   supports: Capability[];
   /** The kinds of request its client threads may make. */
   requests: readonly RequestKind[];

@@ -1,37 +1,55 @@
 import { describe, expect, it } from 'vitest';
-import { defineClaim, evaluate } from '../workloads/claims.js';
+import { claim, evaluate, risesAllowingDips, risesAtEveryStep, type ClaimSpec, type RegisteredClaim } from '../workloads/claims.js';
 
 const base = { source: 'a table', conditions: 'none', unit: 'percent', role: 'predicted' as const, experiment: 'x' };
+/** A claim as the registry hands it out (the paper stamped on). */
+const registered = (paper: string, s: ClaimSpec): RegisteredClaim => ({ ...claim(s), paper });
 
 describe('claims harness', () => {
   it('passes within a relative tolerance and fails outside it', () => {
-    const c = (v: number) => defineClaim('l3', { ...base, ref: 'l3.x', expected: 100, measure: () => v });
+    const c = (v: number) => registered('l3', { ...base, ref: 'l3.x', expected: 100, measure: () => v });
     expect(evaluate(c(104), 'test').status).toBe('pass');
     expect(evaluate(c(106), 'test').status).toBe('fail');
     expect(evaluate(c(106), 'test').errorPct).toBe(6);
   });
 
   it('reads an absolute tolerance in the claim unit (percentage points)', () => {
-    const c = (v: number) => defineClaim('l3', { ...base, ref: 'l3.y', expected: 1, toleranceAbs: 5, measure: () => v });
+    const c = (v: number) => registered('l3', { ...base, ref: 'l3.y', expected: 1, toleranceAbs: 5, measure: () => v });
     expect(evaluate(c(5.9), 'test').status).toBe('pass');
     expect(evaluate(c(6.1), 'test').status).toBe('fail');
     expect(c(0).tolerancePct).toBe(500);
   });
 
   it('reports a declared gap as known-gap, and as pass once the model agrees', () => {
-    const c = (v: number) => defineClaim('l3', { ...base, ref: 'l3.z', expected: 10, knownGap: 'why', measure: () => v });
+    const c = (v: number) => registered('l3', { ...base, ref: 'l3.z', expected: 10, knownGap: 'why', measure: () => v });
     expect(evaluate(c(20), 'test').status).toBe('known-gap');
     expect(evaluate(c(10), 'test').status).toBe('pass');
   });
 
   it('turns a throwing experiment into a failure with the error', () => {
-    const c = defineClaim('l3', { ...base, ref: 'l3.w', expected: 1, measure: () => { throw new Error('boom'); } });
+    const c = registered('l3', { ...base, ref: 'l3.w', expected: 1, measure: () => { throw new Error('boom'); } });
     expect(evaluate(c, 'test')).toMatchObject({ status: 'fail', error: 'boom' });
   });
 
+  it('defaults the tolerance to 5% for numbers and 0 for stated shapes, and refuses an absolute tolerance on a shape', () => {
+    expect(claim({ ...base, ref: 'l3.a', expected: 3, measure: () => 3 }).tolerancePct).toBe(5);
+    expect(claim({ ...base, ref: 'l3.b', expected: null, measure: () => true }).tolerancePct).toBe(0);
+    expect(claim({ ...base, ref: 'l3.c', id: 'l3.c.intercept', expected: 3, tolerancePct: 10, measure: () => 3 })).toMatchObject({ id: 'l3.c.intercept', ref: 'l3.c', tolerancePct: 10 });
+    expect(() => claim({ ...base, ref: 'l3.d', expected: null, toleranceAbs: 1, measure: () => true })).toThrow(/stated shape/);
+  });
+
+  it('tells a curve that rises allowing dips from one that rises at every step', () => {
+    const dip = [10, 12, 11.5, 13];
+    expect(risesAllowingDips(dip, 0.05)).toBe(true);
+    expect(risesAtEveryStep(dip)).toBe(false);
+    expect(risesAllowingDips([10, 12, 11, 13], 0.05)).toBe(false);
+    expect(risesAtEveryStep([1, 1.1, 1.25], 0.05)).toBe(true);
+    expect(risesAtEveryStep([1, 1.04], 0.05)).toBe(false);
+  });
+
   it('checks stated shapes as booleans', () => {
-    const yes = defineClaim('urpc', { ...base, ref: 'urpc.s', expected: null, measure: () => true });
-    const no = defineClaim('urpc', { ...base, ref: 'urpc.t', expected: null, measure: () => false });
+    const yes = registered('urpc', { ...base, ref: 'urpc.s', expected: null, measure: () => true });
+    const no = registered('urpc', { ...base, ref: 'urpc.t', expected: null, measure: () => false });
     expect(evaluate(yes, 'test').status).toBe('pass');
     expect(evaluate(no, 'test').status).toBe('fail');
   });

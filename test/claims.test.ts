@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../workloads/claims.js';
 import { allClaims } from '../workloads/registry.js';
 
-const papers = [...new Set(allClaims.map((c) => c.paper))];
+const papers = [...new Set(allClaims().map((c) => c.paper))];
 
 describe.each(papers)('claims of %s', (paper) => {
-  const claims = allClaims.filter((c) => c.paper === paper);
+  const claims = allClaims().filter((c) => c.paper === paper);
   it.each(claims.map((c) => [c.id, c] as const))('%s', (_id, c) => {
     const r = evaluate(c, 'test');
     if (r.error) throw new Error(r.error);

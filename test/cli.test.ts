@@ -96,6 +96,16 @@ describe('simulate list and claims', () => {
     expect(rows.find((k: { id: string }) => k.id === 'l3').title).toMatch(/L3/);
   });
 
+  it('lists the registered papers, and takes only them for claims --paper', () => {
+    const rows = JSON.parse(run('list', 'papers', '--json').stdout) as { id: string; companions: string[]; claims: number; kernels: string[] }[];
+    expect(rows.map((p) => p.id)).toEqual(['urpc', 'sleepwake', 'l3', 'inks']);
+    expect(rows[0]).toMatchObject({ companions: ['notes'], kernels: expect.arrayContaining(['urpc', 'lrpc']) });
+    const bad = run('claims', '--paper', 'notes');
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toMatch(/Choices: "urpc", "sleepwake", "l3", "inks"/);
+  });
+
   it('reports the L3 appendix claims as pass', () => {
     const r = run('claims', '--paper', 'l3', '--json');
     expect(r.status).toBe(0);

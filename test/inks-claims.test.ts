@@ -3,7 +3,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../workloads/claims.js';
-import { inksClaims } from '../workloads/inks/claims.js';
+import { claimsOf } from '../workloads/registry.js';
+
+const inksClaims = claimsOf('inks');
 
 describe('inks claims', () => {
   const results = inksClaims.map((c) => evaluate(c, 'test'));

@@ -5,7 +5,8 @@ import { findMachine, machines } from '../machines/index.js';
 import { applyMachineSets, OverrideError } from '../machines/override.js';
 import { kernels } from '../kernels/index.js';
 import { leafPaths } from '../sim/hw/machine.js';
-import { allClaims } from '../workloads/registry.js';
+import { allClaims, findPaper, paperIds, papers, refPrefixes } from '../workloads/registry.js';
+import { findWorkload } from '../workloads/index.js';
 
 const root = join(import.meta.dirname, '..');
 
@@ -60,12 +61,37 @@ describe('kernels', () => {
   });
 });
 
+describe('papers', () => {
+  it('registers a paper from every paper folder under workloads/', () => {
+    // Every folder but the shared code is a paper's: its index.ts registers a paper of the folder's name.
+    const dirs = readdirSync(join(root, 'workloads')).filter((f) => statSync(join(root, 'workloads', f)).isDirectory() && f !== 'common');
+    const unregistered = dirs.filter((d) => !paperIds().includes(d));
+    expect(unregistered, 'add the folder\'s line to workloads/registry.ts').toEqual([]);
+    for (const d of dirs) expect(statSync(join(root, 'workloads', d, 'index.ts')).isFile(), `workloads/${d}/index.ts`).toBe(true);
+    expect(paperIds().filter((id) => !dirs.includes(id))).toEqual([]);
+  });
+
+  it('name a title, a citation, and workloads that exist', () => {
+    for (const p of papers()) {
+      expect(p.title.length, p.id).toBeGreaterThan(10);
+      expect(p.citation.length, p.id).toBeGreaterThan(p.title.length / 2);
+      for (const w of p.workloads ?? []) expect(findWorkload(w), `${p.id}: workload ${w}`).toBeDefined();
+    }
+  });
+
+  it('are what every kernel names as its paper', () => {
+    for (const k of kernels) expect(findPaper(k.paper), `kernel ${k.id}: paper '${k.paper}'`).toBeDefined();
+  });
+});
+
 describe('claims registry', () => {
   it('has unique ids, catalogue refs, roles and sources', () => {
-    const ids = allClaims.map((c) => c.id);
+    const all = allClaims();
+    const ids = all.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const c of allClaims) {
-      expect(c.ref).toMatch(/^(urpc|notes|l3|inks|sleepwake|sw)\.[\w.]+$/);
+    const ref = new RegExp(`^(${refPrefixes().join('|')})\\.[\\w.]+$`);
+    for (const c of all) {
+      expect(c.ref).toMatch(ref);
       expect(['calibrated', 'predicted']).toContain(c.role);
       expect(c.source.length).toBeGreaterThan(3);
       expect(c.tolerancePct).toBeGreaterThanOrEqual(0);

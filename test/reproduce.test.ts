@@ -13,17 +13,18 @@ import { describe, expect, it } from 'vitest';
 import { collect, type PaperResult } from '../cli/reproduce/collect.js';
 import { headerOf, paperFiles, seriesFiles, stableJson, tableCsv } from '../cli/reproduce/files.js';
 import { loadResults, reproduceInto, staleFiles, summaryFiles, type ReproduceOptions } from '../cli/reproduce/command.js';
-import type { ToRun } from '../cli/reproduce/select.js';
+import type { ToRun } from '../cli/reproduce/collect.js';
 import { fmt } from '../cli/reproduce/report.js';
 import { VERSION } from '../cli/version.js';
-import { l3Claims } from '../workloads/l3/claims.js';
-import { reproduction as l3 } from '../workloads/l3/reproduce.js';
-import type { PaperReproduction } from '../workloads/reproduction.js';
+import { findPaper } from '../workloads/registry.js';
+import type { Reproduction } from '../workloads/reproduction.js';
 import { simulate } from '../workloads/run.js';
 
 const root = join(import.meta.dirname, '..');
 const results = join(root, 'results');
 const bin = join(root, 'bin', 'simulate.js');
+const l3 = findPaper('l3')!;
+const l3Claims = l3.claims;
 
 describe('committed results/', () => {
   // The L3 appendix part (Tables 3-5, their claims, the machine they ran on) is regenerated and
@@ -33,7 +34,10 @@ describe('committed results/', () => {
     const stored = JSON.parse(readFileSync(join(results, 'l3', 'reproduction.json'), 'utf8')) as PaperResult;
     const appendix = ['table3', 'table4', 'table5'];
     const claims = l3Claims.filter((c) => c.experiment === 'l3-appendix');
-    const fresh = collect('l3', [{ ...l3, tables: l3.tables.filter((t) => appendix.includes(t.id)), figures: [] }], claims, stored.scale);
+    const fresh = collect(
+      { paper: 'l3', title: l3.title, reproduction: { tables: l3.reproduction.tables.filter((t) => appendix.includes(t.id)), figures: [] }, claims },
+      stored.scale,
+    );
     const part = (r: PaperResult) => ({
       tables: r.tables.filter((t) => appendix.includes(t.id)),
       claims: r.claims.filter((c) => claims.some((k) => k.id === c.id)),
@@ -83,9 +87,7 @@ describe('committed results/', () => {
 
 // A figure from real runs: the null IPC's round trip as the 486 TLB shrinks, with and without
 // the port access (a what-if, not a paper figure), to exercise CSV series, markers and SVG.
-const whatIf: PaperReproduction = {
-  paper: 'l3',
-  title: 'what-if',
+const whatIf: Reproduction = {
   tables: [],
   figures: [
     {
@@ -109,7 +111,7 @@ const whatIf: PaperReproduction = {
 
 describe('figures', () => {
   it('writes a CSV per series with units, the stated points, and an SVG rendered headless', async () => {
-    const r = collect('l3', [whatIf], [], 'test');
+    const r = collect({ paper: 'l3', title: 'what-if', reproduction: whatIf, claims: [] }, 'test');
     expect(r.experiments).toHaveLength(6);
     expect(r.experiments[0].ranFor).toEqual(['l3:tlb-size']);
     const files = await paperFiles(r);
@@ -136,7 +138,7 @@ describe('figures', () => {
 
 describe('simulate reproduce', () => {
   // A small paper: the what-if figure and the appendix claims, run in this thread.
-  const tiny: ToRun = { group: 'l3', repros: [whatIf], claims: l3Claims.filter((c) => c.experiment === 'l3-appendix').slice(0, 3) };
+  const tiny: ToRun = { paper: 'l3', title: 'what-if', reproduction: whatIf, claims: l3Claims.filter((c) => c.experiment === 'l3-appendix').slice(0, 3) };
   const opts = (out: string): ReproduceOptions => ({ which: 'l3', out, scale: 'test', json: true, papers: [tiny] });
 
   it('writes the paper folder, REPORT.md and config.json, keeps other papers, leaves no temporary file', async () => {
@@ -208,7 +210,7 @@ describe('simulate reproduce', () => {
           if (m.error) reject(new Error(m.error));
         });
         w.on('error', reject);
-        w.postMessage({ group: 'l3', scale: 'test' });
+        w.postMessage({ paper: 'l3', scale: 'test' });
       });
       expect(stableJson(got)).toBe(readFileSync(join(out, 'l3', 'reproduction.json'), 'utf8'));
     } finally {

@@ -1,14 +1,43 @@
-// All registered claims, by paper: one import line per paper folder.
-import type { Claim, Paper } from './claims.js';
-import { l3Claims } from './l3/claims.js';
-import { inksClaims } from './inks/claims.js';
-import { urpcClaims } from './urpc/claims.js';
-import { sleepwakeClaims } from './sleepwake/claims.js';
+// The paper registry: one line per paper folder. Importing a folder's index.ts registers its
+// paper (see ./paper.ts); the order here is the report's order.
+import './urpc/index.js';
+import './sleepwake/index.js';
+import './l3/index.js';
+import './inks/index.js';
 
-export const allClaims: Claim[] = [...l3Claims, ...urpcClaims, ...sleepwakeClaims, ...inksClaims];
+import type { RegisteredClaim } from './claims.js';
+import { registeredPapers, type Paper } from './paper.js';
 
-export const papers: Paper[] = ['urpc', 'notes', 'l3', 'inks', 'sleepwake'];
+export { registerPaper, type Paper, type PaperDef } from './paper.js';
 
-export function claimsOf(paper?: string): Claim[] {
-  return paper ? allClaims.filter((c) => c.paper === paper || (paper === 'urpc' && c.paper === 'notes')) : allClaims;
+/** Every registered paper. */
+export function papers(): readonly Paper[] {
+  return registeredPapers();
+}
+
+/** The ids the command line accepts for a paper. */
+export function paperIds(): string[] {
+  return papers().map((p) => p.id);
+}
+
+export function findPaper(id: string): Paper | undefined {
+  return papers().find((p) => p.id === id);
+}
+
+/** Every registered claim, paper by paper. */
+export function allClaims(): RegisteredClaim[] {
+  return papers().flatMap((p) => p.claims);
+}
+
+/** A paper's claims (with its companions'), or every claim. */
+export function claimsOf(paper?: string): RegisteredClaim[] {
+  if (paper === undefined) return allClaims();
+  const p = findPaper(paper);
+  if (!p) throw new Error(`no paper '${paper}' is registered; papers: ${paperIds().join(', ')}`);
+  return p.claims;
+}
+
+/** Catalogue prefixes of every registered claim's ref (each paper's and its companions'). */
+export function refPrefixes(): string[] {
+  return papers().flatMap((p) => [p.refPrefix, ...p.companions.map((c) => c.id)]);
 }

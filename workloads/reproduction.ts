@@ -1,9 +1,9 @@
 // What a paper's reproduction consists of: its tables and its figures, each produced by running
-// experiments (never by formula). Each paper folder exports one PaperReproduction from
-// `reproduce.ts`; `simulate reproduce` runs them at the papers' scale and writes CSV, SVG and the
-// report. Tests run them at test scale.
+// experiments (never by formula). Each paper folder's definition (index.ts) holds one Reproduction,
+// usually from its `reproduce.ts`; `simulate reproduce` runs them at the papers' scale and writes
+// CSV, SVG and the report. Tests run them at test scale.
 
-import type { Paper, Scale } from './claims.js';
+import type { Scale } from './claims.js';
 
 export interface Column {
   key: string;
@@ -56,9 +56,7 @@ export interface FigureSpec {
   note?: string;
 }
 
-export interface PaperReproduction {
-  paper: Paper;
-  title: string;
+export interface Reproduction {
   tables: TableSpec[];
   figures: FigureSpec[];
 }

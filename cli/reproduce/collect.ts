@@ -1,25 +1,22 @@
-// Runs one paper's reproduction: its tables and figures (from its reproduce.ts) and its claims,
+// Runs one paper's reproduction: its tables and figures (from its definition) and its claims,
 // at a scale, while recording every simulation run's resolved configuration. The result is plain
 // data (written as the paper's reproduction.json) from which the CSVs, plots and report are made.
 
-import { evaluate, forgetExperiments, round, type Claim, type ClaimResult, type Paper, type Scale } from '../../workloads/claims.js';
-import type { Axis, Column, PaperReproduction, Series } from '../../workloads/reproduction.js';
+import { evaluate, round, type ClaimResult, type RegisteredClaim, type Scale } from '../../workloads/claims.js';
+import { forgetMeasurements } from '../../workloads/measure.js';
+import type { Axis, Column, Reproduction, Series } from '../../workloads/reproduction.js';
 import { observeRuns, type RunResult, type RunSpec } from '../../workloads/run.js';
 import type { MachineDesc } from '../../sim/hw/machine.js';
 import { VERSION } from '../version.js';
 
-/** The papers as `simulate reproduce` names them; the URPC lecture notes go with URPC. */
-export const GROUPS = ['urpc', 'sleepwake', 'l3', 'inks'] as const;
-export type Group = (typeof GROUPS)[number];
-
-export const groupOf = (p: Paper): Group => (p === 'notes' ? 'urpc' : p);
-
-export const DEFAULT_TITLES: Record<Group, string> = {
-  urpc: 'User-Level Interprocess Communication for Shared Memory Multiprocessors (Bershad et al., 1991)',
-  sleepwake: 'User-Level Sleep and Wake-up (Unrau and Krieger, 1997)',
-  l3: 'Improving IPC by Kernel Design (Liedtke, SOSP 1993)',
-  inks: 'In-Kernel Servers on Mach 3.0 (Lepreau et al., 1993)',
-};
+/** What `simulate reproduce` runs for one paper: its tables and figures and its claims (its companions' too). */
+export interface ToRun {
+  /** The registered paper's id: its folder under the output directory. */
+  paper: string;
+  title: string;
+  reproduction: Reproduction;
+  claims: RegisteredClaim[];
+}
 
 export type Cell = string | number | null;
 
@@ -62,7 +59,7 @@ export interface ExperimentRecord {
 }
 
 export interface PaperResult {
-  paper: Group;
+  paper: string;
   title: string;
   scale: Scale;
   version: string;
@@ -80,20 +77,16 @@ const clean = (v: Cell): Cell => (typeof v === 'number' ? round(v, 6) : v);
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Units of progress for one paper: one per table and figure, one for all its claims. */
-export function tasksOf(repros: PaperReproduction[], claims: Claim[]): number {
-  return repros.reduce((n, r) => n + r.tables.length + r.figures.length, 0) + (claims.length > 0 ? 1 : 0);
+export function tasksOf(p: ToRun): number {
+  return p.reproduction.tables.length + p.reproduction.figures.length + (p.claims.length > 0 ? 1 : 0);
 }
 
+/** Whether a paper has anything to run. */
+export const hasWork = (p: ToRun): boolean => tasksOf(p) > 0;
+
 /** Run one paper's tables, figures and claims (in that order), recording every run's configuration. */
-export function collect(
-  group: Group,
-  repros: PaperReproduction[],
-  claims: Claim[],
-  scale: Scale,
-  tick: (task: string) => void = () => {},
-  ran: () => void = () => {},
-): PaperResult {
-  forgetExperiments();
+export function collect(p: ToRun, scale: Scale, tick: (task: string) => void = () => {}, ran: () => void = () => {}): PaperResult {
+  forgetMeasurements();
   const experiments = new Map<string, ExperimentRecord>();
   const machines: Record<string, MachineDesc> = {};
   let current = '';
@@ -122,43 +115,40 @@ export function collect(
   const claimRows: ClaimRow[] = [];
   try {
     const ids = new Set<string>();
-    // Two reproductions in one group (URPC and its lecture notes) may reuse an id; prefix the later.
-    const fileId = (paper: Paper, id: string) => {
-      const out = ids.has(id) ? `${paper}-${id}` : id;
-      ids.add(out);
-      return out;
+    const fileId = (id: string) => {
+      if (ids.has(id)) throw new Error(`${p.paper}: two tables or figures are called '${id}'`);
+      ids.add(id);
+      return id;
     };
-    for (const repro of repros) {
-      for (const t of repro.tables) {
-        const id = fileId(repro.paper, t.id);
-        current = `${repro.paper}:${t.id}`;
-        const base = { id, title: t.title, ...(t.note ? { note: t.note } : {}), columns: t.columns };
-        try {
-          const rows = t.run(scale).map((row) => Object.fromEntries(t.columns.map((c) => [c.key, clean(row[c.key] ?? null)])));
-          tables.push({ ...base, rows });
-        } catch (e) {
-          tables.push({ ...base, rows: [], error: message(e) });
-        }
-        tick(t.title);
+    for (const t of p.reproduction.tables) {
+      const id = fileId(t.id);
+      current = `${p.paper}:${t.id}`;
+      const base = { id, title: t.title, ...(t.note ? { note: t.note } : {}), columns: t.columns };
+      try {
+        const rows = t.run(scale).map((row) => Object.fromEntries(t.columns.map((c) => [c.key, clean(row[c.key] ?? null)])));
+        tables.push({ ...base, rows });
+      } catch (e) {
+        tables.push({ ...base, rows: [], error: message(e) });
       }
-      for (const f of repro.figures) {
-        const id = fileId(repro.paper, f.id);
-        current = `${repro.paper}:${f.id}`;
-        const base = { id, title: f.title, ...(f.note ? { note: f.note } : {}), x: f.x, y: f.y, paperPoints: f.paperPoints ?? [] };
-        try {
-          const series = f.run(scale).map((s) => ({
-            name: s.name,
-            points: s.points.map((p) => ({ x: clean(p.x) as number, y: clean(p.y) as number })),
-          }));
-          figures.push({ ...base, series });
-        } catch (e) {
-          figures.push({ ...base, series: [], error: message(e) });
-        }
-        tick(f.title);
-      }
+      tick(t.title);
     }
-    if (claims.length > 0) {
-      for (const c of claims) {
+    for (const f of p.reproduction.figures) {
+      const id = fileId(f.id);
+      current = `${p.paper}:${f.id}`;
+      const base = { id, title: f.title, ...(f.note ? { note: f.note } : {}), x: f.x, y: f.y, paperPoints: f.paperPoints ?? [] };
+      try {
+        const series = f.run(scale).map((s) => ({
+          name: s.name,
+          points: s.points.map((pt) => ({ x: clean(pt.x) as number, y: clean(pt.y) as number })),
+        }));
+        figures.push({ ...base, series });
+      } catch (e) {
+        figures.push({ ...base, series: [], error: message(e) });
+      }
+      tick(f.title);
+    }
+    if (p.claims.length > 0) {
+      for (const c of p.claims) {
         current = `claim:${c.id}`;
         claimRows.push({ ...evaluate(c, scale), conditions: c.conditions, ...(c.note ? { note: c.note } : {}) });
       }
@@ -168,8 +158,8 @@ export function collect(
     stop();
   }
   return {
-    paper: group,
-    title: repros[0]?.title ?? DEFAULT_TITLES[group],
+    paper: p.paper,
+    title: p.title,
     scale,
     version: VERSION,
     tables,

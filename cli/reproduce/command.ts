@@ -13,14 +13,16 @@ import { UsageError } from '../../workloads/run.js';
 import { writeAtomic } from '../output.js';
 import { progressBar, type Progress } from '../progress.js';
 import { VERSION } from '../version.js';
-import { collect, GROUPS, tasksOf, type Group, type PaperResult } from './collect.js';
+import { paperIds } from '../../workloads/registry.js';
+import { collect, hasWork, tasksOf, type PaperResult, type ToRun } from './collect.js';
 import { paperFiles } from './files.js';
 import { configJson, reportMarkdown } from './report.js';
-import { papersToRun, type ToRun } from './select.js';
+import { papersToRun } from './select.js';
 import type { FromWorker } from './worker.js';
 
 export interface ReproduceOptions {
-  which: Group | 'all';
+  /** A registered paper's id, or all. */
+  which: string;
   out: string;
   scale: Scale;
   json: boolean;
@@ -43,7 +45,7 @@ const WORKER = new URL('./worker.js', import.meta.url);
 async function collectAll(todo: ToRun[], scale: Scale, jobs: number, bar: Progress, ready: (r: PaperResult) => Promise<void>): Promise<void> {
   const n = Math.min(jobs, todo.length);
   if (n <= 1 || !existsSync(fileURLToPath(WORKER))) {
-    for (const g of todo) await ready(collect(g.group, g.repros, g.claims, scale, (t) => bar.tick(`${g.group}: ${t}`), () => bar.ran()));
+    for (const p of todo) await ready(collect(p, scale, (t) => bar.tick(`${p.paper}: ${t}`), () => bar.ran()));
     return;
   }
   const queue = [...todo];
@@ -53,8 +55,8 @@ async function collectAll(todo: ToRun[], scale: Scale, jobs: number, bar: Progre
     await new Promise<void>((resolve, reject) => {
       let left = todo.length;
       const feed = (w: Worker) => {
-        const g = queue.shift();
-        if (g) w.postMessage({ group: g.group, scale });
+        const p = queue.shift();
+        if (p) w.postMessage({ paper: p.paper, scale });
       };
       for (let k = 0; k < n; k++) {
         const w = new Worker(WORKER);
@@ -62,7 +64,7 @@ async function collectAll(todo: ToRun[], scale: Scale, jobs: number, bar: Progre
         w.on('message', (m: FromWorker) => {
           if ('tick' in m) return bar.tick(m.tick);
           if ('ran' in m) return bar.ran();
-          if ('error' in m) return reject(new Error(`${m.group}: ${m.error}`));
+          if ('error' in m) return reject(new Error(`${m.paper}: ${m.error}`));
           pending.push(ready(m.result));
           if (--left === 0) resolve();
           else feed(w);
@@ -86,9 +88,10 @@ function writePaper(dir: string, files: Map<string, string>): void {
   for (const name of readdirSync(dir)) if (OURS.test(name) && !files.has(name)) rmSync(join(dir, name));
 }
 
-/** Every paper's stored reproduction under dir, in the report's order. */
+/** Every registered paper's stored reproduction under dir, in the report's order. */
 export function loadResults(dir: string): PaperResult[] {
-  return GROUPS.map((g) => join(dir, g, 'reproduction.json'))
+  return paperIds()
+    .map((id) => join(dir, id, 'reproduction.json'))
     .filter((p) => existsSync(p))
     .map((p) => JSON.parse(readFileSync(p, 'utf8')) as PaperResult);
 }
@@ -103,7 +106,7 @@ export function summaryFiles(dir: string): Map<string, string> {
 }
 
 interface Written {
-  paper: Group;
+  paper: string;
   scale: Scale;
   files: string[];
   claims: Record<string, number>;
@@ -114,13 +117,13 @@ interface Written {
 export async function reproduceInto(o: ReproduceOptions, out: string, quiet: boolean): Promise<Written[]> {
   const jobs = o.papers ? 1 : (o.jobs ?? availableParallelism());
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number >= 1, got ${o.jobs}`);
-  const groups = o.papers ?? papersToRun(o.which === 'all' ? GROUPS : [o.which]);
-  const todo = groups.filter((g) => g.repros.length > 0 || g.claims.length > 0);
-  for (const g of groups) {
-    if (!todo.includes(g)) process.stderr.write(`simulate: nothing registered for ${g.group} yet (no claims, no reproduce.ts); skipped\n`);
+  const selected = o.papers ?? papersToRun(o.which === 'all' ? paperIds() : [o.which]);
+  const todo = selected.filter(hasWork);
+  for (const p of selected) {
+    if (!todo.includes(p)) process.stderr.write(`simulate: nothing registered for ${p.paper} yet (no claims, no tables or figures); skipped\n`);
   }
   const bar = progressBar(
-    todo.reduce((n, g) => n + tasksOf(g.repros, g.claims), 0),
+    todo.reduce((n, p) => n + tasksOf(p), 0),
     'reproduce',
     !quiet,
   );
@@ -143,7 +146,8 @@ export async function reproduceInto(o: ReproduceOptions, out: string, quiet: boo
   }
   mkdirSync(out, { recursive: true });
   for (const [name, text] of summaryFiles(out)) writeAtomic(join(out, name), text);
-  return done.sort((a, b) => GROUPS.indexOf(a.paper) - GROUPS.indexOf(b.paper));
+  const order = paperIds();
+  return done.sort((a, b) => order.indexOf(a.paper) - order.indexOf(b.paper));
 }
 
 export async function reproduceCommand(o: ReproduceOptions): Promise<void> {
@@ -177,11 +181,13 @@ export async function reproduceCommand(o: ReproduceOptions): Promise<void> {
 
 /** The files of ours under dir (a paper folder's CSV, SVG, reproduction.json; REPORT.md, config.json). */
 function ourFiles(dir: string): string[] {
-  const papers = GROUPS.filter((g) => existsSync(join(dir, g))).flatMap((g) =>
-    readdirSync(join(dir, g))
-      .filter((f) => OURS.test(f))
-      .map((f) => join(g, f)),
-  );
+  const papers = paperIds()
+    .filter((id) => existsSync(join(dir, id)))
+    .flatMap((id) =>
+      readdirSync(join(dir, id))
+        .filter((f) => OURS.test(f))
+        .map((f) => join(id, f)),
+    );
   return [...papers, ...['REPORT.md', 'config.json'].filter((f) => existsSync(join(dir, f)))].sort();
 }
 
@@ -198,9 +204,9 @@ async function checkCommand(o: ReproduceOptions): Promise<void> {
 export async function staleFiles(o: ReproduceOptions): Promise<string[]> {
   const work = mkdtempSync(join(tmpdir(), 'ipcsim-check-'));
   try {
-    const selected = o.papers ? o.papers.map((p) => p.group) : o.which === 'all' ? GROUPS : [o.which];
+    const selected = o.papers ? o.papers.map((p) => p.paper) : o.which === 'all' ? paperIds() : [o.which];
     // Papers not regenerated keep their stored data, so the summary files compare like for like.
-    for (const g of GROUPS) if (!selected.includes(g) && existsSync(join(o.out, g))) cpSync(join(o.out, g), join(work, g), { recursive: true });
+    for (const g of paperIds()) if (!selected.includes(g) && existsSync(join(o.out, g))) cpSync(join(o.out, g), join(work, g), { recursive: true });
     await reproduceInto(o, work, o.json);
     const want = ourFiles(work);
     const have = ourFiles(o.out);

@@ -5,7 +5,7 @@
 
 import type { Axis } from '../../workloads/reproduction.js';
 import type { ClaimRow, FigureResult, PaperResult, TableResult } from './collect.js';
-import { GROUPS } from './collect.js';
+import { paperIds } from '../../workloads/registry.js';
 import { headerOf, paperPointsFile, seriesFiles, stableJson, svgFile } from './files.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -168,7 +168,8 @@ function figureSection(r: PaperResult, f: FigureResult): string[] {
 }
 
 export function reportMarkdown(results: PaperResult[], version: string): string {
-  const rs = [...results].sort((a, b) => GROUPS.indexOf(a.paper) - GROUPS.indexOf(b.paper));
+  const order = paperIds();
+  const rs = [...results].sort((a, b) => order.indexOf(a.paper) - order.indexOf(b.paper));
   const scales = rs.map((r) => `${r.paper}: ${r.scale}`).join(', ');
   const out: string[] = [
     '# Reproduction report',
@@ -197,7 +198,8 @@ export function reportMarkdown(results: PaperResult[], version: string): string 
 
 /** config.json: every run of every paper, the machines they ran on, the seeds, the version. */
 export function configJson(results: PaperResult[], version: string): string {
-  const rs = [...results].sort((a, b) => GROUPS.indexOf(a.paper) - GROUPS.indexOf(b.paper));
+  const order = paperIds();
+  const rs = [...results].sort((a, b) => order.indexOf(a.paper) - order.indexOf(b.paper));
   const seeds = [...new Set(rs.flatMap((r) => r.experiments.map((e) => e.seed)))].sort((a, b) => a - b);
   return stableJson({
     version,

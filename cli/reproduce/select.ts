@@ -1,21 +1,13 @@
-// Which reproductions and claims belong to each paper `simulate reproduce` names.
+// Which tables, figures and claims belong to each paper `simulate reproduce` names: the registered
+// papers' own (a paper's claims include its companions', such as URPC's lecture notes).
 
-import { reproductions } from '../../workloads/reproductions.js';
-import { allClaims } from '../../workloads/registry.js';
-import type { Claim } from '../../workloads/claims.js';
-import type { PaperReproduction } from '../../workloads/reproduction.js';
-import { groupOf, type Group } from './collect.js';
+import { findPaper } from '../../workloads/registry.js';
+import type { ToRun } from './collect.js';
 
-export interface ToRun {
-  group: Group;
-  repros: PaperReproduction[];
-  claims: Claim[];
-}
-
-export function papersToRun(groups: readonly Group[]): ToRun[] {
-  return groups.map((g) => ({
-    group: g,
-    repros: reproductions.filter((r) => groupOf(r.paper) === g),
-    claims: allClaims.filter((c) => groupOf(c.paper) === g),
-  }));
+export function papersToRun(ids: readonly string[]): ToRun[] {
+  return ids.map((id) => {
+    const p = findPaper(id);
+    if (!p) throw new Error(`no paper '${id}' is registered`);
+    return { paper: p.id, title: p.title, reproduction: p.reproduction, claims: p.claims };
+  });
 }

@@ -3,26 +3,24 @@
 
 import { parentPort } from 'node:worker_threads';
 import type { Scale } from '../../workloads/claims.js';
-import { collect, type Group, type PaperResult } from './collect.js';
+import { collect, type PaperResult } from './collect.js';
 import { papersToRun } from './select.js';
 
-export type ToWorker = { group: Group; scale: Scale };
-export type FromWorker = { tick: string } | { ran: true } | { group: Group; result: PaperResult } | { group: Group; error: string };
+export type ToWorker = { paper: string; scale: Scale };
+export type FromWorker = { tick: string } | { ran: true } | { paper: string; result: PaperResult } | { paper: string; error: string };
 
 parentPort?.on('message', (m: ToWorker) => {
   const port = parentPort!;
   try {
-    const g = papersToRun([m.group])[0];
+    const p = papersToRun([m.paper])[0];
     const result = collect(
-      g.group,
-      g.repros,
-      g.claims,
+      p,
       m.scale,
-      (task) => port.postMessage({ tick: `${g.group}: ${task}` }),
+      (task) => port.postMessage({ tick: `${p.paper}: ${task}` }),
       () => port.postMessage({ ran: true }),
     );
-    port.postMessage({ group: m.group, result });
+    port.postMessage({ paper: m.paper, result });
   } catch (e) {
-    port.postMessage({ group: m.group, error: (e as Error).message });
+    port.postMessage({ paper: m.paper, error: (e as Error).message });
   }
 });

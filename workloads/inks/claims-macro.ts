@@ -5,8 +5,7 @@
 // configurations make, added to the trapping INKS time the paper measured; the kernel build and
 // SDET have no call counts, so nothing about them can be simulated.
 
-import type { Claim, Scale } from '../claims.js';
-import { claim } from './claim.js';
+import { claim, type Claim, type Scale } from '../claims.js';
 import { ANDREW_MIX, ANDREW_OPERATIONS } from './andrew.js';
 import { run, type Run } from './experiments.js';
 

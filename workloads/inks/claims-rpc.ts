@@ -4,8 +4,8 @@
 // and the per-byte copy rate (the 128-byte InOut cells are the calibration test without its
 // timestamps; the trapping 1K In cell fixed the copy rate).
 
-import type { Claim, Scale } from '../claims.js';
-import { claim, ABOUT_PCT } from './claim.js';
+import { claim, type Claim, type Scale } from '../claims.js';
+import { ABOUT_PCT } from './experiments.js';
 import { CONFIGS, cyclesWhere, isCopy, run, stageCycles, stagesRun, type Config } from './experiments.js';
 import { RPC_TESTS } from './workloads.js';
 

@@ -5,13 +5,12 @@
 // calibrated; the in-kernel column is predicted except stages 9 and 13, whose kernel-mode return
 // and entry were calibrated on it.
 
-import type { Claim } from '../claims.js';
+import { claim, type Claim } from '../claims.js';
 import { findKernel } from '../../kernels/index.js';
 
 // The stage labels of inks Tables 1 and 2, as the kernels publish them.
 const RPC_STAGES = findKernel('mach')!.breakdowns!['inks-table1'];
 const TRAP_STAGES = findKernel('inks-trap')!.breakdowns!['inks-table2'];
-import { claim } from './claim.js';
 import { stageCycles, stagesRun } from './experiments.js';
 
 const T1 = [

@@ -3,9 +3,9 @@
 // instrumented breakdowns; copy counts are measured by pricing copies differently (a what-if on
 // the machine's copy rate) and seeing how much an argument's time moves.
 
-import type { Claim, Scale } from '../claims.js';
+import { claim, type Claim, type Scale } from '../claims.js';
 import { findMachine } from '../../machines/index.js';
-import { claim, ABOUT_PCT } from './claim.js';
+import { ABOUT_PCT } from './experiments.js';
 import { run, stageCycles, stagesRun, MACHINE, type Config } from './experiments.js';
 import { argumentCopying, trapEntryExit } from './claims-rpc.js';
 import { RPC_TESTS } from './workloads.js';

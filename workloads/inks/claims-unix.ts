@@ -4,8 +4,7 @@
 // predicted from the message path, the server's receive loop (calibrated on nop (server)) and how
 // each call moves user data.
 
-import type { Claim, Scale } from '../claims.js';
-import { claim } from './claim.js';
+import { claim, type Claim, type Scale } from '../claims.js';
 import { CONFIGS, run, type Config } from './experiments.js';
 import { UNIX_TESTS } from './workloads.js';
 

@@ -1,9 +1,15 @@
 // The runs the in-kernel servers paper's claims and tables read: one configuration (kernel) with
-// one test (workload), instrumented or not, on the HP 9000/730. Each is memoised, so the claims
-// and tables that read the same run share it. Stage rows are read from the breakdown by label.
+// one test (workload), instrumented or not, on the HP 9000/730. Each goes through `measure`, so
+// the claims and tables that read the same run share it. Stage rows are read from the breakdown
+// by label.
 
-import { experiment, type Scale } from '../claims.js';
-import { simulate, type BreakdownRow, type RunResult } from '../run.js';
+import type { Scale } from '../claims.js';
+import type { BreakdownRow, RunResult } from '../run.js';
+import { measure } from '../measure.js';
+import { sumRows } from '../breakdown.js';
+
+/** Table 3/4 ratios, §4.4 and the abstract: "a factor of three", "about": allowed error of statements the paper rounds. */
+export const ABOUT_PCT = 15;
 
 export const MACHINE = 'hp9000-730';
 export const CONFIGS = ['mach', 'inks-msg', 'inks-trap'] as const;
@@ -29,18 +35,15 @@ export interface RunOptions {
 
 export function run(kernel: string, workload: string, scale: Scale, o: RunOptions = {}): Run {
   const set = o.set ?? [];
-  const key = `inks:${kernel}:${workload}:${scale}:${set.join(',')}:${o.bytes ?? 0}:${o.calls?.[scale] ?? ''}`;
-  return experiment(key, () => {
-    const c = o.calls ? calls(scale, o.calls.paper, o.calls.test) : calls(scale, 10_000, 200);
-    const r = simulate({ machine: MACHINE, kernel, workload, calls: c, warmup: Math.min(100, c), set, bytes: o.bytes ?? 0 });
-    return {
-      latencyCycles: r.result.latencyCycles.mean,
-      latencyUs: r.result.latencyUs.mean,
-      breakdown: r.result.breakdown,
-      stats: r.result.stats,
-      calls: r.result.calls,
-    };
-  });
+  const c = o.calls ? calls(scale, o.calls.paper, o.calls.test) : calls(scale, 10_000, 200);
+  const r = measure({ machine: MACHINE, kernel, workload, calls: c, warmup: Math.min(100, c), set, bytes: o.bytes ?? 0 });
+  return {
+    latencyCycles: r.result.latencyCycles.mean,
+    latencyUs: r.result.latencyUs.mean,
+    breakdown: r.result.breakdown,
+    stats: r.result.stats,
+    calls: r.result.calls,
+  };
 }
 
 /** The Table 1 / Table 2 test: one 128-byte InOut argument, with the timestamps of the instrumented test. */
@@ -48,16 +51,9 @@ export const stagesRun = (kernel: string, scale: Scale, instrumented = true): Ru
   run(kernel, 'inks-inout128', scale, { set: instrumented ? ['kernel.instrumented=true'] : [] });
 
 /** Cycles per call of a stage: every step whose label starts with its number ("3. ", its copy step too). */
-export function stageCycles(r: Run, stage: number): number {
-  const prefix = `${stage}. `;
-  const rows = r.breakdown.filter((b) => b.step.startsWith(prefix));
-  if (rows.length === 0) throw new Error(`no stage ${stage} in the run's breakdown`);
-  return rows.reduce((n, b) => n + b.cycles, 0);
-}
+export const stageCycles = (r: Run, stage: number): number => sumRows(r.breakdown, { prefix: `${stage}. ` }, { require: true }).cycles;
 
 /** Cycles per call of the steps matching a test. */
-export function cyclesWhere(r: Run, f: (b: BreakdownRow) => boolean): number {
-  return r.breakdown.filter(f).reduce((n, b) => n + b.cycles, 0);
-}
+export const cyclesWhere = (r: Run, f: (b: BreakdownRow) => boolean): number => sumRows(r.breakdown, { where: f }).cycles;
 
 export const isCopy = (b: BreakdownRow): boolean => b.step.endsWith(' / copy');

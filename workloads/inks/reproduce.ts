@@ -10,7 +10,7 @@ import { findKernel } from '../../kernels/index.js';
 const RPC_STAGES = findKernel('mach')!.breakdowns!['inks-table1'];
 const TRAP_STAGES = findKernel('inks-trap')!.breakdowns!['inks-table2'];
 import type { Scale } from '../claims.js';
-import type { FigureSpec, PaperReproduction, TableSpec } from '../reproduction.js';
+import type { FigureSpec, Reproduction, TableSpec } from '../reproduction.js';
 import { ANDREW_MIX, ANDREW_OPERATIONS } from './andrew.js';
 import { inksClaims } from './claims.js';
 import { andrewRun, andrewSeconds, ipcSeconds } from './claims-macro.js';
@@ -222,9 +222,7 @@ const argsFigure: FigureSpec = {
   ),
 };
 
-export const reproduction: PaperReproduction = {
-  paper: 'inks',
-  title: 'In-Kernel Servers on Mach 3.0: Implementation and Performance (Lepreau et al., 1993)',
+export const reproduction: Reproduction = {
   tables: [table1, table2, table3, table4, table5, table6, table78],
   figures: [argsFigure],
 };

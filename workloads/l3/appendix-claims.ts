@@ -3,10 +3,10 @@
 // table's steps; TLB claims count the misses the TLB model decided.
 
 import { findKernel } from '../../kernels/index.js';
+import { claim, type Claim, type Role, type Scale } from '../claims.js';
 
 // The appendix tables' row labels, as the l3 kernel publishes them.
 const { 'l3-table3': TABLE3, 'l3-table4': TABLE4, 'l3-table5': TABLE5 } = findKernel('l3')!.breakdowns!;
-import type { Claim, Role, Scale } from '../claims.js';
 import { appendixRun, perIpc } from './appendix.js';
 
 const CONDITIONS = 'i486-dx50, L3 minimal null IPC ping-pong (ports and temporary mapping spliced in), steady state';
@@ -22,10 +22,8 @@ interface RowSpec {
 }
 
 function row(table: string, r: RowSpec): Claim {
-  return {
-    id: r.ref,
+  return claim({
     ref: r.ref,
-    paper: 'l3',
     source: `${table}, row "${r.label.replace(/^(map|port): /, '')}"`,
     conditions: CONDITIONS,
     expected: r.expected,
@@ -34,7 +32,7 @@ function row(table: string, r: RowSpec): Claim {
     role: r.role,
     experiment: 'l3-appendix',
     measure: exec([r.label]),
-  };
+  });
 }
 
 // Rows are calibrated: each is the sum of instruction costs the machine file takes from the
@@ -54,10 +52,9 @@ const total = (
   what: 'exec' | 'tlb',
   role: Role,
   note?: string,
-): Claim => ({
-  id,
+): Claim =>
+  claim({
   ref: id,
-  paper: 'l3',
   source: `${table}, total ${what === 'exec' ? 'execution' : 'TLB miss'} cycles`,
   conditions: CONDITIONS,
   expected,
@@ -67,7 +64,7 @@ const total = (
   experiment: 'l3-appendix',
   measure: (s) => (what === 'exec' ? perIpc(appendixRun(s), labels).exec : perIpc(appendixRun(s), labels).tlbCycles),
   ...(note ? { note } : {}),
-});
+  });
 
 export const appendixClaims: Claim[] = [
   t3('load_id_B', 'load id of B', 2),
@@ -104,10 +101,8 @@ export const appendixClaims: Claim[] = [
   t5('set_B_link', 'port: set B reply link', 2),
   total('l3.table5.total_exec', 'Table 5', TABLE5, 11, 'exec', 'calibrated', 'the indexed load/store costs are taken from this table'),
   total('l3.table5.total_tlb', 'Table 5', TABLE5, 18, 'tlb', 'predicted'),
-  {
-    id: 'l3.s5.1.min_instructions',
+  claim({
     ref: 'l3.s5.1.min_instructions',
-    paper: 'l3',
     source: '§5.1 text and Table 3',
     conditions: CONDITIONS,
     expected: 20,
@@ -118,11 +113,9 @@ export const appendixClaims: Claim[] = [
     measure: (s) => perIpc(appendixRun(s), TABLE3).instructions,
     knownGap:
       'Table 3 as printed lists 19 instructions (2 ld, ld, int, 2×(cmp+jmp), 2 ld, st, ld, add+st, ld, mov cr3, iret, cmp+jmp) while §5.1 says 20; the model runs the table\'s list',
-  },
-  {
-    id: 'l3.s5.1.min_exec_cycles',
+  }),
+  claim({
     ref: 'l3.s5.1.min_exec_cycles',
-    paper: 'l3',
     source: '§5.1 text',
     conditions: CONDITIONS,
     expected: 127,
@@ -131,11 +124,9 @@ export const appendixClaims: Claim[] = [
     role: 'predicted',
     experiment: 'l3-appendix',
     measure: exec(TABLE3),
-  },
-  {
-    id: 'l3.s5.1.kernel_entry_exit_cycles',
+  }),
+  claim({
     ref: 'l3.s5.1.kernel_entry_exit_cycles',
-    paper: 'l3',
     source: '§5.1 text: the two instructions entering and leaving kernel mode',
     conditions: CONDITIONS,
     expected: 107,
@@ -144,11 +135,9 @@ export const appendixClaims: Claim[] = [
     role: 'calibrated',
     experiment: 'l3-appendix',
     measure: exec(['call kernel', 'return to user']),
-  },
-  {
-    id: 'l3.s5.1.min_tlb_misses',
+  }),
+  claim({
     ref: 'l3.s5.1.min_tlb_misses',
-    paper: 'l3',
     source: '§5.1 text',
     conditions: CONDITIONS,
     expected: 5,
@@ -157,11 +146,9 @@ export const appendixClaims: Claim[] = [
     role: 'predicted',
     experiment: 'l3-appendix',
     measure: (s) => perIpc(appendixRun(s), TABLE3).tlbMisses,
-  },
-  {
-    id: 'l3.s5.1.tlb_miss_cycles',
+  }),
+  claim({
     ref: 'l3.s5.1.tlb_miss_cycles',
-    paper: 'l3',
     source: '§5.1 text',
     conditions: CONDITIONS,
     expected: 9,
@@ -173,11 +160,9 @@ export const appendixClaims: Claim[] = [
       const p = perIpc(appendixRun(s), TABLE3);
       return p.tlbCycles / p.tlbMisses;
     },
-  },
-  {
-    id: 'l3.s5.1.lower_bound_cycles',
+  }),
+  claim({
     ref: 'l3.s5.1.lower_bound_cycles',
-    paper: 'l3',
     source: '§5.1 text: 127 + 5 × 9',
     conditions: CONDITIONS,
     expected: 172,
@@ -186,11 +171,9 @@ export const appendixClaims: Claim[] = [
     role: 'predicted',
     experiment: 'l3-appendix',
     measure: (s) => perIpc(appendixRun(s), TABLE3).cycles,
-  },
-  {
-    id: 'l3.s5.1.lower_bound_us',
+  }),
+  claim({
     ref: 'l3.s5.1.lower_bound_us',
-    paper: 'l3',
     source: '§5.1 text',
     conditions: CONDITIONS,
     expected: 3.5,
@@ -200,5 +183,5 @@ export const appendixClaims: Claim[] = [
     experiment: 'l3-appendix',
     measure: (s) => perIpc(appendixRun(s), TABLE3).cycles / 50,
     note: '172 cycles at 50 MHz are 3.44 µs; the paper rounds to 3.5',
-  },
+  }),
 ];

@@ -6,6 +6,6 @@ import { table1Claims } from './table1-claims.js';
 import { designClaims } from './design-claims.js';
 import { systemClaims } from './system-claims.js';
 import { machClaims, machSyscallClaims } from './mach-claims.js';
-import { fireflyClaims } from './firefly-claims.js';
+import { fireflyClaims, srcRpcClaims } from './firefly-claims.js';
 
-export const l3Claims: Claim[] = [...appendixClaims, ...pingPongClaims, ...table1Claims, ...designClaims, ...systemClaims, ...machClaims, ...machSyscallClaims, ...fireflyClaims];
+export const l3Claims: Claim[] = [...appendixClaims, ...pingPongClaims, ...table1Claims, ...designClaims, ...systemClaims, ...machClaims, ...machSyscallClaims, ...fireflyClaims, ...srcRpcClaims];

@@ -2,8 +2,13 @@
 // thread B replies with n bytes and receives the next; 10,000 round trips at the paper's scale),
 // with kernel switches and machine what-ifs, on the 486s and the 386. An IPC is half a round trip.
 
-import { simulate, type BreakdownRow, type RunSpec } from '../run.js';
-import { experiment, type Scale } from '../claims.js';
+import type { BreakdownRow, RunSpec } from '../run.js';
+import type { Scale } from '../claims.js';
+import { measure } from '../measure.js';
+import { sumRows, type RowSum } from '../breakdown.js';
+
+/** The paper's machine (§5). */
+export const DX50 = 'i486-dx50';
 
 /** Table 7's message sizes; Table 1's are a subset. */
 export const TABLE7_SIZES = [8, 12, 128, 512, 1024, 2048, 4096] as const;
@@ -44,23 +49,19 @@ export function pingPong(scale: Scale, p: PingPongSpec): PingPong {
   const machine = p.machine ?? 'i486-dx50';
   const kernel = p.kernel ?? 'l3';
   const set = p.set ?? [];
-  const key = `l3-pingpong:${scale}:${machine}:${kernel}:${p.bytes}:${set.join(',')}:${p.calls?.[scale] ?? ''}:${p.T ?? 1}`;
-  return experiment(key, () => {
-    const spec: RunSpec = { machine, kernel, bytes: p.bytes, T: p.T ?? 1, calls: p.calls?.[scale] ?? roundTrips(scale), set };
-    const r = simulate(spec).result;
-    const stats = new Map(r.stats.map((s) => [s.name, s.value / r.calls]));
-    return {
-      ipcUs: r.latencyUs.mean / 2,
-      ipcCycles: r.latencyCycles.mean / 2,
-      rows: r.breakdown,
-      roundTripsPerSec: r.throughputPerSec,
-      stat: (name: string) => {
-        const v = stats.get(name);
-        if (v === undefined) throw new Error(`no statistic '${name}' in the run`);
-        return v;
-      },
-    };
-  });
+  const spec: RunSpec = { machine, kernel, bytes: p.bytes, T: p.T ?? 1, calls: p.calls?.[scale] ?? roundTrips(scale), set };
+  const r = measure(spec).result;
+  return {
+    ipcUs: r.latencyUs.mean / 2,
+    ipcCycles: r.latencyCycles.mean / 2,
+    rows: r.breakdown,
+    roundTripsPerSec: r.throughputPerSec,
+    stat: (name: string) => {
+      const s = r.stats.find((x) => x.name === name);
+      if (s === undefined) throw new Error(`no statistic '${name}' in the run`);
+      return s.value / r.calls;
+    },
+  };
 }
 
 /** One IPC in µs. */
@@ -72,20 +73,8 @@ export function increasePct(scale: Scale, bytes: number, off: string[]): number 
   return (ipcUs(scale, bytes, off) / ipcUs(scale, bytes) - 1) * 100;
 }
 
-/** Per-IPC sums of breakdown rows whose labels pass the filter. */
-export function perIpcWhere(rows: BreakdownRow[], pick: (label: string) => boolean) {
-  const out = { cycles: 0, exec: 0, tlbMisses: 0, tlbCycles: 0, cacheMisses: 0, instructions: 0 };
-  for (const r of rows) {
-    if (!pick(r.step)) continue;
-    out.cycles += r.cycles / 2;
-    out.exec += r.execCycles / 2;
-    out.tlbMisses += r.tlbMisses / 2;
-    out.tlbCycles += r.tlbCycles / 2;
-    out.cacheMisses += r.cacheMisses / 2;
-    out.instructions += r.instructions / 2;
-  }
-  return out;
-}
+/** Per-IPC sums (half a round trip) of breakdown rows whose labels pass the filter. */
+export const perIpcWhere = (rows: readonly BreakdownRow[], pick: (label: string) => boolean): RowSum => sumRows(rows, { where: (r) => pick(r.step) }, { over: 2 });
 
 /** The Table 1 switches, as the paper's rows name them. */
 export const TABLE1_ROWS = [

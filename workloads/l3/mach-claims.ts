@@ -6,11 +6,10 @@
 // fitted to these numbers.
 
 import { findKernel } from '../../kernels/index.js';
-import { experiment, type Claim, type Scale } from '../claims.js';
-import { simulate } from '../run.js';
+import { claim, type Claim, type Scale } from '../claims.js';
+import { measure } from '../measure.js';
 import { appendixRun, perIpc } from './appendix.js';
-import { claim, DX50 } from './claim-kit.js';
-import { fitLine, ipcUs, perIpcWhere, pingPong, TABLE7_SIZES } from './experiments.js';
+import { DX50, fitLine, ipcUs, perIpcWhere, pingPong, TABLE7_SIZES } from './experiments.js';
 import { TABLE7_L3 } from './pingpong-claims.js';
 
 /** Table 7: Mach ipc time per size. */
@@ -31,7 +30,8 @@ const FIXED_GAP =
   'the Mach model\'s fixed overhead on the 486 is about 76 µs per IPC against the paper\'s 115-120 µs: its path lengths are the PA-RISC instruction counts of the HP 9000/730 (inks Table 1), priced at the 486\'s one-cycle loads, stores and ALU operations, with half of the branches taken (3 cycles) and the segment registers loaded on every kernel entry (2) and return (4) at 9 cycles each; the i386 port\'s own instruction counts and multi-cycle instructions are not known to the model, and nothing was fitted to close the difference';
 
 function machRow(n: number): Claim {
-  return claim(`l3.table7.mach.${n}`, {
+  return claim({
+    ref: `l3.table7.mach.${n}`,
     source: `Table 7, Mach ipc (NORMA MK13), ${n} bytes`,
     conditions: `${PP}, ${n} bytes`,
     expected: TABLE7_MACH[n],
@@ -59,7 +59,8 @@ const slope = (s: Scale) => fitLine(TABLE7_SIZES.map((n) => ({ x: n, y: machUs(s
 
 export const machClaims: Claim[] = [
   ...TABLE7_SIZES.map(machRow),
-  claim('l3.table2.mach_486_50', {
+  claim({
+    ref: 'l3.table2.mach_486_50',
     source: 'Table 2: Mach null RPC, 486 50 MHz',
     conditions: 'i486-dx50, mach, null RPC (0-byte messages) in a closed loop',
     expected: 230,
@@ -69,7 +70,8 @@ export const machClaims: Claim[] = [
     measure: (s) => 2 * machUs(s, 0),
     knownGap: FIXED_GAP,
   }),
-  claim('l3.table2.mach_486_33', {
+  claim({
+    ref: 'l3.table2.mach_486_33',
     source: 'Table 2: Mach null RPC, 486 33 MHz',
     conditions: 'i486-dx33, mach, null RPC (0-byte messages) in a closed loop',
     expected: 346,
@@ -79,7 +81,8 @@ export const machClaims: Claim[] = [
     measure: (s) => 2 * machUs(s, 0, 'i486-dx33'),
     knownGap: FIXED_GAP,
   }),
-  claim('l3.s6.mach_formula', {
+  claim({
+    ref: 'l3.s6.mach_formula',
     source: '§6: "In contrast, Mach takes about 120 + 0.08n µs": the slope',
     conditions: `${PP}: least-squares line through Table 7's sizes`,
     expected: 0.08,
@@ -91,7 +94,8 @@ export const machClaims: Claim[] = [
     knownGap:
       'the Mach model moves a byte in about 97 ns (two copies of about 48 ns/byte each, through buffers that conflict in the 8 KB on-chip cache); the paper\'s 80 ns/byte is two copies at the 40 ns/byte external-cache rate',
   }),
-  claim('l3.s6.mach_formula', {
+  claim({
+    ref: 'l3.s6.mach_formula',
     id: 'l3.s6.mach_formula.intercept',
     source: '§6: "120 + 0.08n µs": the intercept',
     conditions: `${PP}: least-squares line through Table 7's sizes`,
@@ -103,7 +107,8 @@ export const machClaims: Claim[] = [
     measure: (s) => slope(s).intercept,
     knownGap: FIXED_GAP,
   }),
-  claim('l3.s6.mach_double_copy', {
+  claim({
+    ref: 'l3.s6.mach_double_copy',
     source: '§6: "The 80 ns/byte rate shows the effect of copying a message twice"',
     conditions: `${PP}: message bytes copied per message byte (copyin to the kernel, copyout to the receiver), at 512 bytes`,
     expected: null,
@@ -119,7 +124,8 @@ export const machClaims: Claim[] = [
       return machCopyExec >= 1.8 * l3;
     },
   }),
-  claim('l3.s6.mach_floods_cache', {
+  claim({
+    ref: 'l3.s6.mach_floods_cache',
     source: '§6: "Apparently Mach\'s large basic overhead floods the on-chip cache so that both kernel and user lose its benefits"',
     conditions: 'i486-dx50, 8-byte ping-pong in steady state: Mach misses the on-chip cache on every IPC, L3 not at all',
     expected: null,
@@ -132,7 +138,8 @@ export const machClaims: Claim[] = [
       return machMisses > 50 && l3Misses === 0;
     },
   }),
-  claim('l3.fig7.labels', {
+  claim({
+    ref: 'l3.fig7.labels',
     source: 'Figure 7: L3 at 5.2, 7.6, 9.8, 18.1 µs and Mach at 115 µs for short messages',
     conditions: 'i486-dx50 ping-pong, 8 to 512 bytes: each L3 point within 10% of its label, Mach at 8 bytes within 10% of 115 µs',
     expected: null,
@@ -142,7 +149,8 @@ export const machClaims: Claim[] = [
     measure: (s) => [8, 12, 128, 512].every((n) => Math.abs(ipcUs(s, n) / TABLE7_L3[n] - 1) <= 0.1) && Math.abs(machUs(s, 8) / 115 - 1) <= 0.1,
     knownGap: FIXED_GAP,
   }),
-  claim('l3.fig8.shape', {
+  claim({
+    ref: 'l3.fig8.shape',
     source: 'Figure 8: Mach above L3 with the cache flushed, above L3, above the bare data move; all roughly linear',
     conditions: 'i486-dx50 ping-pong at Table 7\'s sizes: the order holds at every size, and each series\' least-squares line explains 95% of its variance',
     expected: null,
@@ -163,7 +171,8 @@ export const machClaims: Claim[] = [
       return order && [(n: number) => machUs(s, n), flushed, (n: number) => ipcUs(s, n)].every((y) => r2(y) > 0.95);
     },
   }),
-  claim('l3.abstract.vs_mach_8B', {
+  claim({
+    ref: 'l3.abstract.vs_mach_8B',
     source: 'Abstract: "compared with Mach, they range from a factor of 22 (8-byte messages)"',
     conditions: 'i486-dx50 ping-pong, 8 bytes: Mach\'s IPC time over L3\'s',
     expected: 22,
@@ -173,7 +182,8 @@ export const machClaims: Claim[] = [
     measure: (s) => machUs(s, 8) / ipcUs(s, 8),
     knownGap: FIXED_GAP,
   }),
-  claim('l3.s8.22x', {
+  claim({
+    ref: 'l3.s8.22x',
     source: '§8: "The achievable quantitative gain is so high (22 times faster)"',
     conditions: 'i486-dx50 ping-pong, 8 bytes: Mach\'s IPC time over L3\'s',
     expected: 22,
@@ -183,7 +193,8 @@ export const machClaims: Claim[] = [
     measure: (s) => machUs(s, 8) / ipcUs(s, 8),
     knownGap: FIXED_GAP,
   }),
-  claim('l3.abstract.vs_mach_4KB', {
+  claim({
+    ref: 'l3.abstract.vs_mach_4KB',
     source: 'Abstract: "... to 3 (4-Kbyte messages)"',
     conditions: 'i486-dx50 ping-pong, 4096 bytes: Mach\'s IPC time over L3\'s',
     expected: 3,
@@ -194,7 +205,8 @@ export const machClaims: Claim[] = [
     note: 'the paper disagrees with itself: Table 7 gives 460 / 115.6 = 4.0 at 4 KB; against L3 with the cache flushed it is 460 / 169.9 = 2.7',
     knownGap: 'the model follows Table 7 (Mach about 4.6 times L3 at 4 KB), not the abstract\'s rounded factor 3',
   }),
-  claim('l3.abstract.twentyfold', {
+  claim({
+    ref: 'l3.abstract.twentyfold',
     source: 'Abstract: "we achieve 5 µs; a twentyfold improvement" (over a typical 100 µs micro-kernel IPC)',
     conditions: 'i486-dx50 ping-pong, 8 bytes: Mach (the typical micro-kernel of the comparison) over L3',
     expected: 20,
@@ -213,16 +225,15 @@ export const machClaims: Claim[] = [
  * measured mean; 10,000 calls at the paper's scale).
  */
 const threadSelfUs = (s: Scale): number =>
-  experiment(`l3-mach-thread-self:${s}`, () =>
-    simulate({ machine: DX50, kernel: 'mach', workload: 'mach-thread-self', calls: s === 'paper' ? 10_000 : 200 }).result.latencyUs.mean,
-  );
+  measure({ machine: DX50, kernel: 'mach', workload: 'mach-thread-self', calls: s === 'paper' ? 10_000 : 200 }).result.latencyUs.mean;
 
 /** The bare INT and IRET of the L3 minimal path (§5.6's "bare machine time ... 2 µs"). */
 const bareTrapUs = (s: Scale): number => perIpc(appendixRun(s), ['call kernel', 'return to user']).exec / 50;
 
 /** §5.6: Mach's system-call path: mach_thread_self through the Mach trap path. */
 export const machSyscallClaims: Claim[] = [
-  claim('l3.s5.6.mach_thread_self', {
+  claim({
+    ref: 'l3.s5.6.mach_thread_self',
     source: '§5.6: "For Mach on a 486 (50 MHz) we measured 18 µs for the mach_thread_self call"',
     conditions: 'i486-dx50, mach, the mach_thread_self system call in a closed loop',
     expected: 18,
@@ -232,7 +243,8 @@ export const machSyscallClaims: Claim[] = [
     measure: threadSelfUs,
     knownGap: THREAD_SELF_GAP,
   }),
-  claim('l3.s5.6.mach_syscall_penalty', {
+  claim({
+    ref: 'l3.s5.6.mach_syscall_penalty',
     source: '§5.6: "Using the Mach system call implementation would increase our 8-byte ipc time by 300%"',
     conditions: 'i486-dx50: (mach_thread_self - the bare INT and IRET) over L3\'s 8-byte IPC',
     expected: 300,

@@ -2,9 +2,8 @@
 // worst-case penalty with the on-chip cache flushed before each IPC, the cache footprint of one
 // round trip, the lines the text fits through the points, and the null RPC on three processors.
 
-import type { Claim, Scale } from '../claims.js';
-import { claim, DX50 } from './claim-kit.js';
-import { fitLine, ipcUs, pingPong, TABLE7_SIZES } from './experiments.js';
+import { claim, type Claim, type Scale } from '../claims.js';
+import { DX50, fitLine, ipcUs, pingPong, TABLE7_SIZES } from './experiments.js';
 import { copyNsPerByte as copyRate } from './probes.js';
 
 const PP = 'i486-dx50, l3 (full path), ping-pong of n-byte messages, call / reply & receive next';
@@ -26,7 +25,8 @@ const GAP_8 =
 
 function l3Row(n: number): Claim {
   const gap = n === 8 ? GAP_8 : n === 1024 || n === 2048 ? GAP_1024 : n === 4096 ? GAP_4096 : undefined;
-  return claim(`l3.table7.l3.${n}`, {
+  return claim({
+    ref: `l3.table7.l3.${n}`,
     source: `Table 7, L3 ipc, ${n} bytes`,
     conditions: `${PP}, ${n} bytes`,
     expected: TABLE7_L3[n],
@@ -39,7 +39,8 @@ function l3Row(n: number): Claim {
 }
 
 function penaltyRow(n: number): Claim {
-  return claim(`l3.table7.cache_penalty.${n}`, {
+  return claim({
+    ref: `l3.table7.cache_penalty.${n}`,
     source: `Table 7, worst case cache penalty, ${n} bytes`,
     conditions: `${PP}, ${n} bytes, on-chip cache flushed before each IPC (external cache kept)`,
     expected: TABLE7_PENALTY[n],
@@ -60,7 +61,8 @@ function penaltyRow(n: number): Claim {
 export const pingPongClaims: Claim[] = [
   ...TABLE7_SIZES.map(l3Row),
   ...TABLE7_SIZES.map(penaltyRow),
-  claim('l3.s6.short_ipc', {
+  claim({
+    ref: 'l3.s6.short_ipc',
     source: '§6: "A short cross address space ipc (user → user) takes 5.2 µs"',
     conditions: `${PP}, 8 bytes`,
     expected: 5.2,
@@ -70,7 +72,8 @@ export const pingPongClaims: Claim[] = [
     measure: (s) => ipcUs(s, 8),
     knownGap: GAP_8,
   }),
-  claim('l3.abstract.l3_5us', {
+  claim({
+    ref: 'l3.abstract.l3_5us',
     source: 'Abstract: "we achieve 5 µs"',
     conditions: `${PP}, 8 bytes`,
     expected: 5,
@@ -79,7 +82,8 @@ export const pingPongClaims: Claim[] = [
     experiment: 'l3-pingpong-8',
     measure: (s) => ipcUs(s, 8),
   }),
-  claim('l3.s5.1.achieved_us', {
+  claim({
+    ref: 'l3.s5.1.achieved_us',
     source: '§5.1: "we achieved 250 cycles (5 µs)"',
     conditions: `${PP}, 8 bytes`,
     expected: 5,
@@ -88,7 +92,8 @@ export const pingPongClaims: Claim[] = [
     experiment: 'l3-pingpong-8',
     measure: (s) => ipcUs(s, 8),
   }),
-  claim('l3.s5.1.achieved_cycles', {
+  claim({
+    ref: 'l3.s5.1.achieved_cycles',
     source: '§5.1: "we achieved 250 cycles"',
     conditions: `${PP}, 8 bytes`,
     expected: 250,
@@ -97,7 +102,8 @@ export const pingPongClaims: Claim[] = [
     experiment: 'l3-pingpong-8',
     measure: (s) => pingPong(s, { bytes: 8 }).ipcCycles,
   }),
-  claim('l3.s6.worst_cache_penalty', {
+  claim({
+    ref: 'l3.s6.worst_cache_penalty',
     source: '§6: "The worst case cache penalty for short ipc is 6.4 µs"',
     conditions: `${PP}, 8 bytes, on-chip cache flushed before each IPC`,
     expected: 6.4,
@@ -108,7 +114,8 @@ export const pingPongClaims: Claim[] = [
     measure: (s) => penalty(s, 8),
     note: 'the same number as Table 7\'s 8-byte penalty, to which the on-chip line fill was fitted',
   }),
-  claim('l3.s6.cache_footprint', {
+  claim({
+    ref: 'l3.s6.cache_footprint',
     source: '§6: "All code and data together use 592 bytes (7%) of the on-chip-cache"',
     conditions: `${PP}, 8 bytes, on-chip cache flushed before each round trip, valid lines counted after it`,
     expected: 592,
@@ -120,7 +127,8 @@ export const pingPongClaims: Claim[] = [
     note: 'lines written but never read are not in the write-through, no-write-allocate on-chip cache and are not counted; the line count rests on the guessed 3 bytes per instruction',
     knownGap: 'the model touches 33 lines (528 bytes); the real path has more code than the instructions the paper describes',
   }),
-  claim('l3.s6.long_ipc_formula', {
+  claim({
+    ref: 'l3.s6.long_ipc_formula',
     source: '§6: "Longer ipcs, transferring n bytes, take about 7 + 0.02n µs"',
     conditions: `${PP}, 12 to 2048 bytes: every point within 10% of the line`,
     expected: null,
@@ -129,7 +137,8 @@ export const pingPongClaims: Claim[] = [
     experiment: 'l3-pingpong-sizes',
     measure: (s) => [12, 128, 512, 1024, 2048].every((n) => Math.abs(ipcUs(s, n) / (7 + 0.02 * n) - 1) <= 0.1),
   }),
-  claim('l3.s6.formula_cached', {
+  claim({
+    ref: 'l3.s6.formula_cached',
     source: '§6: "For 8 < n < 2K, and given sufficient cache hits, L3 ipc takes 7 + 0.02n µs": the slope',
     conditions: `${PP}, least-squares line through 12, 128, 512, 1024 bytes`,
     expected: 0.02,
@@ -139,7 +148,8 @@ export const pingPongClaims: Claim[] = [
     measure: (s) => fitLine([12, 128, 512, 1024].map((n) => ({ x: n, y: ipcUs(s, n) }))).slope,
     note: 'calibrated: the copy\'s write delay (copy.storeCyclesPerByte = 1 cycle = 20 ns per byte) was taken from this slope',
   }),
-  claim('l3.s6.formula_cached', {
+  claim({
+    ref: 'l3.s6.formula_cached',
     id: 'l3.s6.formula_cached.intercept',
     source: '§6: "7 + 0.02n µs": the intercept',
     conditions: `${PP}, least-squares line through 12, 128, 512, 1024 bytes`,
@@ -150,7 +160,8 @@ export const pingPongClaims: Claim[] = [
     experiment: 'l3-pingpong-sizes',
     measure: (s) => fitLine([12, 128, 512, 1024].map((n) => ({ x: n, y: ipcUs(s, n) }))).intercept,
   }),
-  claim('l3.s6.formula_uncached', {
+  claim({
+    ref: 'l3.s6.formula_uncached',
     source: '§6: "For larger n and increasing cache misses it takes 10 + 0.04n µs": the slope',
     conditions: `${PP}, on-chip cache flushed before each IPC, least-squares line through 1024, 2048, 4096 bytes`,
     expected: 0.04,
@@ -163,7 +174,8 @@ export const pingPongClaims: Claim[] = [
     note:
       'read as the line of the cache-flushed column: Table 7\'s L3 + penalty at 4096 bytes (169.9 µs) is 10 + 0.04 × 4096 = 173.8, while plain L3 (115.6) is not; the "40 ns/byte" is the copy rate from the external cache',
   }),
-  claim('l3.s6.ext_mem_rate', {
+  claim({
+    ref: 'l3.s6.ext_mem_rate',
     source: '§6: "The 40 ns/byte rate is given by the external cache and memory system"',
     conditions: 'i486-dx50 copy of 4 KB, start-up excluded, on-chip cache flushed, external cache warm',
     expected: 40,
@@ -175,7 +187,8 @@ export const pingPongClaims: Claim[] = [
     knownGap:
       'the on-chip line fill was fitted to the flushed-cache penalties (12 cycles per 16-byte line), which makes a cold copy 35 ns/byte: Table 7\'s penalties and this rate cannot both hold in a model that adds fill time to the write-limited copy',
   }),
-  claim('l3.s6.bare_copy_rate', {
+  claim({
+    ref: 'l3.s6.bare_copy_rate',
     source: '§6 / Figure 8: "the bare processor data move time, 15 ns/byte (optimal, without cache miss and write delay)"',
     conditions: 'i486-dx50 copy of 4 KB within the on-chip cache, start-up excluded, write delay off (--set copy.storeCyclesPerByte=0)',
     expected: 15,
@@ -201,7 +214,8 @@ function tableTwo(): Claim[] {
     },
   ];
   return rows.map((r) =>
-    claim(r.ref, {
+    claim({
+      ref: r.ref,
       source: `Table 2: L3 null RPC on ${r.machine}`,
       conditions: `${r.machine}, l3 (full path), null RPC (two 0-byte messages: call, reply & receive next)`,
       expected: r.expected,

@@ -4,16 +4,9 @@
 // an address-space switch empties the TLB. They check that the hardware models behave as the
 // paper says the 486 does, from the outside.
 
-import { findMachine } from '../../machines/index.js';
-import { applyMachineSets, parseAssignment } from '../../machines/override.js';
 import { copy, flushCaches, instr, loadContext, measured, read, step, type Page, type Step, type Work } from '../../sim/hw/index.js';
-import { System } from '../../sim/os/index.js';
-
-function boot(machine: string, set: string[] = []): System {
-  const m = findMachine(machine);
-  if (!m) throw new Error(`no machine ${machine}`);
-  return new System(applyMachineSets(m, set.map(parseAssignment)), 1);
-}
+import type { System } from '../../sim/os/index.js';
+import { bootMachine, bootSystem } from '../boot.js';
 
 interface Exec {
   cycles: number;
@@ -35,7 +28,7 @@ function exec(sys: System, work: Work[]): Exec {
 export function onChipCapacity(machine = 'i486-dx50'): number {
   let best = 0;
   for (let kb = 1; kb <= 64; kb *= 2) {
-    const sys = boot(machine);
+    const sys = bootSystem({ machine });
     sys.cpus[0].load(sys.hw.space('probe'));
     const region = sys.hw.kernel.page('working set', Math.max(1, Math.ceil((kb * 1024) / sys.machine.pageBytes)));
     const bytes = kb * 1024;
@@ -47,13 +40,13 @@ export function onChipCapacity(machine = 'i486-dx50'): number {
 
 /** Lines of one cache set that can be live at once: k same-set lines re-read without a miss. */
 export function onChipWays(machine = 'i486-dx50'): number {
-  const m = findMachine(machine)!;
+  const m = bootMachine({ machine });
   const l1 = m.cache.l1 ?? m.cache.l1d;
   if (!l1) return 0;
   const stride = l1.sizeBytes / l1.ways;
   let ways = 0;
   for (let k = 1; k <= 16; k++) {
-    const sys = boot(machine);
+    const sys = bootSystem({ machine });
     const pagesPerStride = Math.max(1, stride / sys.machine.pageBytes);
     const region = sys.hw.kernel.page('set probe', pagesPerStride * k);
     const touch: Work[] = [];
@@ -68,7 +61,7 @@ export function onChipWays(machine = 'i486-dx50'): number {
 export function tlbEntries(machine = 'i486-dx50'): number {
   let best = 0;
   for (let n = 1; n <= 128; n++) {
-    const sys = boot(machine);
+    const sys = bootSystem({ machine });
     const region = sys.hw.kernel.page('pages', n);
     const touch: Work[] = [];
     for (let i = 0; i < n; i++) touch.push(read(region, i * sys.machine.pageBytes, 4));
@@ -81,7 +74,7 @@ export function tlbEntries(machine = 'i486-dx50'): number {
 /** The page size: the smallest stride at which two references take two TLB misses. */
 export function pageBytes(machine = 'i486-dx50'): number {
   for (let stride = 512; stride <= 65536; stride *= 2) {
-    const sys = boot(machine);
+    const sys = bootSystem({ machine });
     const region = sys.hw.kernel.page('region', 32);
     if (exec(sys, [read(region, 0, 4), read(region, stride, 4)]).tlbMisses === 2) return stride;
   }
@@ -90,7 +83,7 @@ export function pageBytes(machine = 'i486-dx50'): number {
 
 /** Whether loading another address space makes a translated page miss again. */
 export function tlbFlushedOnSwitch(machine = 'i486-dx50', set: string[] = []): boolean {
-  const sys = boot(machine, set);
+  const sys = bootSystem({ machine, set });
   const a = sys.hw.space('A');
   const b = sys.hw.space('B');
   const k: Page = sys.hw.kernel.page('kernel page');
@@ -105,7 +98,7 @@ export function tlbFlushedOnSwitch(machine = 'i486-dx50', set: string[] = []): b
  * (on-chip cache flushed first, external cache warm), start-up excluded.
  */
 export function copyNsPerByte(machine: string, bytes: number, cold: boolean, set: string[] = []): number {
-  const sys = boot(machine, set);
+  const sys = bootSystem({ machine, set });
   const pages = Math.ceil(bytes / sys.machine.pageBytes);
   const from = sys.hw.kernel.page('source', pages);
   const to = sys.hw.kernel.page('destination', pages);
@@ -119,12 +112,12 @@ export function copyNsPerByte(machine: string, bytes: number, cold: boolean, set
 
 /** Cycles of n instructions of a class. */
 export function instructionCycles(machine: string, cls: string, n = 1): number {
-  return exec(boot(machine), [instr(cls, n)]).cycles;
+  return exec(bootSystem({ machine }), [instr(cls, n)]).cycles;
 }
 
 /** Cycles of a primitive measured as one microsecond: the clock rate in MHz. */
 export function cyclesPerMicrosecond(machine: string): number {
-  return exec(boot(machine), [measured(1, 'probe: one microsecond')]).cycles;
+  return exec(bootSystem({ machine }), [measured(1, 'probe: one microsecond')]).cycles;
 }
 
 /**
@@ -132,12 +125,12 @@ export function cyclesPerMicrosecond(machine: string): number {
  * cache alone (every line costs exactly the on-chip fill): the external cache's capacity.
  */
 export function externalCapacity(machine = 'i486-dx50'): number {
-  const m = findMachine(machine)!;
+  const m = bootMachine({ machine });
   const l1 = m.cache.l1 ?? m.cache.l1d;
   if (!l1 || !m.cache.l2) return 0;
   let best = 0;
   for (let kb = 64; kb <= 1024; kb *= 2) {
-    const sys = boot(machine);
+    const sys = bootSystem({ machine });
     const bytes = kb * 1024;
     const region = sys.hw.kernel.page('working set', bytes / sys.machine.pageBytes);
     exec(sys, [read(region, 0, bytes)]);

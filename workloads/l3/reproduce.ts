@@ -9,7 +9,7 @@ import { findKernel } from '../../kernels/index.js';
 // The appendix tables' row labels, as the l3 kernel publishes them.
 const { 'l3-table3': TABLE3, 'l3-table4': TABLE4, 'l3-table5': TABLE5 } = findKernel('l3')!.breakdowns!;
 import type { Scale } from '../claims.js';
-import type { Column, FigureSpec, PaperReproduction, Series, TableSpec } from '../reproduction.js';
+import type { Column, FigureSpec, Reproduction, Series, TableSpec } from '../reproduction.js';
 import { appendixRun, perIpc } from './appendix.js';
 import { increasePct, ipcUs, pingPong, TABLE1_ROWS, TABLE1_SIZES, TABLE7_SIZES } from './experiments.js';
 import { copyNsPerByte } from './probes.js';
@@ -169,9 +169,7 @@ const figure8: FigureSpec = {
   ],
 };
 
-export const reproduction: PaperReproduction = {
-  paper: 'l3',
-  title: 'Improving IPC by Kernel Design (Liedtke, SOSP 1993)',
+export const reproduction: Reproduction = {
   tables: [
     table1,
     table2,

@@ -2,13 +2,12 @@
 // per message size; and the text's numbers for the same techniques (§5.2.3, §5.2.5, §5.3.4,
 // §5.3.6, §5.5.2, §5.5.3, §7.1, §7.4), read from the runs' breakdowns.
 
-import type { Claim, Scale } from '../claims.js';
+import { claim, type Claim, type Scale } from '../claims.js';
 import { findKernel } from '../../kernels/index.js';
 
 // The appendix tables' row labels, as the l3 kernel publishes them.
 const { 'l3-table3': TABLE3, 'l3-table5': TABLE5 } = findKernel('l3')!.breakdowns!;
 import { appendixRun, perIpc } from './appendix.js';
-import { claim } from './claim-kit.js';
 import { increasePct, ipcUs, perIpcWhere, pingPong, TABLE1_ROWS, TABLE1_SIZES } from './experiments.js';
 
 const PP = 'i486-dx50, l3 (full path), ping-pong';
@@ -49,7 +48,8 @@ const POINTS = 5;
 function cell(key: string, label: string, off: readonly string[], n: number): Claim {
   const expected = TABLE1[key][n]!;
   const gap = GAPS[`${key}.${n}`];
-  return claim(`l3.table1.${key}.${n}`, {
+  return claim({
+    ref: `l3.table1.${key}.${n}`,
     source: `Table 1, "${label}" removed, ${n}-byte ipc`,
     conditions: `${PP}, ${n} bytes, ${off.join(' ')} against the default kernel; increase of the IPC time in percent`,
     expected,
@@ -69,7 +69,8 @@ const strictSteps = (l: string) => l.startsWith('scheduling: ') && /queue/.test(
 
 export const table1Claims: Claim[] = [
   ...TABLE1_ROWS.flatMap((r) => r.sizes.map((n) => cell(r.key, r.label, r.off, n))),
-  claim('l3.table1.sum_8B', {
+  claim({
+    ref: 'l3.table1.sum_8B',
     source: 'Table 1 text: "more than 134% (= 49 + 23 + 21 + 18 + 13 + 10)"',
     conditions: `${PP}, 8 bytes: the sum of the six 8-byte increases`,
     expected: 134,
@@ -79,7 +80,8 @@ export const table1Claims: Claim[] = [
     experiment: 'l3-table1',
     measure: (s) => TABLE1_ROWS.filter((r) => (r.sizes as readonly number[]).includes(8)).reduce((t, r) => t + increasePct(s, 8, [...r.off]), 0),
   }),
-  claim('l3.table1.sum_8B', {
+  claim({
+    ref: 'l3.table1.sum_8B',
     id: 'l3.table1.sum_8B.synergy',
     source: 'Table 1 text: "Removal of all optimizations shown in the table will increase the 8-byte ipc time by far more than 134%"',
     conditions: `${PP}, 8 bytes, all six switches off at once, against the sum of the single increases`,
@@ -93,7 +95,8 @@ export const table1Claims: Claim[] = [
       return increasePct(s, 8, all) > sum;
     },
   }),
-  claim('l3.table1.shape', {
+  claim({
+    ref: 'l3.table1.shape',
     source: '§5.6: "For short messages, the most valuable technique is register transfer, whereas direct message transfer dominates all other optimizations when messages become longer"',
     conditions: `${PP}: the largest increase at 8 bytes is the register transfer's; at 512 and 4096 bytes the direct transfer's; the other rows shrink from 8 to 4096 bytes`,
     expected: null,
@@ -114,7 +117,8 @@ export const table1Claims: Claim[] = [
   }),
 
   // §5.3.6: registers against the temporary mapping.
-  claim('l3.s5.3.6.register_gain', {
+  claim({
+    ref: 'l3.s5.3.6.register_gain',
     source: '§5.3.6: "we achieved a performance gain of 2.4 µs or 48% T"',
     conditions: `${PP}, 8 bytes, with and without kernel.shortMessagesInRegisters`,
     expected: 2.4,
@@ -125,7 +129,8 @@ export const table1Claims: Claim[] = [
     measure: (s) => ipcUs(s, 8, ['kernel.shortMessagesInRegisters=false']) - ipcUs(s, 8),
     knownGap: 'the model\'s long path for 8 bytes is 2.7 µs slower; the register path is 0.3 µs faster than the paper\'s (see l3.table7.l3.8)',
   }),
-  claim('l3.s5.3.6.temp_map_overhead', {
+  claim({
+    ref: 'l3.s5.3.6.temp_map_overhead',
     source: '§5.3.6: Table 4\'s "optimistic best case estimation ... an overhead of at least 62 cycles"',
     conditions: 'i486-dx50, l3 minimal path with Table 4 spliced in: execution plus TLB-miss cycles of the mapping rows',
     expected: 62,
@@ -141,7 +146,8 @@ export const table1Claims: Claim[] = [
   }),
 
   // §5.2.3: twofold copy against direct transfer for a short message.
-  claim('l3.s5.2.3.twofold_copy_penalty', {
+  claim({
+    ref: 'l3.s5.2.3.twofold_copy_penalty',
     source: '§5.2.3: "Even transferring an 8-byte message by the above algorithm would be about 0.5 µs (10% T) more expensive than a single copy method"',
     conditions: `${PP}, 8 bytes without registers, twofold copy against direct transfer`,
     expected: 0.5,
@@ -154,7 +160,8 @@ export const table1Claims: Claim[] = [
   }),
 
   // §5.2.5: virtual tcbs.
-  claim('l3.s5.2.5.virtual_tcb_tlb_saved', {
+  claim({
+    ref: 'l3.s5.2.5.virtual_tcb_tlb_saved',
     source: '§5.2.5: "It saves 3 TLB misses per ipc"',
     conditions: `${PP}, 8 bytes, TLB misses per IPC with and without kernel.virtualTcbs`,
     expected: 3,
@@ -166,7 +173,8 @@ export const table1Claims: Claim[] = [
     knownGap:
       'the model saves 2: the thread table, and the sender\'s tcb, which lies apart from the kernel stack the INT pushes onto; the receiver\'s separate stack takes the miss its tcb page took',
   }),
-  claim('l3.s5.2.5.virtual_tcb_time_saved', {
+  claim({
+    ref: 'l3.s5.2.5.virtual_tcb_time_saved',
     source: '§5.2.5: "(0.5 µs, 10% T)"',
     conditions: `${PP}, 8 bytes, with and without kernel.virtualTcbs`,
     expected: 0.5,
@@ -179,7 +187,8 @@ export const table1Claims: Claim[] = [
   }),
 
   // §5.3.4: strict scheduling's queue work.
-  claim('l3.s5.3.4.insert_loadstores', {
+  claim({
+    ref: 'l3.s5.3.4.insert_loadstores',
     source: '§5.3.4: "Insertion needs at least 7 ... load/store operations"',
     conditions: `${PP}, 8 bytes, kernel.lazyScheduling=false: instructions of inserting the sender into the wait queue`,
     expected: 7,
@@ -189,7 +198,8 @@ export const table1Claims: Claim[] = [
     experiment: 'l3-table1-lazy_scheduling-8',
     measure: (s) => stepsPerIpc(s, ['kernel.lazyScheduling=false'], (l) => l === 'scheduling: insert sender into wait queue').instructions,
   }),
-  claim('l3.s5.3.4.delete_loadstores', {
+  claim({
+    ref: 'l3.s5.3.4.delete_loadstores',
     source: '§5.3.4: "... and deletion 4, load/store operations"',
     conditions: `${PP}, 8 bytes, kernel.lazyScheduling=false: instructions of deleting the sender from the ready queue`,
     expected: 4,
@@ -199,7 +209,8 @@ export const table1Claims: Claim[] = [
     experiment: 'l3-table1-lazy_scheduling-8',
     measure: (s) => stepsPerIpc(s, ['kernel.lazyScheduling=false'], (l) => l === 'scheduling: delete sender from ready queue').instructions,
   }),
-  claim('l3.s5.3.4.strict_sched_tlb', {
+  claim({
+    ref: 'l3.s5.3.4.strict_sched_tlb',
     source: '§5.3.4: "Together with 4 expected TLB misses"',
     conditions: `${PP}, 8 bytes, kernel.lazyScheduling=false: TLB misses of the four queue operations`,
     expected: 4,
@@ -211,7 +222,8 @@ export const table1Claims: Claim[] = [
     knownGap:
       'the queue neighbours in the model are the idle, background and driver threads, whose three tcb pages miss; the queue heads share the condensed page, which is already translated',
   }),
-  claim('l3.s5.3.4.strict_sched_cycles', {
+  claim({
+    ref: 'l3.s5.3.4.strict_sched_cycles',
     source: '§5.3.4: "this will take at least 58 cycles (1.2 µs, 23% T)"',
     conditions: `${PP}, 8 bytes, kernel.lazyScheduling=false: cycles of the four queue operations`,
     expected: 58,
@@ -224,7 +236,8 @@ export const table1Claims: Claim[] = [
   }),
 
   // §5.5.2: placement.
-  claim('l3.s5.5.2.placement_tlb_saved', {
+  claim({
+    ref: 'l3.s5.5.2.placement_tlb_saved',
     source: '§5.5.2: "We saved 4 TLB misses by this technique"',
     conditions: `${PP}, 8 bytes, TLB misses per IPC with and without kernel.condensedTables`,
     expected: 4,
@@ -236,7 +249,8 @@ export const table1Claims: Claim[] = [
     knownGap:
       'the model saves 3 (IDT and TSS in the sender\'s context, the second code page after the switch); the GDT page is needed after the switch either way',
   }),
-  claim('l3.s5.5.2.total_tlb_saved', {
+  claim({
+    ref: 'l3.s5.5.2.total_tlb_saved',
     source: '§5.5.2: "together with ... virtual objects (see 5.2.5) and lazy scheduling (see 5.3.4) at least 11 TLB misses are saved"',
     conditions: `${PP}, 8 bytes, TLB misses per IPC with all three switched off against none`,
     expected: 11,
@@ -249,7 +263,8 @@ export const table1Claims: Claim[] = [
   }),
 
   // §5.5.3: segment registers.
-  claim('l3.s5.5.3.segreg_maintain', {
+  claim({
+    ref: 'l3.s5.5.3.segreg_maintain',
     source: '§5.5.3: "If the kernel guaranteed to maintain the user segment registers ... this would cost 66 cycles"',
     conditions: `${PP}, 8 bytes, kernel.segments=reload: execution cycles of saving, loading and restoring`,
     expected: 66,
@@ -260,7 +275,8 @@ export const table1Claims: Claim[] = [
     measure: (s) => stepsPerIpc(s, ['kernel.segments=reload'], (l) => /segment registers/.test(l)).exec,
     note: 'the split into 4 pushes, 2 flat loads and 4 reloads is a reading that makes the paper\'s 66 cycles from the 486 timings',
   }),
-  claim('l3.s5.5.3.segreg_check', {
+  claim({
+    ref: 'l3.s5.5.3.segreg_check',
     source: '§5.5.3: "only 10 cycles are required for checking the segment registers"',
     conditions: `${PP}, 8 bytes: execution cycles of the entry check`,
     expected: 10,
@@ -272,7 +288,8 @@ export const table1Claims: Claim[] = [
   }),
 
   // §5.3.1: tcb address and uid check.
-  claim('l3.s5.3.1.tcb_addr_cycles', {
+  claim({
+    ref: 'l3.s5.3.1.tcb_addr_cycles',
     source: '§5.3.1: "only 3 cycles (0.06 µs, 1.2% T) are required"',
     conditions: `${PP}, 8 bytes: execution cycles of the tcb address computation`,
     expected: 3,
@@ -282,7 +299,8 @@ export const table1Claims: Claim[] = [
     experiment: 'l3-pingpong-8',
     measure: (s) => stepsPerIpc(s, [], (l) => l === 'ipc: tcb address from uid').exec,
   }),
-  claim('l3.s5.3.1.uid_check_cycles', {
+  claim({
+    ref: 'l3.s5.3.1.uid_check_cycles',
     source: '§5.3.1: "this costs another 4 cycles, i.e. 0.08 µs, 1.6% T"',
     conditions: `${PP}, 8 bytes: execution cycles of the uid check`,
     expected: 4,
@@ -295,7 +313,8 @@ export const table1Claims: Claim[] = [
   }),
 
   // §7.1: ports in the full path.
-  claim('l3.s7.1.port_overhead_cycles', {
+  claim({
+    ref: 'l3.s7.1.port_overhead_cycles',
     source: '§7.1: "The best case estimation (see table 5) gives 29 cycles"',
     conditions: `${PP}, 8 bytes, cycles per IPC with kernel.portAccess=true against without`,
     expected: 29,
@@ -305,7 +324,8 @@ export const table1Claims: Claim[] = [
     experiment: 'l3-ports-8',
     measure: (s) => pingPong(s, { bytes: 8, set: ['kernel.portAccess=true'] }).ipcCycles - pingPong(s, { bytes: 8 }).ipcCycles,
   }),
-  claim('l3.s7.1.port_impl_matches', {
+  claim({
+    ref: 'l3.s7.1.port_impl_matches',
     source: '§7.1: "A test implementation in the L3 µ-kernel led to the same result"',
     conditions: 'i486-dx50: the full path\'s port overhead within 3 cycles of the minimal path\'s Table 5 rows (execution + TLB misses)',
     expected: null,
@@ -319,7 +339,8 @@ export const table1Claims: Claim[] = [
   }),
 
   // §7.4: the hypothetical 486.
-  claim('l3.s7.4.tagged_tlb_saving', {
+  claim({
+    ref: 'l3.s7.4.tagged_tlb_saving',
     source: '§7.4: "with a multi-address-space TLB (saving 45 cycles)"',
     conditions: 'i486-dx50, l3 minimal path (Table 3): cycles per IPC with --set tlb.tagged=true against without',
     expected: 45,
@@ -329,7 +350,8 @@ export const table1Claims: Claim[] = [
     experiment: 'l3-appendix',
     measure: (s) => perIpc(appendixRun(s), TABLE3).cycles - perIpc(appendixRun(s, ['tlb.tagged=true']), TABLE3).cycles,
   }),
-  claim('l3.s7.4.no_segments_saving', {
+  claim({
+    ref: 'l3.s7.4.no_segments_saving',
     source: '§7.4: "A hypothetical 486-compatible processor without the segment system (saving 80 cycles)"',
     conditions: `${PP}, 8 bytes: cycles per IPC against kernel.segments=none with INT and IRET priced without segment work (${NO_SEGMENTS.join(' ')})`,
     expected: 80,
@@ -340,7 +362,8 @@ export const table1Claims: Claim[] = [
     measure: (s) => pingPong(s, { bytes: 8 }).ipcCycles - pingPong(s, { bytes: 8, set: NO_SEGMENTS }).ipcCycles,
     note: 'the what-if INT and IRET costs are derived from this number (80 - the 10-cycle check = 70 cycles, split between INT and IRET in proportion to their cost)',
   }),
-  claim('l3.s7.4.hypothetical_ipc', {
+  claim({
+    ref: 'l3.s7.4.hypothetical_ipc',
     source: '§7.4: "could reduce the time needed for short ipc from 5 µs to 2.5 µs"',
     conditions: `${PP}, 8 bytes, ${[...NO_SEGMENTS, 'tlb.tagged=true'].join(' ')}`,
     expected: 2.5,

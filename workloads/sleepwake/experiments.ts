@@ -1,9 +1,9 @@
-// The sleep/wake-up paper's experiments as memoised runs: one point is one simulate() of a
+// The sleep/wake-up paper's experiments as memoised runs: one point is one `measure` of a
 // protocol on a machine with n clients and some options; curves are points over client counts.
 // Every number the claims and figures read comes off these runs' clocks and counters.
 
-import { experiment, type Scale } from '../claims.js';
-import { simulate } from '../run.js';
+import type { Scale } from '../claims.js';
+import { measure, remember } from '../measure.js';
 import { primitiveRun, type Primitive } from './table1.js';
 
 export const UNI_MACHINES = ['sgi-indy-r4000', 'ibm-p4-ppc604'] as const;
@@ -38,23 +38,19 @@ export interface Point {
 }
 
 export function point(machine: string, kernel: string, clients: number, set: string[], scale: Scale, messages?: number): Point {
-  const key = `sw:${machine}:${kernel}:${clients}:${set.join(',')}:${scale}:${messages ?? ''}`;
-  return experiment(key, () => {
-    const n = messages ?? calls(machine, scale);
-    // Linux 1.0's counters take thousands of messages to settle from the start (every process
-    // begins with a full quantum), so its runs warm up longer than the default tenth.
-    const warmup = machine === LINUX && messages === undefined ? 5_000 : undefined;
-    const r = simulate({ machine, kernel, clients, calls: n, set, bytes: 24, ...(warmup ? { warmup } : {}) });
-    const st = new Map(r.result.stats.map((s) => [s.name, s.value]));
-    const done = r.result.calls;
-    return {
-      msgsPerMs: r.result.throughputPerSec / 1000,
-      latencyUs: r.result.latencyUs.mean,
-      per: (name: string) => (st.get(name) ?? 0) / done,
-      calls: done,
-      bytes: r.params.bytes,
-    };
-  });
+  const n = messages ?? calls(machine, scale);
+  // Linux 1.0's counters take thousands of messages to settle from the start (every process
+  // begins with a full quantum), so its runs warm up longer than the default tenth.
+  const warmup = machine === LINUX && messages === undefined ? 5_000 : undefined;
+  const r = measure({ machine, kernel, clients, calls: n, set, bytes: 24, ...(warmup ? { warmup } : {}) });
+  const done = r.result.calls;
+  return {
+    msgsPerMs: r.result.throughputPerSec / 1000,
+    latencyUs: r.result.latencyUs.mean,
+    per: (name: string) => (r.result.stats.find((s) => s.name === name)?.value ?? 0) / done,
+    calls: done,
+    bytes: r.params.bytes,
+  };
 }
 
 /** A raw counter total of a point (maxima such as sem.highWater are not per call). */
@@ -70,7 +66,7 @@ export const thr = (ps: Point[]) => ps.map((p) => p.msgsPerMs);
 
 /** Table 1 rows, re-measured on the simulated machine. */
 export function primitive(machine: string, what: Primitive, processes: number, scale: Scale) {
-  return experiment(`sw:t1:${machine}:${what}:${processes}:${scale}`, () => primitiveRun(machine, what, processes, scale === 'paper' ? 20_000 : 2_000));
+  return remember('primitiveRun', [machine, what, processes, scale], () => primitiveRun(machine, what, processes, scale === 'paper' ? 20_000 : 2_000));
 }
 
 export const sched = (s: string) => [`kernel.scheduler=${s}`];

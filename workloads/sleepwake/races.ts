@@ -7,11 +7,9 @@
 
 import type { Body } from '../../sim/engine/index.js';
 import { StallError } from '../../sim/engine/index.js';
-import { findMachine } from '../../machines/index.js';
-import { System } from '../../sim/os/index.js';
-import { makePolicy } from '../../sim/os/sched/index.js';
-import { Unix, type Task } from '../../sim/os/unix.js';
+import type { Task } from '../../sim/os/unix.js';
 import { UserIpc, type UserIpcOptions } from '../../sim/os/useripc.js';
+import { bootUnix } from '../boot.js';
 
 export interface RaceTally {
   trials: number;
@@ -31,9 +29,8 @@ export interface RaceTally {
 const DEFAULTS: UserIpcOptions = { busyWait: 'delay', pollUs: 25, maxSpin: 20, c3: true, tas: true, absorb: true, capacity: 64 };
 
 function trial(machine: string, o: UserIpcOptions, d1: number, d2: number, t: RaceTally): void {
-  const m = findMachine(machine)!;
-  const sys = new System(m, 1);
-  const unix = new Unix(sys, (all) => makePolicy('fixed', m.id, m.clockMHz, all));
+  const unix = bootUnix({ machine, scheduler: 'fixed' });
+  const sys = unix.sys;
   const ipc = new UserIpc(unix, 0, o);
   const ep = ipc.srv;
   let consumed = 0;
@@ -80,14 +77,13 @@ export function raceSweep(machine: string, opts: Partial<UserIpcOptions>, window
  * `busyUs`) and sleeps; returns the seconds from its failed enqueue until its message is in.
  */
 export function queueFullWait(machine: string, busyUs: number): number {
-  const m = findMachine(machine)!;
-  const sys = new System(m, 1);
-  const unix = new Unix(sys, (all) => makePolicy('fixed', m.id, m.clockMHz, all));
+  const unix = bootUnix({ machine, scheduler: 'fixed' });
+  const sys = unix.sys;
   const ipc = new UserIpc(unix, 0, { ...DEFAULTS, capacity: 1 });
   const ep = ipc.srv;
   let waited = NaN;
   unix.spawn('consumer', 'server', sys.hw.space('consumer'), function* (c: Task): Body<void> {
-    yield Math.round(busyUs * m.clockMHz);
+    yield Math.round(busyUs * sys.machine.clockMHz);
     while ((yield* ep.q.dequeue(c)) === undefined) yield 1000;
     while ((yield* ep.q.dequeue(c)) === undefined) yield 1000;
   });

@@ -4,7 +4,7 @@
 // values appear only as figure markers for the points its text states.
 
 import type { Scale } from '../claims.js';
-import type { FigureSpec, PaperReproduction, Series, TableSpec } from '../reproduction.js';
+import type { FigureSpec, Reproduction, Series, TableSpec } from '../reproduction.js';
 import { sleepwakeClaims } from './claims.js';
 import {
   CHALLENGE,
@@ -170,9 +170,7 @@ const figures: FigureSpec[] = [
   },
 ];
 
-export const reproduction: PaperReproduction = {
-  paper: 'sleepwake',
-  title: 'Efficient Sleep/Wake-up Protocols for User-Level IPC (Unrau and Krieger, 1997)',
+export const reproduction: Reproduction = {
   tables: [table1, counts],
   figures,
 };

@@ -5,23 +5,13 @@
 // estimate): elapsed time per yield call, all processes together.
 
 import type { Body } from '../../sim/engine/index.js';
-import { findMachine } from '../../machines/index.js';
-import { applyMachineSets, parseAssignment } from '../../machines/override.js';
-import { makePolicy, type SchedulerName } from '../../sim/os/sched/index.js';
+import type { SchedulerName } from '../../sim/os/sched/index.js';
 import { SysVMsgQueue, SysVSemaphore } from '../../sim/os/sysv.js';
 import { TwoLockQueue } from '../../sim/os/msqueue.js';
-import { System } from '../../sim/os/index.js';
-import { Unix, type Task } from '../../sim/os/unix.js';
+import type { Task } from '../../sim/os/unix.js';
+import { bootUnix } from '../boot.js';
 
 export type Primitive = 'enqdeq' | 'msg' | 'sem' | 'yield';
-
-function boot(machine: string, scheduler: SchedulerName, set: string[]): Unix {
-  const base = findMachine(machine);
-  if (!base) throw new Error(`unknown machine ${machine}`);
-  const m = applyMachineSets(base, set.map(parseAssignment));
-  const sys = new System(m, 1);
-  return new Unix(sys, (all) => makePolicy(scheduler, m.id, m.clockMHz, all));
-}
 
 /** Microseconds per operation (per pair; per yield call for n yielding processes). */
 export function measurePrimitive(machine: string, what: Primitive, processes = 1, iterations = 2000, scheduler: SchedulerName = 'default', set: string[] = []): number {
@@ -37,7 +27,7 @@ export function primitiveRun(
   scheduler: SchedulerName = 'default',
   set: string[] = [],
 ): { us: number; switchesPerOp: number } {
-  const unix = boot(machine, scheduler, set);
+  const unix = bootUnix({ machine, set, scheduler });
   const sys = unix.sys;
   let start = -1;
   let done = 0;

@@ -2,12 +2,11 @@
 // Figures 3 and 4): the component breakdown, latency and throughput at (T, C, S), the pipeline,
 // the critical sections and the shapes of the curves.
 
-import type { Claim, Scale } from '../claims.js';
+import { claim, risesAtEveryStep, type Claim, type Scale } from '../claims.js';
 import { findKernel } from '../../kernels/index.js';
 
 // Table II's instruction counts inside the queue locks, as the urpc kernel publishes them.
 const URPC_FACTS = findKernel('urpc')!.facts!;
-import { claim, rising } from './claim-kit.js';
 import { CALLS, COMBOS, T_AXIS, stepInstructions, stepUs, urpcPoint, type Point } from './experiments.js';
 
 /** Table II is measured where no reallocation is needed and the footnote's optimisation is off: T = 2, C = S = 1. */
@@ -30,7 +29,7 @@ const table2Claims: Claim[] = TABLE2_ROWS.flatMap((r) =>
     claim({
       ref: `urpc.table2.${r.step}.${side}`,
       source: `Table II, ${r.step}, ${side}`,
-      conditions: T2,
+      conditions: `firefly-cvax; ${T2}`,
       expected: r[side],
       unit: 'us',
       role: 'calibrated',
@@ -47,7 +46,7 @@ export const callClaims: Claim[] = [
     claim({
       ref: `urpc.table2.total.${side}`,
       source: `Table II, total, ${side}`,
-      conditions: T2,
+      conditions: `firefly-cvax; ${T2}`,
       expected: side === 'client' ? 54 : 53,
       unit: 'us',
       role: 'calibrated',
@@ -58,7 +57,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.2.client_server_equal',
     source: '§4.2 text',
-    conditions: `${T2}: client and server totals within 10%`,
+    conditions: `firefly-cvax; ${T2}: client and server totals within 10%`,
     expected: null,
     unit: '',
     role: 'calibrated',
@@ -72,7 +71,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.2.dispatch_near_half',
     source: '§4.2 text',
-    conditions: `${T2}: dispatch between 30% and 55% of each side's total`,
+    conditions: `firefly-cvax; ${T2}: dispatch between 30% and 55% of each side's total`,
     expected: null,
     unit: '',
     role: 'calibrated',
@@ -87,7 +86,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.2.per_word_copy',
     source: '§4.2 text',
-    conditions: 'T=C=S=1: latency with 100 words of arguments less the null call, per word',
+    conditions: 'firefly-cvax; T=C=S=1: latency with 100 words of arguments less the null call, per word',
     expected: 1,
     unit: 'us/word',
     role: 'calibrated',
@@ -99,7 +98,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.calls_per_run',
     source: '§4.3 text',
-    conditions: 'calls per (T, C, S) point when the figures are reproduced at the paper\'s scale',
+    conditions: 'firefly-cvax; calls per (T, C, S) point when the figures are reproduced at the paper\'s scale',
     expected: 100000,
     unit: 'calls',
     role: 'calibrated',
@@ -110,7 +109,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.instructions_round_trip',
     source: '§4.3 text',
-    conditions: `${T2}: instructions executed by client and server`,
+    conditions: `firefly-cvax; ${T2}: instructions executed by client and server`,
     expected: 148,
     unit: 'instructions',
     role: 'calibrated',
@@ -121,7 +120,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.critical_section_share',
     source: '§4.3 text',
-    conditions: 'instructions from the queue locks\' test-and-set to their release, over the round trip\'s instructions',
+    conditions: 'firefly-cvax; instructions from the queue locks\' test-and-set to their release, over the round trip\'s instructions',
     expected: 50,
     unit: 'percent',
     role: 'calibrated',
@@ -137,7 +136,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.locks_per_channel',
     source: '§4.3 text',
-    conditions: 'C=S=2, T=4 (a thread per processor): the channel\'s queue locks that some processor found held',
+    conditions: 'firefly-cvax; C=S=2, T=4 (a thread per processor): the channel\'s queue locks that some processor found held',
     expected: 2,
     unit: 'locks',
     role: 'calibrated',
@@ -151,7 +150,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s3.2.1.nonspinning_locks',
     source: '§3.2.1 text',
-    conditions: 'C=S=2, T=10: receivers that find a queue lock held go on without spinning',
+    conditions: 'firefly-cvax; C=S=2, T=10: receivers that find a queue lock held go on without spinning',
     expected: null,
     unit: '',
     role: 'calibrated',
@@ -161,7 +160,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'notes.tas_polling_locks',
     source: 'lecture notes, design decisions',
-    conditions: 'C=S=2, T=10: test-and-set attempts that fail are followed by more polling',
+    conditions: 'firefly-cvax; C=S=2, T=10: test-and-set attempts that fail are followed by more polling',
     expected: null,
     unit: '',
     role: 'calibrated',
@@ -171,7 +170,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s2.idle_scan',
     source: '§2 text',
-    conditions: 'T=1 C=S=1 idles and polls; T=10 C=S=1 keeps both processors busy and polls under 2% of the time',
+    conditions: 'firefly-cvax; T=1 C=S=1 idles and polls; T=10 C=S=1 keeps both processors busy and polls under 2% of the time',
     expected: null,
     unit: '',
     role: 'calibrated',
@@ -187,7 +186,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.intro.null_latency',
     source: '§1 text',
-    conditions: 'null URPC, T=C=S=1',
+    conditions: 'firefly-cvax; null URPC, T=C=S=1',
     expected: 93,
     unit: 'us',
     role: 'predicted',
@@ -197,7 +196,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.latency_T1C1S1',
     source: '§4.3 text',
-    conditions: 'null URPC, T=C=S=1',
+    conditions: 'firefly-cvax; null URPC, T=C=S=1',
     expected: 93,
     unit: 'us',
     role: 'predicted',
@@ -207,7 +206,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.throughput_T1C1S1',
     source: '§4.3 text',
-    conditions: 'null URPC, T=C=S=1',
+    conditions: 'firefly-cvax; null URPC, T=C=S=1',
     expected: 10300,
     unit: 'calls/s',
     role: 'predicted',
@@ -219,7 +218,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.latency_T2C1S1',
     source: '§4.3 text',
-    conditions: 'null URPC, T=2 C=S=1',
+    conditions: 'firefly-cvax; null URPC, T=2 C=S=1',
     expected: 112,
     unit: 'us',
     role: 'predicted',
@@ -229,7 +228,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.latency_increase_T2',
     source: '§4.3 text',
-    conditions: 'latency at T=2 over T=1, C=S=1',
+    conditions: 'firefly-cvax; latency at T=2 over T=1, C=S=1',
     expected: 20,
     unit: 'percent',
     role: 'predicted',
@@ -241,7 +240,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.throughput_T2C1S1',
     source: '§4.3 text',
-    conditions: 'null URPC, T=2 C=S=1',
+    conditions: 'firefly-cvax; null URPC, T=2 C=S=1',
     expected: 17850,
     unit: 'calls/s',
     role: 'predicted',
@@ -251,7 +250,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.throughput_increase_T2',
     source: '§4.3 text',
-    conditions: 'throughput at T=2 over T=1, C=S=1',
+    conditions: 'firefly-cvax; throughput at T=2 over T=1, C=S=1',
     expected: 75,
     unit: 'percent',
     role: 'predicted',
@@ -264,7 +263,7 @@ export const callClaims: Claim[] = [
     claim({
       ref,
       source: ref.includes('intro') ? '§1 text' : '§4.3 text',
-      conditions: 'null URPC, T=2 C=S=1: time between completed calls (1 / throughput)',
+      conditions: 'firefly-cvax; null URPC, T=2 C=S=1: time between completed calls (1 / throughput)',
       expected: 53,
       unit: 'us',
       role: 'predicted',
@@ -276,7 +275,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.throughput_C1S1_sat',
     source: '§4.3 text',
-    conditions: 'null URPC, C=S=1, T=10 (saturated)',
+    conditions: 'firefly-cvax; null URPC, C=S=1, T=10 (saturated)',
     expected: 17850,
     unit: 'calls/s',
     role: 'predicted',
@@ -286,7 +285,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.throughput_C2S2',
     source: '§4.3 text',
-    conditions: 'null URPC, C=S=2, T=10 (saturated)',
+    conditions: 'firefly-cvax; null URPC, C=S=2, T=10 (saturated)',
     expected: 23800,
     unit: 'calls/s',
     role: 'predicted',
@@ -297,7 +296,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.C2S2_improvement',
     source: '§4.3 text',
-    conditions: 'saturated throughput at C=S=2 over C=S=1 (T=10)',
+    conditions: 'firefly-cvax; saturated throughput at C=S=2 over C=S=1 (T=10)',
     expected: 33,
     unit: 'percent',
     role: 'predicted',
@@ -309,7 +308,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.cs_saturated_4procs',
     source: '§4.3 text',
-    conditions: 'T=10: lock conflicts per call at C=S=2 at least five times those at C=S=1, and more than one per call',
+    conditions: 'firefly-cvax; T=10: lock conflicts per call at C=S=2 at least five times those at C=S=1, and more than one per call',
     expected: null,
     unit: '',
     role: 'predicted',
@@ -323,7 +322,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.multichannel_unconstrained',
     source: '§4.3 text',
-    conditions: 'two client/server pairs on their own channels (C=S=1 each, T=20): aggregate over 1.9 times one pair\'s',
+    conditions: 'firefly-cvax; two client/server pairs on their own channels (C=S=1 each, T=20): aggregate over 1.9 times one pair\'s',
     expected: null,
     unit: '',
     role: 'predicted',
@@ -333,7 +332,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.larger_SC_same',
     source: '§4.3 text',
-    conditions: 'every (C, S) with S > 0: throughput at T = C+S+1 within 5% of its best over T = 1..10',
+    conditions: 'firefly-cvax; every (C, S) with S > 0: throughput at T = C+S+1 within 5% of its best over T = 1..10',
     expected: null,
     unit: '',
     role: 'predicted',
@@ -348,7 +347,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.fn1.expected_latency_formula',
     source: 'footnote 1',
-    conditions: `${T2}: client total plus server total`,
+    conditions: `firefly-cvax; ${T2}: client total plus server total`,
     expected: 107,
     unit: 'us',
     role: 'calibrated',
@@ -358,7 +357,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.fn1.discrepancy_14',
     source: 'footnote 1',
-    conditions: 'Table II\'s client plus server totals (T=2) less the latency at T=C=S=1',
+    conditions: 'firefly-cvax; Table II\'s client plus server totals (T=2) less the latency at T=C=S=1',
     expected: 14,
     unit: 'us',
     role: 'predicted',
@@ -370,7 +369,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.fn1.optimization_condition',
     source: 'footnote 1',
-    conditions: 'client dispatch per call: at T=C=S=1 without the save and restore; at T=2 C=S=1 with them',
+    conditions: 'firefly-cvax; client dispatch per call: at T=C=S=1 without the save and restore; at T=2 C=S=1 with them',
     expected: null,
     unit: '',
     role: 'calibrated',
@@ -380,7 +379,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.fn1.throughput_spike',
     source: 'footnote 1 / Figure 4',
-    conditions: 'C=S=1 and C=S=2: the optimisation raises throughput by over 5% at T=C=S and by under 2% at T=C+S+1',
+    conditions: 'firefly-cvax; C=S=1 and C=S=2: the optimisation raises throughput by over 5% at T=C=S and by under 2% at T=C+S+1',
     expected: null,
     unit: '',
     role: 'predicted',
@@ -402,7 +401,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.fig3.latency_rises_T_gt_CS',
     source: 'Figure 3 / §4.3 text',
-    conditions: 'every (C, S) with S > 0: latency grows by over 15% from T = C+S to T = C+S+1 and keeps growing to T = 10',
+    conditions: 'firefly-cvax; every (C, S) with S > 0: latency grows by over 15% from T = C+S to T = C+S+1 and keeps growing to T = 10',
     expected: null,
     unit: '',
     role: 'predicted',
@@ -411,13 +410,13 @@ export const callClaims: Claim[] = [
       loaded(0, 0).every(({ C, S }) => {
         const l = curve(s, C, S, (p) => p.latencyUs);
         const k = C + S - 1;
-        return l[k + 1] > 1.15 * l[k] && rising(l.slice(k + 1));
+        return l[k + 1] > 1.15 * l[k] && risesAtEveryStep(l.slice(k + 1));
       }),
   }),
   claim({
     ref: 'urpc.fig4.throughput_plateau',
     source: 'Figure 4 / §4.3 text',
-    conditions: 'C=S=1 and C=S=2 (balanced): throughput rises until T exceeds C+S, then stays within 5% of its value at T = C+S+1',
+    conditions: 'firefly-cvax; C=S=1 and C=S=2 (balanced): throughput rises until T exceeds C+S, then stays within 5% of its value at T = C+S+1',
     expected: null,
     unit: '',
     role: 'predicted',
@@ -426,13 +425,13 @@ export const callClaims: Claim[] = [
       [loaded(1, 1)[0], loaded(2, 2)[0]].every(({ C, S }) => {
         const t = curve(s, C, S, (p) => p.throughput);
         const k = C + S;
-        return rising(t.slice(0, k), 0.05) && t[k] >= t[k - 1] && t.slice(k).every((x) => Math.abs(x / t[k] - 1) < 0.05);
+        return risesAtEveryStep(t.slice(0, k), 0.05) && t[k] >= t[k - 1] && t.slice(k).every((x) => Math.abs(x / t[k] - 1) < 0.05);
       }),
   }),
   claim({
     ref: 'urpc.fig4.no_gain_past_saturation',
     source: 'Figure 4 / §4.3 text',
-    conditions: 'every (C, S) with S > 0: throughput at T = 10 no more than 3% above that at T = C+S+1',
+    conditions: 'firefly-cvax; every (C, S) with S > 0: throughput at T = 10 no more than 3% above that at T = C+S+1',
     expected: null,
     unit: '',
     role: 'predicted',
@@ -442,7 +441,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.fig4.throughput_less_sensitive',
     source: '§4.3 text',
-    conditions: 'every (C, S) with S > 0: from T = C+S to T = 10 throughput changes by less than a fifth of latency\'s relative change',
+    conditions: 'firefly-cvax; every (C, S) with S > 0: from T = C+S to T = 10 throughput changes by less than a fifth of latency\'s relative change',
     expected: null,
     unit: '',
     role: 'predicted',
@@ -458,7 +457,7 @@ export const callClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.latency_definition',
     source: '§4.3 text',
-    conditions: 'T=C=S=1: latency (call into the stub to return) is the whole of a loop iteration: 1/throughput within 1%',
+    conditions: 'firefly-cvax; T=C=S=1: latency (call into the stub to return) is the whole of a loop iteration: 1/throughput within 1%',
     expected: null,
     unit: '',
     role: 'calibrated',

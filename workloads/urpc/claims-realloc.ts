@@ -1,9 +1,8 @@
 // Claims about processor reallocation and the kernel (URPC §1, §2, §3.1, §4.3 with S = 0, §5.2,
 // §5.5, Figure 1) and the lecture notes' reading of them; LRPC's and SRC RPC's null calls.
 
-import type { Claim, Scale } from '../claims.js';
+import { claim, risesAtEveryStep, type Claim, type Scale } from '../claims.js';
 import { findMachine } from '../../machines/index.js';
-import { claim, rising } from './claim-kit.js';
 import { COMBOS, T_AXIS, figure1Run, nullCall, perExecutionUs, stepUs, tableI, urpcPoint } from './experiments.js';
 import { figure1Facts } from './figure1.js';
 
@@ -19,7 +18,7 @@ export const reallocClaims: Claim[] = [
     claim({
       ref,
       source: ref.includes('s5.5') ? '§5.5 text' : '§4.3 text',
-      conditions: 'null URPC, T=1 C=1 S=0',
+      conditions: 'firefly-cvax; null URPC, T=1 C=1 S=0',
       expected: 375,
       unit: 'us',
       role: 'predicted',
@@ -31,7 +30,7 @@ export const reallocClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.S0_traps_per_call',
     source: '§4.3 text',
-    conditions: 'T=1 C=1 S=0: kernel traps per call',
+    conditions: 'firefly-cvax; T=1 C=1 S=0: kernel traps per call',
     expected: 2,
     unit: 'traps/call',
     role: 'predicted',
@@ -41,7 +40,7 @@ export const reallocClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.S0_reallocs_per_call',
     source: '§4.3 text',
-    conditions: 'T=1 C=1 S=0: processor reallocations per call',
+    conditions: 'firefly-cvax; T=1 C=1 S=0: processor reallocations per call',
     expected: 2,
     unit: 'reallocations/call',
     role: 'predicted',
@@ -51,7 +50,7 @@ export const reallocClaims: Claim[] = [
   claim({
     ref: 'urpc.s5.5.kernel_invocations',
     source: '§5.5 text',
-    conditions: 'kernel invocations per call: URPC at T=1 C=1 S=0, and LRPC (the measure fails unless LRPC traps twice too)',
+    conditions: 'firefly-cvax; kernel invocations per call: URPC at T=1 C=1 S=0, and LRPC (the measure fails unless LRPC traps twice too)',
     expected: 2,
     unit: 'per call',
     role: 'predicted',
@@ -65,7 +64,7 @@ export const reallocClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.S0_worst',
     source: '§4.3 text',
-    conditions: 'at every T = 1..10, S=0 has the lowest throughput and the highest latency of the five (C, S)',
+    conditions: 'firefly-cvax; at every T = 1..10, S=0 has the lowest throughput and the highest latency of the five (C, S)',
     expected: null,
     unit: '',
     role: 'predicted',
@@ -82,7 +81,7 @@ export const reallocClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.S0_worse_than_lrpc',
     source: '§4.3 text',
-    conditions: 'URPC at T=1 C=1 S=0 against LRPC',
+    conditions: 'firefly-cvax; URPC at T=1 C=1 S=0 against LRPC',
     expected: null,
     unit: '',
     role: 'predicted',
@@ -92,7 +91,7 @@ export const reallocClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.S0_thread_ops_still_fast',
     source: '§4.3 text',
-    conditions: 'FastThreads YIELD with no server processor: no kernel trap, and cheaper than Taos YIELD',
+    conditions: 'firefly-cvax; FastThreads YIELD with no server processor: no kernel trap, and cheaper than Taos YIELD',
     expected: null,
     unit: '',
     role: 'predicted',
@@ -105,20 +104,20 @@ export const reallocClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.3.S0_amortize_with_T',
     source: '§4.3 text',
-    conditions: 'C=1 S=0, T = 1..10: throughput rises at every step; reallocations per call fall',
+    conditions: 'firefly-cvax; C=1 S=0, T = 1..10: throughput rises at every step; reallocations per call fall',
     expected: null,
     unit: '',
     role: 'predicted',
     experiment: 'urpc:S0',
     measure: (s) => {
       const pts = T_AXIS.map((T) => S0(s, T));
-      return rising(pts.map((p) => p.throughput), 0.005) && rising(pts.map((p) => -p.perCall['reallocations']));
+      return risesAtEveryStep(pts.map((p) => p.throughput), 0.005) && risesAtEveryStep(pts.map((p) => -p.perCall['reallocations']));
     },
   }),
   claim({
     ref: 'urpc.s3.1.amortize_realloc',
     source: '§3.1 text',
-    conditions: 'C=1 S=0, T=2: one donation serves both threads\' calls (reallocations per call at most 1)',
+    conditions: 'firefly-cvax; C=1 S=0, T=2: one donation serves both threads\' calls (reallocations per call at most 1)',
     expected: null,
     unit: '',
     role: 'predicted',
@@ -128,7 +127,7 @@ export const reallocClaims: Claim[] = [
   claim({
     ref: 'notes.uniprocessor_batching',
     source: 'lecture notes, uniprocessor bullet',
-    conditions: 'one processor (C=1 S=0), T=4: all four calls are sent before the server runs: two reallocations per four calls',
+    conditions: 'firefly-cvax; one processor (C=1 S=0), T=4: all four calls are sent before the server runs: two reallocations per four calls',
     expected: null,
     unit: '',
     role: 'predicted',
@@ -138,7 +137,7 @@ export const reallocClaims: Claim[] = [
   claim({
     ref: 'urpc.s3.1.3.return_policy',
     source: '§3.1.3 text',
-    conditions: 'C=1 S=0, T=4: the donated processor comes back only when all four calls have replies (one round trip of the processor per four calls)',
+    conditions: 'firefly-cvax; C=1 S=0, T=4: the donated processor comes back only when all four calls have replies (one round trip of the processor per four calls)',
     expected: null,
     unit: '',
     role: 'calibrated',
@@ -148,7 +147,7 @@ export const reallocClaims: Claim[] = [
   claim({
     ref: 'urpc.s3.1.1.forced_reallocation',
     source: '§3.1.1 text',
-    conditions: 'C=1 S=0, T=2 with kernel.forceReallocation: each caller hands its processor over at once (two reallocations per call against one without)',
+    conditions: 'firefly-cvax; C=1 S=0, T=2 with kernel.forceReallocation: each caller hands its processor over at once (two reallocations per call against one without)',
     expected: null,
     unit: '',
     role: 'calibrated',
@@ -158,7 +157,7 @@ export const reallocClaims: Claim[] = [
   claim({
     ref: 'urpc.s3.1.2.processor_donate',
     source: '§3.1.2 text',
-    conditions: 'C=1 S=0, T=1: every reallocation goes down through the kernel (one trap each)',
+    conditions: 'firefly-cvax; C=1 S=0, T=1: every reallocation goes down through the kernel (one trap each)',
     expected: null,
     unit: '',
     role: 'calibrated',
@@ -168,7 +167,7 @@ export const reallocClaims: Claim[] = [
   claim({
     ref: 'notes.only_realloc_in_kernel',
     source: 'lecture notes, IPC requirements',
-    conditions: 'no kernel trap per call with a server processor (T=C=S=1); with none, only the reallocations trap',
+    conditions: 'firefly-cvax; no kernel trap per call with a server processor (T=C=S=1); with none, only the reallocations trap',
     expected: null,
     unit: '',
     role: 'calibrated',
@@ -179,7 +178,7 @@ export const reallocClaims: Claim[] = [
   claim({
     ref: 'notes.lazy_switch_underpowered',
     source: 'lecture notes, lazy address switching',
-    conditions: 'an idle client processor donates itself to a server with pending calls and no processor (S=0), never to one with a processor (S=1)',
+    conditions: 'firefly-cvax; an idle client processor donates itself to a server with pending calls and no processor (S=0), never to one with a processor (S=1)',
     expected: null,
     unit: '',
     role: 'calibrated',
@@ -189,7 +188,7 @@ export const reallocClaims: Claim[] = [
   claim({
     ref: 'notes.processor_returned',
     source: 'lecture notes, lazy address switching',
-    conditions: 'T=1 C=1 S=0: the processor goes to the server and back through the kernel on every call',
+    conditions: 'firefly-cvax; T=1 C=1 S=0: the processor goes to the server and back through the kernel on every call',
     expected: null,
     unit: '',
     role: 'calibrated',
@@ -199,7 +198,7 @@ export const reallocClaims: Claim[] = [
   claim({
     ref: 'notes.realloc_no_sched_decision',
     source: 'lecture notes, design decisions',
-    conditions: 'T=1 C=1 S=0: scheduling decisions made per reallocation',
+    conditions: 'firefly-cvax; T=1 C=1 S=0: scheduling decisions made per reallocation',
     expected: null,
     unit: '',
     role: 'predicted',
@@ -211,7 +210,7 @@ export const reallocClaims: Claim[] = [
   claim({
     ref: 'urpc.s5.5.lrpc_based_realloc',
     source: '§5.5 text',
-    conditions: 'T=1 C=1 S=0: Processor.Donate and its return, per call (kernel rows)',
+    conditions: 'firefly-cvax; T=1 C=1 S=0: Processor.Donate and its return, per call (kernel rows)',
     expected: 180,
     unit: 'us',
     role: 'calibrated',
@@ -221,7 +220,7 @@ export const reallocClaims: Claim[] = [
   claim({
     ref: 'urpc.s5.5.two_sched_decisions',
     source: '§5.5 text',
-    conditions: 'T=1 C=1 S=0: the two scheduling decisions, per call',
+    conditions: 'firefly-cvax; T=1 C=1 S=0: the two scheduling decisions, per call',
     expected: 100,
     unit: 'us',
     role: 'calibrated',
@@ -231,7 +230,7 @@ export const reallocClaims: Claim[] = [
   claim({
     ref: 'urpc.s2.longterm_cost_order',
     source: '§2 text',
-    conditions: 'TLB misses per call: none in steady state with a server processor (T=C=S=1), several when every call reallocates (S=0)',
+    conditions: 'firefly-cvax; TLB misses per call: none in steady state with a server processor (T=C=S=1), several when every call reallocates (S=0)',
     expected: null,
     unit: '',
     role: 'predicted',
@@ -245,7 +244,7 @@ export const reallocClaims: Claim[] = [
   claim({
     ref: 'urpc.s5.2.urpc_vs_yackos_best',
     source: '§5.2 text',
-    conditions: "Yackos's quoted 200 µs over URPC's simulated latency at T=C=S=1",
+    conditions: "firefly-cvax; Yackos's quoted 200 µs over URPC's simulated latency at T=C=S=1",
     expected: 2,
     unit: 'ratio',
     role: 'predicted',
@@ -257,7 +256,7 @@ export const reallocClaims: Claim[] = [
   claim({
     ref: 'urpc.s5.2.urpc_vs_yackos_pess',
     source: '§5.2 text',
-    conditions: "Yackos's quoted 5000 µs over URPC's simulated latency at T=1 C=1 S=0",
+    conditions: "firefly-cvax; Yackos's quoted 5000 µs over URPC's simulated latency at T=1 C=1 S=0",
     expected: 13,
     unit: 'ratio',
     role: 'predicted',
@@ -268,7 +267,7 @@ export const reallocClaims: Claim[] = [
   claim({
     ref: 'urpc.s5.1.sylvan_small_gain',
     source: '§5.1 text',
-    conditions: "URPC's simulated latency at T=C=S=1 above Sylvan's quoted 48 µs but within a factor of two",
+    conditions: "firefly-cvax; URPC's simulated latency at T=C=S=1 above Sylvan's quoted 48 µs but within a factor of two",
     expected: null,
     unit: '',
     role: 'predicted',
@@ -283,7 +282,7 @@ export const reallocClaims: Claim[] = [
     claim({
       ref,
       source: ref.includes('intro') ? '§1 text' : '§5.5 text',
-      conditions: 'LRPC null call, one client thread',
+      conditions: 'firefly-cvax; LRPC null call, one client thread',
       expected: 157,
       unit: 'us',
       role: 'predicted',
@@ -295,7 +294,7 @@ export const reallocClaims: Claim[] = [
   claim({
     ref: 'urpc.s2.proc_realloc',
     source: '§2 text',
-    conditions: 'LRPC null call: the reallocation row per crossing',
+    conditions: 'firefly-cvax; LRPC null call: the reallocation row per crossing',
     expected: 55,
     unit: 'us',
     role: 'calibrated',
@@ -305,7 +304,7 @@ export const reallocClaims: Claim[] = [
   claim({
     ref: 'urpc.intro.lrpc_near_hw_limit',
     source: '§1 text',
-    conditions: 'LRPC null call within 15% above its kernel rows (two traps and two reallocations)',
+    conditions: 'firefly-cvax; LRPC null call within 15% above its kernel rows (two traps and two reallocations)',
     expected: null,
     unit: '',
     role: 'predicted',
@@ -318,7 +317,7 @@ export const reallocClaims: Claim[] = [
   claim({
     ref: 'urpc.intro.lrpc_kernel_mediation_share',
     source: '§1 text',
-    conditions: 'LRPC null call: share of the kernel rows (traps, reallocations, returns)',
+    conditions: 'firefly-cvax; LRPC null call: share of the kernel rows (traps, reallocations, returns)',
     expected: 70,
     unit: 'percent',
     role: 'predicted',
@@ -330,7 +329,7 @@ export const reallocClaims: Claim[] = [
   claim({
     ref: 'urpc.s5.5.lrpc_no_sched',
     source: '§5.5 text',
-    conditions: 'LRPC null call: no scheduling or dispatch step on its path',
+    conditions: 'firefly-cvax; LRPC null call: no scheduling or dispatch step on its path',
     expected: null,
     unit: '',
     role: 'calibrated',
@@ -340,7 +339,7 @@ export const reallocClaims: Claim[] = [
   claim({
     ref: 'notes.T_gt_P_worse',
     source: 'lecture notes, performance',
-    conditions: 'C=S=1 (two processors), T=4: URPC latency above LRPC\'s',
+    conditions: 'firefly-cvax; C=S=1 (two processors), T=4: URPC latency above LRPC\'s',
     expected: null,
     unit: '',
     role: 'predicted',
@@ -350,7 +349,7 @@ export const reallocClaims: Claim[] = [
   claim({
     ref: 'notes.T_le_P_better',
     source: 'lecture notes, performance',
-    conditions: 'every (C, S) with S > 0 and T <= C+S: URPC latency below LRPC\'s',
+    conditions: 'firefly-cvax; every (C, S) with S > 0 and T <= C+S: URPC latency below LRPC\'s',
     expected: null,
     unit: '',
     role: 'predicted',
@@ -362,7 +361,7 @@ export const reallocClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.measured_cpus',
     source: '§4 text',
-    conditions: 'processors of the simulated machine',
+    conditions: 'firefly-cvax; processors of the simulated machine',
     expected: 4,
     unit: 'processors',
     role: 'calibrated',
@@ -373,7 +372,7 @@ export const reallocClaims: Claim[] = [
   claim({
     ref: 'urpc.fig1.timeline_donation',
     source: 'Figure 1 / §2 text',
-    conditions: 'editor (T1, T2; 1 processor), WinMgr (1), FCMgr (none): one donation editor -> FCMgr, both pending calls served on it, then returned',
+    conditions: 'firefly-cvax; editor (T1, T2; 1 processor), WinMgr (1), FCMgr (none): one donation editor -> FCMgr, both pending calls served on it, then returned',
     expected: null,
     unit: '',
     role: 'predicted',
@@ -394,7 +393,7 @@ export const reallocClaims: Claim[] = [
   claim({
     ref: 'notes.example_initial_state',
     source: 'lecture notes, example',
-    conditions: 'Figure 1 run: the editor and WinMgr each start on a processor of their own; FCMgr runs only on a donated one',
+    conditions: 'firefly-cvax; Figure 1 run: the editor and WinMgr each start on a processor of their own; FCMgr runs only on a donated one',
     expected: null,
     unit: '',
     role: 'calibrated',
@@ -403,34 +402,5 @@ export const reallocClaims: Claim[] = [
       const f = fig1();
       return f.initial['cpu 0'] === 'editor' && f.initial['cpu 1'] === 'WinMgr' && f.fcmgrOnlyOnDonated;
     },
-  }),
-];
-
-/** SRC RPC's null call as the L3 paper's Table 2 quotes it for both Fireflies. */
-export const srcRpcClaims: Claim[] = [
-  claim({
-    ref: 'l3.table2.srcrpc_cvax',
-    id: 'urpc-sim.srcrpc_cvax',
-    source: 'L3 paper Table 2 (SRC RPC on the C-VAX Firefly)',
-    conditions: 'src-rpc null call, one client thread',
-    expected: 464,
-    unit: 'us',
-    role: 'calibrated',
-    experiment: 'src-rpc:cvax',
-    measure: (s) => nullCall(s, 'src-rpc').latencyUs,
-    note: 'the RPC runtime\'s instruction count is fitted to this figure; the rest is Taos\'s signal/wait paths and §2\'s reallocation',
-  }),
-  claim({
-    ref: 'l3.table2.srcrpc_uvax2',
-    id: 'urpc-sim.srcrpc_uvax2',
-    source: 'L3 paper Table 2 (SRC RPC on the MicroVAX II Firefly)',
-    conditions: 'src-rpc null call on firefly-microvax2, one client thread',
-    expected: 937,
-    unit: 'us',
-    role: 'predicted',
-    experiment: 'src-rpc:microvax2',
-    measure: (s) => nullCall(s, 'src-rpc', 'firefly-microvax2').latencyUs,
-    knownGap:
-      'the MicroVAX II machine assumes the C-VAX\'s 8 cycles per instruction at 5 MHz, so the same path runs 2.2 times slower; the papers\' two figures differ by 2.0, which would need a MicroVAX II at about 7.3 cycles per instruction (no source gives its CPI)',
   }),
 ];

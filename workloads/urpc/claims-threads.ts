@@ -1,8 +1,7 @@
 // Claims about thread management (URPC §1, §2, §3.3.1, §4.1 Table I, §5.3): FastThreads on one
 // processor against Taos kernel threads, each Table I row read as elapsed time per loop iteration.
 
-import type { Claim, Scale } from '../claims.js';
-import { claim } from './claim-kit.js';
+import { claim, type Claim, type Scale } from '../claims.js';
 import { perExecutionUs, tableI } from './experiments.js';
 
 const ft = (s: Scale, w: string) => tableI(s, 'urpc', `thread-${w}`).perOpUs;
@@ -52,7 +51,7 @@ const tableIClaims: Claim[] = ROWS.flatMap((r) => [
   claim({
     ref: `urpc.table1.${r.key}.fastthreads`,
     source: `Table I, ${r.row}, FastThreads column`,
-    conditions: FT,
+    conditions: `firefly-cvax; ${FT}`,
     expected: r.ft,
     unit: 'us',
     role: r.ftRole,
@@ -63,7 +62,7 @@ const tableIClaims: Claim[] = ROWS.flatMap((r) => [
   claim({
     ref: `urpc.table1.${r.key}.taos`,
     source: `Table I, ${r.row}, Taos column`,
-    conditions: TAOS,
+    conditions: `firefly-cvax; ${TAOS}`,
     expected: r.taos,
     unit: 'us',
     role: r.taosRole,
@@ -78,7 +77,7 @@ export const threadClaims: Claim[] = [
   claim({
     ref: 'urpc.intro.fork_user',
     source: '§1 text',
-    conditions: FT,
+    conditions: `firefly-cvax; ${FT}`,
     expected: 43,
     unit: 'us',
     role: 'calibrated',
@@ -88,7 +87,7 @@ export const threadClaims: Claim[] = [
   claim({
     ref: 'urpc.intro.fork_kernel',
     source: '§1 text ("over a millisecond")',
-    conditions: TAOS,
+    conditions: `firefly-cvax; ${TAOS}`,
     expected: null,
     unit: 'us',
     role: 'calibrated',
@@ -99,7 +98,7 @@ export const threadClaims: Claim[] = [
   claim({
     ref: 'urpc.intro.proc_call',
     source: '§1 text',
-    conditions: FT,
+    conditions: `firefly-cvax; ${FT}`,
     expected: 7,
     unit: 'us',
     role: 'calibrated',
@@ -109,7 +108,7 @@ export const threadClaims: Claim[] = [
   claim({
     ref: 'urpc.intro.kernel_trap',
     source: '§1 text',
-    conditions: 'Taos YIELD less FastThreads YIELD entry: the trap and return around the same path',
+    conditions: 'firefly-cvax; Taos YIELD less FastThreads YIELD entry: the trap and return around the same path',
     expected: 20,
     unit: 'us',
     role: 'calibrated',
@@ -120,7 +119,7 @@ export const threadClaims: Claim[] = [
   claim({
     ref: 'urpc.s2.ctxsw_same_as',
     source: '§2 text',
-    conditions: 'save plus restore of a thread context in the Table I YIELD loop',
+    conditions: 'firefly-cvax; save plus restore of a thread context in the Table I YIELD loop',
     expected: 15,
     unit: 'us',
     role: 'calibrated',
@@ -134,7 +133,7 @@ export const threadClaims: Claim[] = [
   claim({
     ref: 'urpc.s3.3.1.user_orders_less',
     source: '§3.3.1 text',
-    conditions: 'Table I: the largest ratio of a Taos operation to the FastThreads one',
+    conditions: 'firefly-cvax; Table I: the largest ratio of a Taos operation to the FastThreads one',
     expected: null,
     unit: 'ratio',
     role: 'calibrated',
@@ -145,7 +144,7 @@ export const threadClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.1.fastthreads_single_proc',
     source: '§4.1 text',
-    conditions: 'processors that ran a step in the traced FastThreads YIELD loop',
+    conditions: 'firefly-cvax; processors that ran a step in the traced FastThreads YIELD loop',
     expected: 1,
     unit: 'processors',
     role: 'calibrated',
@@ -155,7 +154,7 @@ export const threadClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.1.taos_thread_caching',
     source: '§4.1 text',
-    conditions: TAOS,
+    conditions: `firefly-cvax; ${TAOS}`,
     expected: null,
     unit: '',
     role: 'calibrated',
@@ -167,7 +166,7 @@ export const threadClaims: Claim[] = [
   claim({
     ref: 'urpc.s4.1.user_vs_kernel_overhead',
     source: '§4.1 text',
-    conditions: 'Table I: FastThreads operations within 15 procedure calls; Taos FORK beyond 100',
+    conditions: 'firefly-cvax; Table I: FastThreads operations within 15 procedure calls; Taos FORK beyond 100',
     expected: null,
     unit: '',
     role: 'calibrated',
@@ -180,7 +179,7 @@ export const threadClaims: Claim[] = [
   claim({
     ref: 'urpc.s5.3.urpc_thread_create',
     source: '§5.3 text',
-    conditions: 'FastThreads FORK over PROCEDURE CALL',
+    conditions: 'firefly-cvax; FastThreads FORK over PROCEDURE CALL',
     expected: 6,
     unit: 'procedure-call times',
     role: 'calibrated',
@@ -192,7 +191,7 @@ export const threadClaims: Claim[] = [
   claim({
     ref: 'notes.user_threads_100x',
     source: 'lecture notes, design decisions',
-    conditions: 'Table I YIELD (a full context switch): Taos over FastThreads',
+    conditions: 'firefly-cvax; Table I YIELD (a full context switch): Taos over FastThreads',
     expected: 100,
     unit: 'ratio',
     role: 'predicted',

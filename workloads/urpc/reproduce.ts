@@ -5,7 +5,7 @@
 // the claims registry.
 
 import type { Scale } from '../claims.js';
-import type { FigureSpec, PaperReproduction, Series, TableSpec } from '../reproduction.js';
+import type { FigureSpec, Reproduction, Series, TableSpec } from '../reproduction.js';
 import { urpcClaims } from './claims.js';
 import { COMBOS, T_AXIS, nullCall, stepUs, tableI, urpcPoint, figure1Run, type Point } from './experiments.js';
 import { figure1Rows } from './figure1.js';
@@ -103,7 +103,7 @@ const figure1: TableSpec = {
   note:
     'From a cold start: T1 calls WinMgr, T2 calls FCMgr, T1 then calls FCMgr; the editor\'s idle processor is donated to FCMgr, ' +
     'which serves both calls and returns it. The same run exports as a Chrome trace with `simulate -m firefly -k urpc -w urpc-figure1 ' +
-    '-T 2 -C 1 -S 1 --calls 3 --warmup 0 --set kernel.scenario=figure1 --trace FILE`.',
+    '-T 2 -C 1 -S 1 --calls 3 --warmup 0 --trace FILE`.',
   run: () => figure1Rows(figure1Run().timeline),
 };
 
@@ -135,9 +135,7 @@ const figure4: FigureSpec = {
   note: 'The paper gives the C=S=2 figure for a large T without saying which; it is marked at T=10.',
 };
 
-export const reproduction: PaperReproduction = {
-  paper: 'urpc',
-  title: 'User-Level Interprocess Communication for Shared Memory Multiprocessors (Bershad et al., TOCS 1991)',
+export const reproduction: Reproduction = {
   tables: [table1, table2, calls, figure1],
   figures: [figure3, figure4],
 };

@@ -178,11 +178,13 @@ function heatSpec(r: CompareResult): TopLevelSpec {
       y: { field: 'kernel', type: 'nominal', sort: ks, title: null },
     },
     layer: [
+      // Grey under every cell: refused cells (no number) stay grey.
+      { mark: { type: 'rect', fill: '#e6e6e6', cursor: 'pointer' }, encoding: { tooltip } },
       {
+        transform: [{ filter: 'datum.us !== null' }],
         mark: { type: 'rect', cursor: 'pointer' },
         encoding: {
           color: {
-            condition: { test: 'datum.us === null', value: '#e4e4e4' },
             field: 'us',
             type: 'quantitative',
             scale: { type: 'log', scheme: 'viridis', reverse: true },

@@ -150,7 +150,7 @@ function showRun(out: HTMLElement, spec: RunSpec, r: RunResult, tl: TimelineData
     h('div', { class: 'big' }, h('span', { class: 'label' }, 'throughput'), h('span', { id: 'throughput', 'data-per-sec': String(res.throughputPerSec) }, Math.round(res.throughputPerSec).toLocaleString('en-US')), ' calls/s'),
     h(
       'div',
-      { class: 'small-figs' },
+      { class: 'small-figs', id: 'run-perf', 'data-wall-ms': String(wallMs) },
       `p50 ${fmt(res.latencyUs.p50)} µs · p99 ${fmt(res.latencyUs.p99)} µs · ${fmt(res.latencyCycles.mean, 1)} cycles · ${res.calls.toLocaleString('en-US')} calls after ${p.warmup} warm-up · ${r.perf.events.toLocaleString('en-US')} events in ${Math.round(wallMs)} ms`,
     ),
   );
@@ -167,18 +167,26 @@ function showRun(out: HTMLElement, spec: RunSpec, r: RunResult, tl: TimelineData
     h('h3', {}, 'Breakdown per call'),
     h('p', { class: 'note' }, 'Each step\'s time per measured call; the lighter parts of a bar are TLB-miss and cache-miss time.'),
     bd,
-    breakdownTable(r),
+    h('details', { class: 'table-details' }, h('summary', { class: 'note' }, 'the breakdown as a table (instructions, TLB and cache misses per step)'), breakdownTable(r)),
     h('h3', {}, 'Timeline'),
     tl ? h('p', { class: 'note', id: 'timeline-note' }, timelineNote(tl)) : h('p', { class: 'note' }, 'no timeline'),
-    h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', id: 'zoom-reset' }, 'reset zoom'), h('span', { class: 'note' }, ' scroll to zoom, drag to pan')),
+    h(
+      'div',
+      { class: 'buttons' },
+      h('button', { type: 'button', class: 'small', id: 'zoom-reset' }, 'reset zoom'),
+      h('label', { class: 'note' }, 'colour by ', h('select', { id: 'tl-colour' }, h('option', { value: 'space' }, 'address space'), h('option', { value: 'side' }, 'side'))),
+      h('span', { class: 'note' }, ' scroll to zoom, drag to pan'),
+    ),
     tlEl,
     events,
   );
   void chart(bd, breakdownSpec(r));
   if (tl) {
-    const draw = () => void chart(tlEl, timelineSpec(tl));
+    const colour = document.getElementById('tl-colour') as HTMLSelectElement;
+    const draw = () => void chart(tlEl, timelineSpec(tl, colour.value === 'side' ? 'side' : 'space', Math.max(480, tlEl.clientWidth - 190)));
     draw();
     document.getElementById('zoom-reset')?.addEventListener('click', draw);
+    colour.addEventListener('change', draw);
     showEvents(events, tl);
   }
 }
@@ -219,7 +227,7 @@ function breakdownSpec(r: RunResult): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     config: CONFIG,
-    width: 640,
+    width: 560,
     height: { step: 34 },
     data: { values: data },
     mark: { type: 'bar', stroke: 'white', strokeWidth: 0.5 },
@@ -245,9 +253,15 @@ function breakdownSpec(r: RunResult): TopLevelSpec {
 /** Steps after which a message is in flight to the other side. */
 const MESSAGE_STEP = /^(send|enqueue)$|copyin (reply )?message|call kernel|trap into kernel/i;
 
-function timelineSpec(tl: TimelineData): TopLevelSpec {
+/** The address space a slice's thread belongs to: "editor/T1" and "kernel (FCMgr -> editor)" give "editor" and "kernel". */
+const spaceOf = (thread: string) => thread.split(/[/ ]/)[0] || '(none)';
+
+function timelineSpec(tl: TimelineData, colourBy: 'space' | 'side', width: number): TopLevelSpec {
   const us = (c: number) => c / tl.clockMHz;
-  const slices = tl.slices.map((s) => ({ track: s.track, step: s.name, side: s.cat, thread: String(s.args?.thread ?? ''), start: us(s.start), end: us(s.start + s.dur), dur: us(s.dur) }));
+  const slices = tl.slices.map((s) => {
+    const thread = String(s.args?.thread ?? '');
+    return { track: s.track, step: s.name, side: s.cat, thread, space: spaceOf(thread), start: us(s.start), end: us(s.start + s.dur), dur: us(s.dur) };
+  });
   const marks = [
     ...tl.instants.map((i) => ({ track: i.track, at: us(i.at), what: i.name, kind: 'donation' })),
     ...tl.slices.filter((s) => MESSAGE_STEP.test(s.name)).map((s) => ({ track: s.track, at: us(s.start + s.dur), what: `message: after ${s.name} (${String(s.args?.thread ?? '')})`, kind: 'message' })),
@@ -256,7 +270,7 @@ function timelineSpec(tl: TimelineData): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     config: CONFIG,
-    width: 900,
+    width,
     height: { step: 36 },
     layer: [
       {
@@ -267,8 +281,8 @@ function timelineSpec(tl: TimelineData): TopLevelSpec {
           y: { field: 'track', type: 'nominal', sort: tracks, title: null },
           x: { field: 'start', type: 'quantitative', title: 'µs' },
           x2: { field: 'end' },
-          color: { field: 'side', type: 'nominal', title: 'side', scale: { scheme: 'set2' } },
-          tooltip: [{ field: 'track', title: 'processor' }, { field: 'thread', title: 'address space / thread' }, { field: 'step' }, { field: 'side' }, { field: 'start', format: '.1f', title: 'at µs' }, { field: 'dur', format: '.2f', title: 'µs' }],
+          color: colourBy === 'side' ? { field: 'side', type: 'nominal', title: 'side', scale: { scheme: 'set2' } } : { field: 'space', type: 'nominal', title: 'address space', scale: { scheme: 'tableau10' } },
+          tooltip: [{ field: 'track', title: 'processor' }, { field: 'space', title: 'address space' }, { field: 'thread', title: 'thread' }, { field: 'step' }, { field: 'side' }, { field: 'start', format: '.1f', title: 'at µs' }, { field: 'dur', format: '.2f', title: 'µs' }],
         },
       },
       {

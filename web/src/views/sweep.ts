@@ -22,12 +22,16 @@ const AXES = ['T', 'C', 'S', 'clients', 'bytes', 'calls', 'set'] as const;
 /** The sweep as `simulate sweep` arguments: the base run's values, with the swept one as a list. */
 function gridOf(base: RunSpec, axis: string, path: string, values: string): GridInput {
   const numbers: GridInput['numbers'] = {};
-  for (const k of NUMBER_KEYS) if (base[k] !== undefined) numbers[k] = String(base[k]);
+  // In the command line's flag order, so the command shown reads the same however it was built.
+  for (const k of NUMBER_KEYS) {
+    if (k === axis) numbers[k] = values;
+    else if (base[k] !== undefined) numbers[k] = String(base[k]);
+  }
   let set = (base.set ?? []).slice();
   if (axis === 'set') {
     set = set.filter((s) => s.slice(0, s.indexOf('=')).trim() !== path);
     set.push(`${path}=${values}`);
-  } else numbers[axis as keyof GridInput['numbers']] = values;
+  }
   return { machine: base.machine, kernel: base.kernel, workload: base.workload, numbers, set };
 }
 

@@ -137,7 +137,12 @@ describe.skipIf(!haveChromium)('web explorer in headless Chromium', () => {
   });
 
   it('runs the compare grid as the CLI does, and a click opens that run', async () => {
-    const page = await open(`?view=compare&kernels=${KS}&machines=${MS}&calls=100`);
+    // A long grid first: it shows its progress and stops on cancel.
+    const page = await open('?view=compare&calls=20000');
+    await page.locator('#cmp-live').filter({ hasText: /ran/ }).waitFor({ timeout: 30_000 });
+    await page.click('#cmp-cancel');
+    await page.getByText('cancelled', { exact: true }).waitFor();
+    await page.goto(`${base}?view=compare&kernels=${KS}&machines=${MS}&calls=100`);
     const sum = page.locator('#cmp-summary');
     await sum.waitFor({ timeout: 30_000 });
     const j = JSON.parse((await expected.compare).stdout);
@@ -161,6 +166,9 @@ describe.skipIf(!haveChromium)('web explorer in headless Chromium', () => {
     expect(await page.locator('#claims-table tbody tr').count()).toBe(committed.claims.length);
     await page.locator('#fig-figure7 svg').waitFor();
     expect(await page.locator('#figures section.figure').count()).toBe(committed.figures.length);
+    // A figure re-run live at test scale, drawn over the committed curves.
+    await page.click('button[data-figure="figure8"]');
+    await page.getByText(/re-ran at test scale in/).waitFor({ timeout: 30_000 });
     await page.screenshot({ path: join(artifacts, 'papers.png') });
     await page.close();
   });

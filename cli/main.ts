@@ -14,6 +14,7 @@ import { runCsv, runText, writeAtomic } from './output.js';
 import { VERSION } from './version.js';
 import { paperIds, papers } from '../workloads/registry.js';
 import { mergeCommand, sweepCommand } from './sweep/command.js';
+import { compareCommand, compareOptions } from './compare.js';
 
 const EXAMPLES = `Examples:
   simulate --machine firefly --kernel urpc -T 2 -C 1 -S 1     URPC with two client threads
@@ -244,6 +245,7 @@ export function main(argv: string[]): void {
         }).catch(asyncFail);
       },
     )
+    .command('compare', 'run every kernel on every machine (the null round trip) and print the grid, each cell marked paper, home or extrapolated', compareOptions, (a) => compareCommand(a as Record<string, unknown>))
     .command(
       'merge <files..>',
       'join the CSVs of a sweep\'s shards into the unsplit sweep\'s CSV (rows in point order)',

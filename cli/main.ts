@@ -8,7 +8,10 @@ import { hideBin } from 'yargs/helpers';
 import { machines } from '../machines/index.js';
 import { kernels } from '../kernels/index.js';
 import { workloads } from '../workloads/index.js';
-import { simulate, UsageError, type RunSpec } from '../workloads/run.js';
+import { resolve, simulate, UsageError, type RunProgress, type RunSpec } from '../workloads/run.js';
+import { checkDistinct, checkOutputFile } from './outpath.js';
+import { progressBar, type Progress } from './progress.js';
+import { BUDGET, RUN_BOUNDS, type Bounded } from '../workloads/limits.js';
 import { claimsCommand } from './claims.js';
 import { runCsv, runText, writeAtomic } from './output.js';
 import { VERSION } from './version.js';
@@ -34,19 +37,21 @@ function usageFail(msg: string): never {
   process.exit(2);
 }
 
+const range = (k: Bounded) => `${RUN_BOUNDS[k].min} to ${RUN_BOUNDS[k].max.toLocaleString('en-US')}`;
+
 function runOptions(y: Argv) {
   return y
     .option('machine', { alias: 'm', type: 'string', demandOption: true, describe: `machine id or alias: ${machines.map((m) => m.id).join(', ')}` })
     .option('kernel', { alias: 'k', type: 'string', demandOption: true, describe: `IPC kernel: ${kernels.map((k) => k.id).join(', ')}` })
-    .option('T', { type: 'string', describe: 'client threads (URPC notation)', default: 1 })
-    .option('C', { type: 'string', describe: 'client processors', default: 1 })
-    .option('S', { type: 'string', describe: 'server processors', default: 1 })
-    .option('clients', { type: 'string', describe: 'client processes (sleep/wake-up experiments)', default: 1 })
-    .option('bytes', { type: 'string', describe: 'message size in bytes', default: 0 })
-    .option('calls', { type: 'string', describe: 'calls measured (after warm-up)', default: 10000 })
-    .option('warmup', { type: 'string', describe: 'calls run before measuring (default: a tenth of --calls, 10 to 1000)' })
+    .option('T', { type: 'string', describe: `client threads (URPC notation; ${range('T')}, default 1)` })
+    .option('C', { type: 'string', describe: `client processors (${range('C')}; with -S at most the machine's processors)` })
+    .option('S', { type: 'string', describe: `server processors (${range('S')})` })
+    .option('clients', { type: 'string', describe: `client processes, sleep/wake-up experiments (${range('clients')}, default 1)` })
+    .option('bytes', { type: 'string', describe: `message size in bytes (${range('bytes')}, default 0)` })
+    .option('calls', { type: 'string', describe: `calls measured (${range('calls')}, default 10,000); a run may spend ${BUDGET.perCall.toLocaleString('en-US')} engine events per call before it is stopped` })
+    .option('warmup', { type: 'string', describe: `calls run before measuring (${range('warmup')}; default: a tenth of --calls, 10 to 1000, and until every client thread has finished a call)` })
     .option('workload', { alias: 'w', type: 'string', describe: 'experiment shape (default: null-rpc, the closed-loop null call, or the kernel\'s first workload; see: simulate list workloads)' })
-    .option('seed', { type: 'string', describe: 'seed of the pseudo-random numbers', default: 1 })
+    .option('seed', { type: 'string', describe: `seed of the pseudo-random numbers (${range('seed')}, default 1)` })
     .option('set', { type: 'string', array: true, describe: 'override a machine parameter (tlb.tagged=true) or a kernel option (kernel.NAME=value); repeatable', default: [] as string[] })
     .option('json', { type: 'boolean', describe: 'print one JSON object (the contract shape) on stdout', default: false })
     .option('csv', { type: 'string', describe: 'write the summary and breakdown rows to this CSV file' })
@@ -80,9 +85,12 @@ function sweepOptions(y: Argv) {
 /** A failure of a command that finishes asynchronously (reproduce, sweep). */
 function asyncFail(e: unknown): void {
   if (e instanceof UsageError) usageFail(e.message);
-  process.stderr.write(`simulate: ${(e as Error).message}\n`);
+  process.stderr.write(`simulate: ${oneLine((e as Error).message)}\n`);
   process.exitCode = 1;
 }
+
+/** An error as one line (the engine's stall report lists blocked processes on lines of their own). */
+const oneLine = (m: string) => m.split('\n').map((l) => l.trim()).filter(Boolean).join('; ').replace(/:; /g, ': ');
 
 function specOf(a: Record<string, unknown>): RunSpec {
   const n = (k: string) => {
@@ -111,10 +119,43 @@ function specOf(a: Record<string, unknown>): RunSpec {
   };
 }
 
+/** A progress bar for a run that has taken more than two seconds (on a terminal, not with --json). */
+function runProgress(enabled: boolean): { onProgress: (p: RunProgress) => void; stop: () => void } {
+  const t0 = performance.now();
+  let bar: Progress | null = null;
+  let shown = 0;
+  return {
+    onProgress(p) {
+      if (!enabled) return;
+      if (!bar && performance.now() - t0 > 2000) bar = progressBar(p.total, 'run (calls)', true);
+      if (bar) {
+        for (; shown < Math.min(p.completed, p.total); shown++) bar.tick();
+      }
+    },
+    stop: () => bar?.stop(),
+  };
+}
+
 function runCommand(a: Record<string, unknown>): void {
   const spec = specOf(a);
-  const r = simulate(spec);
+  // Outputs are checked before anything runs.
+  const outs: [string, string | undefined][] = [
+    ['--csv', a.csv as string | undefined],
+    ['--trace', a.trace as string | undefined],
+    ['--config', a.config as string | undefined],
+  ];
+  for (const [flag, p] of outs) if (typeof p === 'string') checkOutputFile(flag, p);
+  checkDistinct(outs);
+  resolve(spec);
+  const progress = runProgress(!a.json);
+  let r;
+  try {
+    r = simulate(spec, { onProgress: progress.onProgress });
+  } finally {
+    progress.stop();
+  }
   const { timeline, ...result } = r;
+  for (const w of result.result.warnings) process.stderr.write(`simulate: warning: ${w}\n`);
   if (typeof a.csv === 'string') writeAtomic(a.csv, runCsv(result));
   if (typeof a.trace === 'string' && timeline) {
     writeAtomic(a.trace, JSON.stringify(timeline.toChromeTrace()));
@@ -250,6 +291,6 @@ try {
   main(hideBin(process.argv));
 } catch (e) {
   if (e instanceof UsageError) usageFail(e.message);
-  process.stderr.write(`simulate: ${(e as Error).message}\n`);
+  process.stderr.write(`simulate: ${oneLine((e as Error).message)}\n`);
   process.exit(1);
 }

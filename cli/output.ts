@@ -1,15 +1,10 @@
 // Writing results: files are written whole or not at all (a temporary file, then a rename), and
 // tables go through csv-stringify so they open in spreadsheets and plotting tools.
 
-import { renameSync, writeFileSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import type { RunResult } from '../workloads/run.js';
 
-export function writeAtomic(path: string, text: string): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
-}
+export { writeAtomic } from './outpath.js';
 
 const num = (x: number, digits = 3): number => (Number.isFinite(x) ? Number(x.toFixed(digits)) : x);
 

@@ -13,6 +13,10 @@ export interface OptionSpec {
   default: boolean | number | string;
   description: string;
   choices?: string[];
+  /** Smallest allowed value (numbers). */
+  min?: number;
+  /** Largest allowed value (numbers). */
+  max?: number;
 }
 
 export type KernelOptions = Record<string, boolean | number | string>;

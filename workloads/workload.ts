@@ -10,6 +10,6 @@ export interface WorkloadDef {
   /** Kernels it runs on; undefined: every kernel that supports rpc. */
   kernels?: string[];
   /** Spawn the workload's processes; the returned outcome is filled in as the run goes. */
-  start(sys: System, k: KernelInstance, p: RunParams, o: { calls: number; warmup: number }): LoopOutcome;
+  start(sys: System, k: KernelInstance, p: RunParams, o: { calls: number; warmup: number; minWarmupCycles?: number }): LoopOutcome;
   runsOn(k: KernelDef): boolean;
 }

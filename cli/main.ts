@@ -5,9 +5,10 @@
 import chalk from 'chalk';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { machines } from '../machines/index.js';
+import { findMachine, machines } from '../machines/index.js';
 import { kernels } from '../kernels/index.js';
-import { workloads } from '../workloads/index.js';
+import { allowedText, leaves, MACHINE_SCHEMA, specOf as schemaOf } from '../sim/hw/machine-schema.js';
+import { listKernels, listMachines, listWorkloads } from '../lib/index.js';
 import { resolve, simulate, UsageError, type RunProgress, type RunSpec } from '../workloads/run.js';
 import { checkDistinct, checkOutputFile } from './outpath.js';
 import { progressBar, type Progress } from './progress.js';
@@ -96,6 +97,7 @@ function specOf(a: Record<string, unknown>): RunSpec {
   const n = (k: string) => {
     const v = a[k];
     if (v === undefined) return undefined;
+    if (Array.isArray(v)) throw new UsageError(`${k.length === 1 ? '-' : '--'}${k} given ${v.length} times (${v.join(', ')}); give it once (sweep takes lists)`);
     const x = typeof v === 'number' ? v : Number(v);
     if (String(v).trim() === '' || !Number.isFinite(x)) {
       throw new UsageError(`${k.length === 1 ? '-' : '--'}${k} takes a number, got '${String(v)}'`);
@@ -171,29 +173,51 @@ function runCommand(a: Record<string, unknown>): void {
   if (a.timeline === true && timeline && !a.json) process.stdout.write(timeline.toText() + '\n');
 }
 
-function listCommand(what: string, json: boolean): void {
+function listCommand(what: string, json: boolean, machineId?: string): void {
   if (what === 'machines') {
-    const rows = machines.map((m) => ({ id: m.id, aliases: m.aliases, title: m.title, clockMHz: m.clockMHz, processors: m.processors }));
+    const rows = listMachines();
     if (json) return void process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
     for (const m of rows) process.stdout.write(`${chalk.bold(m.id.padEnd(18))} ${m.title}${m.aliases.length ? ` (alias ${m.aliases.join(', ')})` : ''}\n`);
   } else if (what === 'kernels') {
-    const rows = kernels.map((k) => ({ id: k.id, title: k.title, describe: k.describe, paper: k.paper, supports: k.supports, options: k.options }));
+    const rows = listKernels();
     if (json) return void process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
     for (const k of rows) {
       process.stdout.write(`${chalk.bold(k.id.padEnd(10))} ${k.describe}\n`);
       for (const o of k.options) {
-        process.stdout.write(`    --set kernel.${o.name}=<${o.choices ? o.choices.join('|') : o.type}>  ${o.description} (default ${String(o.default)})\n`);
+        const range = o.min !== undefined || o.max !== undefined ? ` from ${o.min ?? '-inf'} to ${o.max ?? 'inf'}` : '';
+        process.stdout.write(`    --set kernel.${o.name}=<${o.choices ? o.choices.join('|') : o.type}${range}>  ${o.description} (default ${String(o.default)})\n`);
       }
     }
   } else if (what === 'workloads') {
-    const rows = workloads.map((w) => ({ id: w.id, title: w.title, kernels: w.kernels ?? kernels.filter((k) => w.runsOn(k)).map((k) => k.id) }));
+    const rows = listWorkloads();
     if (json) return void process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
     for (const w of rows) process.stdout.write(`${chalk.bold(w.id.padEnd(14))} ${w.title} [kernels: ${w.kernels.join(', ')}]\n`);
+  } else if (what === 'parameters') {
+    // The machine schema; with --machine, that machine's values and sources beside it.
+    const m = machineId === undefined ? undefined : findMachine(machineId);
+    if (machineId !== undefined && !m) throw new UsageError(`--machine ${machineId}: unknown machine; machines: ${machines.map((x) => x.id).join(', ')}`);
+    const have = m ? leaves(m) : null;
+    const rows = MACHINE_SCHEMA.flatMap((s) => {
+      const paths = have ? [...have.keys()].filter((p) => schemaOf(p) === s) : [s.path];
+      return paths.map((path) => ({ path, type: s.type, unit: s.unit, allowed: allowedText(s), optional: s.optional === true, description: s.description, ...(m ? { value: have!.get(path), source: m.sources[path] ?? null } : {}) }));
+    });
+    if (json) return void process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+    for (const r of rows) {
+      const v = 'value' in r ? ` = ${String(r.value)}` : '';
+      process.stdout.write(`${chalk.bold(r.path.padEnd(26))}${v.padEnd(m ? 12 : 0)} ${r.allowed}; ${r.description}\n`);
+    }
   }
 }
 
 export function main(argv: string[]): void {
   if (!process.stdout.isTTY) chalk.level = 0;
+  // A reader that stops early (`| head`) is not an error of ours.
+  if (process.stdout.listenerCount('error') === 0) {
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(0);
+      throw e;
+    });
+  }
   yargs(argv)
     .scriptName('simulate')
     .usage('$0 [run] --machine <id> --kernel <id> [options]\n\nA cycle-level simulator of the classic IPC papers\' hardware and kernels.')
@@ -202,12 +226,13 @@ export function main(argv: string[]): void {
     )
     .command(
       'list <what>',
-      'list machines, kernels (with their options) or workloads',
+      'list machines, kernels (with their options), workloads or machine parameters',
       (y) =>
         y
-          .positional('what', { choices: ['machines', 'kernels', 'workloads'] as const, describe: 'what to list' })
+          .positional('what', { choices: ['machines', 'kernels', 'workloads', 'parameters'] as const, describe: 'what to list (parameters: every machine parameter --set takes, with its unit and allowed range)' })
+          .option('machine', { alias: 'm', type: 'string', describe: 'with parameters: this machine\'s values and their sources' })
           .option('json', { type: 'boolean', default: false, describe: 'print a JSON array' }),
-      (a) => listCommand(String(a.what), a.json === true),
+      (a) => listCommand(String(a.what), a.json === true, a.machine as string | undefined),
     )
     .command(
       'claims',
@@ -233,7 +258,7 @@ export function main(argv: string[]): void {
           .option('json', { type: 'boolean', default: false, describe: 'print a JSON summary of what was written (no progress bar)' }),
       (a) => {
         // Loaded on demand: the plotting libraries it pulls in would slow every other command's start.
-        import('./reproduce/command.js').then(({ reproduceCommand }) => reproduceCommand({
+        pending = import('./reproduce/command.js').then(({ reproduceCommand }) => reproduceCommand({
           which: a.paper as Group | 'all',
           out: String(a.out),
           scale: a.scale as 'test' | 'paper',
@@ -250,7 +275,7 @@ export function main(argv: string[]): void {
       (y) => sweepOptions(y),
       (a) => {
         const n = (k: string) => (a[k] === undefined ? undefined : String(a[k]));
-        sweepCommand({
+        pending = sweepCommand({
           grid: {
             machine: String(a.machine),
             kernel: String(a.kernel),
@@ -287,10 +312,20 @@ export function main(argv: string[]): void {
     .parseSync();
 }
 
-try {
-  main(hideBin(process.argv));
-} catch (e) {
-  if (e instanceof UsageError) usageFail(e.message);
-  process.stderr.write(`simulate: ${oneLine((e as Error).message)}\n`);
-  process.exit(1);
+/** The command an asynchronous handler (sweep, reproduce) started, to be awaited. */
+let pending: Promise<void> | null = null;
+
+/** Run the command line; resolves when an asynchronous command has finished (tests call it in-process). */
+export async function runCli(argv: string[]): Promise<void> {
+  pending = null;
+  try {
+    main(argv);
+  } catch (e) {
+    if (e instanceof UsageError) usageFail(e.message);
+    process.stderr.write(`simulate: ${oneLine((e as Error).message)}\n`);
+    process.exit(1);
+  }
+  if (pending) await pending;
 }
+
+if (process.env.IPCSIM_NO_AUTORUN !== '1') void runCli(hideBin(process.argv));

@@ -60,6 +60,11 @@ export function applyMachineSets(m: MachineDesc, sets: Assignment[]): MachineDes
     const v = parseValue(spec, value);
     const bad = v === null ? allowedText(spec) : checkValue(spec, v);
     if (bad) throw new OverrideError(`--set ${path}=${value}: allowed: ${bad}`);
+    // Kernels lay out their data in the machine's pages (a stack at the top of one): a what-if may
+    // make pages larger, not smaller.
+    if (path === 'pageBytes' && typeof v === 'number' && v < m.pageBytes) {
+      throw new OverrideError(`--set pageBytes=${value}: allowed: a power of two from ${m.pageBytes} (${m.id}'s own pages, which kernels lay out their data in) to ${spec.max}`);
+    }
   }
   const out = produce(m, (draft) => {
     for (const { path, value } of sets) {

@@ -181,6 +181,8 @@ export function resolve(spec: RunSpec): Resolved {
     const ok = workloads.filter((x) => x.runsOn(kernel)).map((x) => x.id);
     throw new UsageError(`workload ${workload} does not run on kernel ${kernel.id}; its workloads: ${ok.join(', ') || 'none'}`);
   }
+  const needs = w.check?.(kernel, options, { calls, warmup });
+  if (needs) throw new UsageError(needs);
   const problem = kernel.check?.({ machineId: machine.id, processors: machine.processors }, params, options);
   if (problem) throw new UsageError(problem);
   return { machine, kernel, options, params, workload, calls, warmup, seed };

@@ -29,10 +29,11 @@ export interface Problem {
 }
 
 // Upper bounds keep a what-if inside what the models can simulate in memory and time; they are
-// far above any machine of the papers' era.
+// far above any machine of the papers' era. A cache level is an array of its lines per processor.
 const CYCLES_MAX = 1_000_000;
+export const MAX_CACHE_LINES = 131_072;
 const LEVEL = (l: string, what: string): ParamSpec[] => [
-  { path: `cache.${l}.sizeBytes`, type: 'integer', unit: 'bytes', min: 4, max: 64 * 1024 * 1024, powerOfTwo: true, description: `${what}: capacity` },
+  { path: `cache.${l}.sizeBytes`, type: 'integer', unit: 'bytes', min: 4, max: 16 * 1024 * 1024, powerOfTwo: true, description: `${what}: capacity` },
   { path: `cache.${l}.lineBytes`, type: 'integer', unit: 'bytes', min: 4, max: 4096, powerOfTwo: true, description: `${what}: line size` },
   { path: `cache.${l}.ways`, type: 'integer', unit: 'ways', min: 1, max: 1024, description: `${what}: associativity (1: direct mapped)` },
   { path: `cache.${l}.missCycles`, type: 'integer', unit: 'cycles', min: 0, max: CYCLES_MAX, description: `${what}: extra cycles of a miss filled from the next level` },
@@ -41,7 +42,7 @@ const LEVEL = (l: string, what: string): ParamSpec[] => [
 
 export const MACHINE_SCHEMA: readonly ParamSpec[] = [
   { path: 'clockMHz', type: 'number', unit: 'MHz', min: 1, max: 10_000, description: 'processor clock; cycles convert to time at this rate' },
-  { path: 'processors', type: 'integer', unit: 'processors', min: 1, max: 64, description: 'processors sharing memory' },
+  { path: 'processors', type: 'integer', unit: 'processors', min: 1, max: 32, description: 'processors sharing memory' },
   { path: 'pageBytes', type: 'integer', unit: 'bytes', min: 256, max: 65_536, powerOfTwo: true, description: 'virtual memory page size (one TLB entry maps one page)' },
   { path: 'costs.*', type: 'integer', unit: 'cycles', min: 0, max: CYCLES_MAX, description: 'cycles of one instruction or primitive of this class' },
   { path: 'tlb.entries', type: 'integer', unit: 'entries', min: 1, max: 65_536, description: 'TLB entries' },
@@ -128,11 +129,16 @@ function relations(m: MachineDesc): Problem[] {
   for (const [name, c] of Object.entries(m.cache)) {
     if (!c) continue;
     const lines = c.sizeBytes / c.lineBytes;
-    if (c.lineBytes > c.sizeBytes) {
+    if (lines > MAX_CACHE_LINES) {
+      out.push({ path: `cache.${name}.sizeBytes`, value: c.sizeBytes, allowed: `at most ${MAX_CACHE_LINES} lines of cache.${name}.lineBytes (${c.lineBytes} bytes): raise lineBytes or lower sizeBytes` });
+    } else if (c.lineBytes > c.sizeBytes) {
       out.push({ path: `cache.${name}.lineBytes`, value: c.lineBytes, allowed: `at most cache.${name}.sizeBytes (${c.sizeBytes} bytes)` });
     } else if (Number.isInteger(lines) && Number.isInteger(c.ways) && (c.ways > lines || lines % c.ways !== 0)) {
       out.push({ path: `cache.${name}.ways`, value: c.ways, allowed: `a divisor of the ${lines} lines of cache.${name} (sizeBytes / lineBytes)` });
     }
+  }
+  if (m.bus.model === 'snoopy' && m.bus.updateCycles === undefined) {
+    out.push({ path: 'bus.model', value: 'snoopy', allowed: 'a snoopy bus needs bus.updateCycles too (cycles of a write-update)' });
   }
   if (!m.cache.l1 && !(m.cache.l1i && m.cache.l1d)) {
     out.push({ path: 'cache', value: Object.keys(m.cache).join(',') || '(none)', allowed: 'a unified cache.l1, or both cache.l1i and cache.l1d' });

@@ -37,6 +37,12 @@ export const figure1: WorkloadDef = {
   title: 'urpc Figure 1: editor threads T1, T2 call WinMgr and FCMgr (needs --set kernel.scenario=figure1)',
   kernels: ['urpc'],
   runsOn: (k) => k.id === 'urpc',
+  check: (_k, o, run) =>
+    o.scenario !== 'figure1'
+      ? `workload urpc-figure1 needs --set kernel.scenario=figure1 (got ${String(o.scenario)})`
+      : run.calls !== 3 || run.warmup !== 0
+        ? `workload urpc-figure1 is Figure 1's three calls from a cold start: give --calls 3 --warmup 0 (got --calls ${run.calls} --warmup ${run.warmup})`
+        : null,
   start(sys, k, p) {
     const sim = sys.sim;
     const latency = sys.stats.sampler('latency', 'round-trip latency of one call');

@@ -9,7 +9,7 @@ import { findKernel, kernels } from '../kernels/index.js';
 import type { KernelDef, KernelInstance, KernelOptions, RunParams } from '../kernels/kernel.js';
 import type { MachineDesc } from '../sim/hw/machine.js';
 import { System } from '../sim/os/index.js';
-import { UnpricedWork } from '../sim/hw/processor.js';
+import { PageOverrun, UnpricedWork } from '../sim/hw/processor.js';
 import type { RunOutcome } from '../sim/engine/index.js';
 import type { LoopOutcome } from './common/closed-loop.js';
 import type { Timeline } from '../sim/trace/timeline.js';
@@ -215,6 +215,11 @@ export function simulate(spec: RunSpec, opts: SimulateOptions = {}): RunResult &
     // Kernels speak work in instruction classes; a machine without a cost for one cannot run it.
     if (e instanceof UnpricedWork) {
       throw new UsageError(`kernel ${r.kernel.id} cannot run on ${r.machine.id}: it has no cost for instruction class '${e.cls}' (see: simulate list kernels)`);
+    }
+    if (e instanceof PageOverrun) {
+      throw new UsageError(
+        `kernel ${r.kernel.id} cannot run on ${r.machine.id}: its ${e.page} (${e.offset}+${e.bytes} bytes) does not fit in ${e.pages} page(s) of ${e.pageBytes} bytes; its layout needs larger pages`,
+      );
     }
     // A deadlock is the engine's own report (tests read its blocked processes).
     if (e instanceof RunError || e instanceof UsageError || e instanceof StallError) throw e;

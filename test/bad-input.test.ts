@@ -180,6 +180,14 @@ describe('bad-input corpus: one line, exit 2, nothing on stdout', () => {
     });
   }
 
+  it('--help states the bounds the corpus enforces', async () => {
+    const h = await cli('--help');
+    expect(h.status).toBe(0);
+    for (const b of [/-T\s+client threads \(URPC notation; 1 to 1,000/, /--calls\s+calls measured \(1 to 10,000,000/, /--bytes\s+message size in bytes \(0 to 1,048,576/, /--clients\s+client processes.*\(1 to 1,000/]) {
+      expect(h.stdout).toMatch(b);
+    }
+  });
+
   it('leaves no temporary file beside a refused or failed output', () => {
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp') || n.startsWith('.'))).toEqual([]);
     expect(readdirSync(f('adir'))).toEqual([]);

@@ -20,10 +20,15 @@ let runCli: ((argv: string[]) => Promise<void>) | null = null;
 
 export async function cli(...args: string[]): Promise<CliResult> {
   if (!runCli) {
+    // The compiled CLI (npm test builds it first), as the bin runs it; imported without running
+    // (the flag is dropped at once so processes the tests start run normally).
     process.env.IPCSIM_NO_AUTORUN = '1';
-    // The compiled CLI (npm test builds it first), as the bin runs it.
     const path = '../../dist/cli/main.js';
-    runCli = ((await import(path)) as { runCli: (a: string[]) => Promise<void> }).runCli;
+    try {
+      runCli = ((await import(path)) as { runCli: (a: string[]) => Promise<void> }).runCli;
+    } finally {
+      delete process.env.IPCSIM_NO_AUTORUN;
+    }
   }
   let stdout = '';
   let stderr = '';

@@ -129,7 +129,7 @@ function runProgress(enabled: boolean): { onProgress: (p: RunProgress) => void; 
   return {
     onProgress(p) {
       if (!enabled) return;
-      if (!bar && performance.now() - t0 > 2000) bar = progressBar(p.total, 'run (calls)', true);
+      if (!bar && performance.now() - t0 > 2000) bar = progressBar(p.total, 'calls', true, false);
       if (bar) {
         for (; shown < Math.min(p.completed, p.total); shown++) bar.tick();
       }

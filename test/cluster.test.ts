@@ -13,10 +13,15 @@ const SIMULATE = `${process.execPath} ${join(root, 'bin', 'simulate.js')}`;
 const GRID = '-m i486-dx50 -k l3 --calls 50 --bytes 0,8 --set kernel.path=minimal --set tlb.entries=4,8,32';
 const SHARDS = 3;
 
-function unsplit(out: string): string {
-  const all = join(out, 'unsplit.csv');
-  execFileSync(process.execPath, [join(root, 'bin', 'simulate.js'), 'sweep', ...GRID.split(' '), '--jobs', '1', '-o', all], { stdio: 'pipe' });
-  return readFileSync(all, 'utf8');
+let whole: string | null = null;
+/** The unsplit sweep's CSV (run once). */
+function unsplit(): string {
+  if (whole === null) {
+    const all = join(tmpdir(), 'unsplit.csv');
+    execFileSync(process.execPath, [join(root, 'bin', 'simulate.js'), 'sweep', ...GRID.split(' '), '--jobs', '1', '-o', all], { stdio: 'pipe' });
+    whole = readFileSync(all, 'utf8');
+  }
+  return whole;
 }
 
 /** The script of the `args: - |` block after `name: <container>` in the manifest, dedented. */
@@ -42,7 +47,7 @@ describe('cluster recipes', () => {
     }
     const m = spawnSync('bash', [script, 'merge'], { env, encoding: 'utf8' });
     expect(m.status, m.stderr).toBe(0);
-    expect(readFileSync(join(out, 'sweep.csv'), 'utf8')).toBe(unsplit(out));
+    expect(readFileSync(join(out, 'sweep.csv'), 'utf8')).toBe(unsplit());
     // A task of an array whose size differs from SHARDS is refused before it runs.
     const bad = spawnSync('bash', [script], { env: { ...env, SLURM_ARRAY_TASK_ID: '1', SLURM_ARRAY_TASK_COUNT: '4' }, encoding: 'utf8' });
     expect(bad.status).toBe(2);
@@ -61,6 +66,6 @@ describe('cluster recipes', () => {
     }
     const m = spawnSync('bash', ['-c', containerScript(yaml, 'merge')], { env, encoding: 'utf8' });
     expect(m.status, m.stderr).toBe(0);
-    expect(readFileSync(join(out, 'sweep.csv'), 'utf8')).toBe(unsplit(out));
+    expect(readFileSync(join(out, 'sweep.csv'), 'utf8')).toBe(unsplit());
   });
 });

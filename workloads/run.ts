@@ -298,7 +298,7 @@ function runBounded(sys: System, r: Resolved, out: LoopOutcome, maxEvents: numbe
   let until = 0;
   for (;;) {
     const before = sim.events;
-    const cap = maxEvents ?? Math.max(budgetOf(done(), callers()), before) + (1 << 25);
+    const cap = maxEvents ?? Math.max(budgetOf(done(), callers()), before) + (1 << 22);
     until += slice;
     try {
       return sim.run({ maxCycles: until, maxEvents: cap });

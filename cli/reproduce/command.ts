@@ -3,7 +3,7 @@
 // DIR/config.json from every paper stored under DIR (so reproducing one paper keeps the others).
 // Every file is written whole or not at all.
 
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,6 +87,8 @@ const OURS = /\.(csv|svg)$|^reproduction\.json$/;
 function writePaper(dir: string, files: Map<string, string>): void {
   mkdirSync(dirname(dir), { recursive: true });
   const tmp = tempDirBeside(dir, `${basename(dir)}.partial`);
+  // A temporary folder is private (0700); the paper's folder is as readable as any other.
+  chmodSync(tmp, 0o755);
   for (const [name, text] of files) writeFileSync(join(tmp, name), text);
   if (existsSync(dir)) {
     for (const name of readdirSync(dir)) if (!OURS.test(name) && !files.has(name)) cpSync(join(dir, name), join(tmp, name), { recursive: true });

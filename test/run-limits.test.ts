@@ -10,6 +10,7 @@ import { findMachine, machines } from '../machines/index.js';
 import { findWorkload } from '../workloads/index.js';
 import { resolve, simulate, type RunProgress } from '../workloads/run.js';
 import { validateMachine } from '../sim/hw/machine-schema.js';
+import { checkOption, checkUses } from '../workloads/limits.js';
 
 describe('slices of simulated time', () => {
   it('the engine resumes after a time limit exactly where one unbroken run goes', () => {
@@ -104,5 +105,36 @@ describe('the machine schema', () => {
     expect(validateMachine({ ...m, tlb: { ...m.tlb, entries: 30 } })).toEqual([
       { path: 'tlb.entries', value: 30, allowed: 'tlb.entries (30) must be a multiple of tlb.ways (4) and at least it' },
     ]);
+  });
+});
+
+describe('run parameters a kernel declares it uses', () => {
+  // The declaration kernels make (KernelDef.uses, read by checkUses): a parameter not listed may
+  // only be left at its default; a listed one may carry its own range.
+  const l3 = { ...findKernel('l3')!, uses: { T: true, bytes: { max: 8 } } };
+
+  it('refuses a parameter the kernel does not use, naming it and what the kernel takes', () => {
+    expect(() => checkUses(l3, { clients: 3 })).toThrow('--clients 3: kernel l3 does not use client processes (it takes -T, --bytes); leave --clients out');
+    expect(() => checkUses(l3, { C: 2 })).toThrow(/^-C 2: kernel l3 does not use client processors/);
+  });
+
+  it('accepts an unused parameter at its default, and a used one within its range only', () => {
+    expect(() => checkUses(l3, { C: 1, S: 1, clients: 1, T: 5, bytes: 8 })).not.toThrow();
+    expect(() => checkUses(l3, { bytes: 64 })).toThrow('--bytes 64: kernel l3 takes message size in bytes from 0 to 8');
+  });
+
+  it('checks nothing for a kernel without the declaration', () => {
+    expect(() => checkUses(findKernel('l3')!, { clients: 3, C: 2 })).not.toThrow();
+  });
+});
+
+describe('kernel options against their declared range', () => {
+  const bss = findKernel('bss')!;
+  const capacity = { ...bss.options.find((o) => o.name === 'capacity')!, min: 1, max: 4096 };
+
+  it('refuses a value outside min and max, naming the --set and the range', () => {
+    expect(() => checkOption(bss, capacity, 0, '0')).toThrow('--set kernel.capacity=0: kernel bss allows kernel.capacity from 1 to 4096');
+    expect(() => checkOption(bss, capacity, 5000, '5000')).toThrow(/from 1 to 4096/);
+    expect(() => checkOption(bss, capacity, 64, '64')).not.toThrow();
   });
 });

@@ -5,10 +5,14 @@
 import chalk from 'chalk';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { machines } from '../machines/index.js';
+import { findMachine, machines } from '../machines/index.js';
 import { kernels } from '../kernels/index.js';
-import { workloads } from '../workloads/index.js';
-import { simulate, UsageError, type RunSpec } from '../workloads/run.js';
+import { allowedText, leaves, MACHINE_SCHEMA, specOf as schemaOf } from '../sim/hw/machine-schema.js';
+import { listKernels, listMachines, listWorkloads } from '../lib/index.js';
+import { resolve, simulate, UsageError, type RunProgress, type RunSpec } from '../workloads/run.js';
+import { checkDistinct, checkOutputFile } from './outpath.js';
+import { progressBar, type Progress } from './progress.js';
+import { BUDGET, RUN_BOUNDS, type Bounded } from '../workloads/limits.js';
 import { claimsCommand } from './claims.js';
 import { runCsv, runText, writeAtomic } from './output.js';
 import { VERSION } from './version.js';
@@ -36,19 +40,21 @@ function usageFail(msg: string): never {
   process.exit(2);
 }
 
+const range = (k: Bounded) => `${RUN_BOUNDS[k].min} to ${RUN_BOUNDS[k].max.toLocaleString('en-US')}`;
+
 function runOptions(y: Argv) {
   return y
     .option('machine', { alias: 'm', type: 'string', demandOption: true, describe: `machine id or alias: ${machines.map((m) => m.id).join(', ')}` })
     .option('kernel', { alias: 'k', type: 'string', demandOption: true, describe: `IPC kernel: ${kernels.map((k) => k.id).join(', ')}` })
-    .option('T', { type: 'string', describe: 'client threads (URPC notation)', default: 1 })
-    .option('C', { type: 'string', describe: 'client processors', default: 1 })
-    .option('S', { type: 'string', describe: 'server processors', default: 1 })
-    .option('clients', { type: 'string', describe: 'client processes (sleep/wake-up experiments)', default: 1 })
-    .option('bytes', { type: 'string', describe: 'message size in bytes', default: 0 })
-    .option('calls', { type: 'string', describe: 'calls measured (after warm-up)', default: 10000 })
-    .option('warmup', { type: 'string', describe: 'calls run before measuring (default: a tenth of --calls, 10 to 1000)' })
+    .option('T', { type: 'string', describe: `client threads (URPC notation; ${range('T')}, default 1)` })
+    .option('C', { type: 'string', describe: `client processors (${range('C')}; with -S at most the machine's processors)` })
+    .option('S', { type: 'string', describe: `server processors (${range('S')})` })
+    .option('clients', { type: 'string', describe: `client processes, sleep/wake-up experiments (${range('clients')}, default 1)` })
+    .option('bytes', { type: 'string', describe: `message size in bytes (${range('bytes')}, default 0)` })
+    .option('calls', { type: 'string', describe: `calls measured (${range('calls')}, default 10,000); a run may spend ${BUDGET.perCall.toLocaleString('en-US')} engine events per call before it is stopped` })
+    .option('warmup', { type: 'string', describe: `calls run before measuring (${range('warmup')}; default: a tenth of --calls, 10 to 1000, and until every client thread has finished a call)` })
     .option('workload', { alias: 'w', type: 'string', describe: 'experiment shape (default: null-rpc, the closed-loop null call, or the kernel\'s first workload; see: simulate list workloads)' })
-    .option('seed', { type: 'string', describe: 'seed of the pseudo-random numbers', default: 1 })
+    .option('seed', { type: 'string', describe: `seed of the pseudo-random numbers (${range('seed')}, default 1)` })
     .option('set', { type: 'string', array: true, describe: 'override a machine parameter (tlb.tagged=true) or a kernel option (kernel.NAME=value); repeatable', default: [] as string[] })
     .option('json', { type: 'boolean', describe: 'print one JSON object (the contract shape) on stdout', default: false })
     .option('csv', { type: 'string', describe: 'write the summary and breakdown rows to this CSV file' })
@@ -61,20 +67,20 @@ function sweepOptions(y: Argv) {
   return y
     .option('machine', { alias: 'm', type: 'string', demandOption: true, describe: 'machine id(s), comma-separated' })
     .option('kernel', { alias: 'k', type: 'string', demandOption: true, describe: 'kernel id(s), comma-separated' })
-    .option('T', { type: 'string', describe: 'client threads: list or range, e.g. 1..10' })
-    .option('C', { type: 'string', describe: 'client processors, e.g. 1,2' })
-    .option('S', { type: 'string', describe: 'server processors, e.g. 0..2' })
-    .option('clients', { type: 'string', describe: 'client processes' })
-    .option('bytes', { type: 'string', describe: 'message sizes, e.g. 0..4096:1024' })
-    .option('calls', { type: 'string', describe: 'calls measured per point' })
+    .option('T', { type: 'string', describe: `client threads: list or range, e.g. 1..10 (each ${range('T')})` })
+    .option('C', { type: 'string', describe: `client processors, e.g. 1,2 (each ${range('C')})` })
+    .option('S', { type: 'string', describe: `server processors, e.g. 0..2 (each ${range('S')})` })
+    .option('clients', { type: 'string', describe: `client processes (each ${range('clients')})` })
+    .option('bytes', { type: 'string', describe: `message sizes, e.g. 0..4096:1024 (each ${range('bytes')})` })
+    .option('calls', { type: 'string', describe: `calls measured per point (each ${range('calls')})` })
     .option('warmup', { type: 'string', describe: 'warm-up calls per point' })
     .option('workload', { alias: 'w', type: 'string', describe: 'workload id(s)' })
     .option('seed', { type: 'string', describe: 'seeds, e.g. 1..5' })
     .option('set', { type: 'string', array: true, describe: 'path=v1,v2 or path=a..b: a machine parameter or kernel option axis; repeatable' })
     .option('jobs', { alias: 'j', type: 'number', describe: 'worker threads (default: the processors available)' })
     .option('shard', { type: 'string', describe: 'run only shard i of n (i from 1), e.g. 2/8: every n-th point' })
-    .option('out', { alias: 'o', type: 'string', describe: 'write the CSV here (default: stdout)' })
-    .option('json', { type: 'boolean', default: false, describe: 'print the rows as a JSON array instead of CSV' })
+    .option('out', { alias: 'o', type: 'string', describe: 'write the CSV here (default: stdout); its first line is the sweep\'s identity, which merge checks' })
+    .option('json', { type: 'boolean', default: false, describe: 'print { sweep, points } as JSON instead of CSV, each point with the field names of run --json' })
     .example('$0 sweep -m firefly -k urpc -T 1..10 -C 1,2 -S 0..2 -o urpc.csv', 'URPC over threads and processors')
     .example('$0 sweep -m i486-dx50 -k l3 --set tlb.entries=16,32,64 --shard 1/2 -o a.csv', 'half of a what-if sweep');
 }
@@ -82,14 +88,18 @@ function sweepOptions(y: Argv) {
 /** A failure of a command that finishes asynchronously (reproduce, sweep). */
 function asyncFail(e: unknown): void {
   if (e instanceof UsageError) usageFail(e.message);
-  process.stderr.write(`simulate: ${(e as Error).message}\n`);
+  process.stderr.write(`simulate: ${oneLine((e as Error).message)}\n`);
   process.exitCode = 1;
 }
+
+/** An error as one line (the engine's stall report lists blocked processes on lines of their own). */
+const oneLine = (m: string) => m.split('\n').map((l) => l.trim()).filter(Boolean).join('; ').replace(/:; /g, ': ');
 
 function specOf(a: Record<string, unknown>): RunSpec {
   const n = (k: string) => {
     const v = a[k];
     if (v === undefined) return undefined;
+    if (Array.isArray(v)) throw new UsageError(`${k.length === 1 ? '-' : '--'}${k} given ${v.length} times (${v.join(', ')}); give it once (sweep takes lists)`);
     const x = typeof v === 'number' ? v : Number(v);
     if (String(v).trim() === '' || !Number.isFinite(x)) {
       throw new UsageError(`${k.length === 1 ? '-' : '--'}${k} takes a number, got '${String(v)}'`);
@@ -113,10 +123,43 @@ function specOf(a: Record<string, unknown>): RunSpec {
   };
 }
 
+/** A progress bar for a run that has taken more than two seconds (on a terminal, not with --json). */
+function runProgress(enabled: boolean): { onProgress: (p: RunProgress) => void; stop: () => void } {
+  const t0 = performance.now();
+  let bar: Progress | null = null;
+  let shown = 0;
+  return {
+    onProgress(p) {
+      if (!enabled) return;
+      if (!bar && performance.now() - t0 > 2000) bar = progressBar(p.total, 'calls', true, false);
+      if (bar) {
+        for (; shown < Math.min(p.completed, p.total); shown++) bar.tick();
+      }
+    },
+    stop: () => bar?.stop(),
+  };
+}
+
 function runCommand(a: Record<string, unknown>): void {
   const spec = specOf(a);
-  const r = simulate(spec);
+  // Outputs are checked before anything runs.
+  const outs: [string, string | undefined][] = [
+    ['--csv', a.csv as string | undefined],
+    ['--trace', a.trace as string | undefined],
+    ['--config', a.config as string | undefined],
+  ];
+  for (const [flag, p] of outs) if (typeof p === 'string') checkOutputFile(flag, p);
+  checkDistinct(outs);
+  resolve(spec);
+  const progress = runProgress(!a.json);
+  let r;
+  try {
+    r = simulate(spec, { onProgress: progress.onProgress });
+  } finally {
+    progress.stop();
+  }
   const { timeline, ...result } = r;
+  for (const w of result.result.warnings) process.stderr.write(`simulate: warning: ${w}\n`);
   if (typeof a.csv === 'string') writeAtomic(a.csv, runCsv(result));
   if (typeof a.trace === 'string' && timeline) {
     writeAtomic(a.trace, JSON.stringify(timeline.toChromeTrace()));
@@ -132,18 +175,19 @@ function runCommand(a: Record<string, unknown>): void {
   if (a.timeline === true && timeline && !a.json) process.stdout.write(timeline.toText() + '\n');
 }
 
-function listCommand(what: string, json: boolean): void {
+function listCommand(what: string, json: boolean, machineId?: string): void {
   if (what === 'machines') {
-    const rows = machines.map((m) => ({ id: m.id, aliases: m.aliases, title: m.title, clockMHz: m.clockMHz, processors: m.processors }));
+    const rows = listMachines();
     if (json) return void process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
     for (const m of rows) process.stdout.write(`${chalk.bold(m.id.padEnd(18))} ${m.title}${m.aliases.length ? ` (alias ${m.aliases.join(', ')})` : ''}\n`);
   } else if (what === 'kernels') {
-    const rows = kernels.map((k) => ({ id: k.id, title: k.title, describe: k.describe, paper: k.paper, supports: k.supports, options: k.options }));
+    const rows = listKernels();
     if (json) return void process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
     for (const k of rows) {
       process.stdout.write(`${chalk.bold(k.id.padEnd(10))} ${k.describe}\n`);
       for (const o of k.options) {
-        process.stdout.write(`    --set kernel.${o.name}=<${o.choices ? o.choices.join('|') : o.type}>  ${o.description} (default ${String(o.default)})\n`);
+        const range = o.min !== undefined || o.max !== undefined ? ` from ${o.min ?? '-inf'} to ${o.max ?? 'inf'}` : '';
+        process.stdout.write(`    --set kernel.${o.name}=<${o.choices ? o.choices.join('|') : o.type}${range}>  ${o.description} (default ${String(o.default)})\n`);
       }
     }
   } else if (what === 'papers') {
@@ -166,14 +210,35 @@ function listCommand(what: string, json: boolean): void {
       );
     }
   } else if (what === 'workloads') {
-    const rows = workloads.map((w) => ({ id: w.id, title: w.title, kernels: w.kernels ?? kernels.filter((k) => w.runsOn(k)).map((k) => k.id) }));
+    const rows = listWorkloads();
     if (json) return void process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
     for (const w of rows) process.stdout.write(`${chalk.bold(w.id.padEnd(14))} ${w.title} [kernels: ${w.kernels.join(', ')}]\n`);
+  } else if (what === 'parameters') {
+    // The machine schema; with --machine, that machine's values and sources beside it.
+    const m = machineId === undefined ? undefined : findMachine(machineId);
+    if (machineId !== undefined && !m) throw new UsageError(`--machine ${machineId}: unknown machine; machines: ${machines.map((x) => x.id).join(', ')}`);
+    const have = m ? leaves(m) : null;
+    const rows = MACHINE_SCHEMA.flatMap((s) => {
+      const paths = have ? [...have.keys()].filter((p) => schemaOf(p) === s) : [s.path];
+      return paths.map((path) => ({ path, type: s.type, unit: s.unit, allowed: allowedText(s), optional: s.optional === true, description: s.description, ...(m ? { value: have!.get(path), source: m.sources[path] ?? null } : {}) }));
+    });
+    if (json) return void process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+    for (const r of rows) {
+      const v = 'value' in r ? ` = ${String(r.value)}` : '';
+      process.stdout.write(`${chalk.bold(r.path.padEnd(26))}${v.padEnd(m ? 12 : 0)} ${r.allowed}; ${r.description}\n`);
+    }
   }
 }
 
 export function main(argv: string[]): void {
   if (!process.stdout.isTTY) chalk.level = 0;
+  // A reader that stops early (`| head`) is not an error of ours.
+  if (process.stdout.listenerCount('error') === 0) {
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(0);
+      throw e;
+    });
+  }
   yargs(argv)
     .scriptName('simulate')
     .usage('$0 [run] --machine <id> --kernel <id> [options]\n\nA cycle-level simulator of the classic IPC papers\' hardware and kernels.')
@@ -182,12 +247,13 @@ export function main(argv: string[]): void {
     )
     .command(
       'list <what>',
-      'list machines, kernels (with their options), workloads or papers',
+      'list machines, kernels (with their options), workloads, papers or machine parameters',
       (y) =>
         y
-          .positional('what', { choices: ['machines', 'kernels', 'workloads', 'papers'] as const, describe: 'what to list' })
+          .positional('what', { choices: ['machines', 'kernels', 'workloads', 'papers', 'parameters'] as const, describe: 'what to list (parameters: every machine parameter --set takes, with its unit and allowed range)' })
+          .option('machine', { alias: 'm', type: 'string', describe: 'with parameters: this machine\'s values and their sources' })
           .option('json', { type: 'boolean', default: false, describe: 'print a JSON array' }),
-      (a) => listCommand(String(a.what), a.json === true),
+      (a) => listCommand(String(a.what), a.json === true, a.machine as string | undefined),
     )
     .command(
       'claims',
@@ -213,7 +279,7 @@ export function main(argv: string[]): void {
           .option('json', { type: 'boolean', default: false, describe: 'print a JSON summary of what was written (no progress bar)' }),
       (a) => {
         // Loaded on demand: the plotting libraries it pulls in would slow every other command's start.
-        import('./reproduce/command.js').then(({ reproduceCommand }) => reproduceCommand({
+        pending = import('./reproduce/command.js').then(({ reproduceCommand }) => reproduceCommand({
           which: String(a.paper),
           out: String(a.out),
           scale: a.scale as 'test' | 'paper',
@@ -230,7 +296,7 @@ export function main(argv: string[]): void {
       (y) => sweepOptions(y),
       (a) => {
         const n = (k: string) => (a[k] === undefined ? undefined : String(a[k]));
-        sweepCommand({
+        pending = sweepCommand({
           grid: {
             machine: String(a.machine),
             kernel: String(a.kernel),
@@ -268,10 +334,20 @@ export function main(argv: string[]): void {
     .parseSync();
 }
 
-try {
-  main(hideBin(process.argv));
-} catch (e) {
-  if (e instanceof UsageError) usageFail(e.message);
-  process.stderr.write(`simulate: ${(e as Error).message}\n`);
-  process.exit(1);
+/** The command an asynchronous handler (sweep, reproduce) started, to be awaited. */
+let pending: Promise<void> | null = null;
+
+/** Run the command line; resolves when an asynchronous command has finished (tests call it in-process). */
+export async function runCli(argv: string[]): Promise<void> {
+  pending = null;
+  try {
+    main(argv);
+  } catch (e) {
+    if (e instanceof UsageError) usageFail(e.message);
+    process.stderr.write(`simulate: ${oneLine((e as Error).message)}\n`);
+    process.exit(1);
+  }
+  if (pending) await pending;
 }
+
+if (process.env.IPCSIM_NO_AUTORUN !== '1') void runCli(hideBin(process.argv));

@@ -13,12 +13,12 @@ export interface Progress {
 
 const quiet: Progress = { tick() {}, ran() {}, stop() {} };
 
-export function progressBar(total: number, title: string, enabled: boolean): Progress {
+export function progressBar(total: number, title: string, enabled: boolean, countRuns = true): Progress {
   if (!enabled || !process.stderr.isTTY || total <= 0) return quiet;
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,
-      format: `${title} [{bar}] {value}/{total} {runs} runs {duration_formatted} {task}`,
+      format: countRuns ? `${title} [{bar}] {value}/{total} {runs} runs {duration_formatted} {task}` : `${title} [{bar}] {value}/{total} {duration_formatted}, about {eta_formatted} to go`,
       hideCursor: true,
       clearOnComplete: true,
       etaBuffer: 20,

@@ -59,7 +59,7 @@ describe('simulate run', () => {
   it.each([
     [['-m', 'nosuch', '-k', 'l3'], /unknown machine 'nosuch'.*machines: .*i486-dx50/],
     [['-m', 'i486-dx50', '-k', 'nosuch'], /unknown kernel 'nosuch'.*kernels: .*l3/],
-    [['-m', 'i486-dx50', '-k', 'l3', '-T', '0'], /-T \(client threads\) must be a whole number >= 1/],
+    [['-m', 'i486-dx50', '-k', 'l3', '-T', '0'], /-T 0: client threads must be a whole number from 1 to 1,000/],
     [['-m', 'i486-dx50', '-k', 'l3', '--calls', 'lots'], /--calls takes a number, got 'lots'/],
     [['-m', 'i486-dx50', '-k', 'l3', '--frobnicate'], /Unknown argument/],
     [['-m', 'i486-dx50', '-k', 'l3', '--set', 'tlb.entrys=64'], /did you mean 'tlb.entries'/],

@@ -41,7 +41,7 @@ describe('machines', () => {
     const m = findMachine('i486-dx50')!;
     expect(() => applyMachineSets(m, [{ path: 'tlb.missCycle', value: '3' }])).toThrow(OverrideError);
     expect(() => applyMachineSets(m, [{ path: 'tlb.missCycle', value: '3' }])).toThrow(/did you mean 'tlb.missCycles'/);
-    expect(() => applyMachineSets(m, [{ path: 'tlb.missCycles', value: 'many' }])).toThrow(/not a number/);
+    expect(() => applyMachineSets(m, [{ path: 'tlb.missCycles', value: 'many' }])).toThrow(/--set tlb.missCycles=many: allowed: a whole number/);
   });
 });
 

@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { axesOf, parseShard, parseValues, pointsOf, shardOf } from '../cli/sweep/grid.js';
-import { stringify } from 'csv-stringify/sync';
 import { mergeCsv, plan, sweepCommand } from '../cli/sweep/command.js';
 import { UsageError } from '../workloads/run.js';
 
@@ -47,12 +46,27 @@ describe('sweep grid', () => {
     for (const bad of ['0/2', '3/2', '1', 'a/b']) expect(() => parseShard(bad)).toThrow(/--shard takes i\/n/);
   });
 
-  it('refuses to merge overlapping or incomplete shards', () => {
-    const csv = (rows: string[]) => ['point,machine,latency mean (us)', ...rows, ''].join('\n');
-    expect(mergeCsv([{ name: 'a', text: csv(['1,m,2']) }, { name: 'b', text: csv(['0,m,1']) }])).toBe(csv(['0,m,1', '1,m,2']));
-    expect(() => mergeCsv([{ name: 'a', text: csv(['0,m,1']) }, { name: 'b', text: csv(['0,m,1']) }])).toThrow(/point 0 appears in both a and b/);
-    expect(() => mergeCsv([{ name: 'a', text: csv(['0,m,1', '2,m,3']) }])).toThrow(/points missing .*: 1/);
-    expect(() => mergeCsv([{ name: 'a', text: csv(['0,m,1']) }, { name: 'b', text: 'point,kernel\n1,l3\n' }])).toThrow(/columns differ/);
+  it('refuses to merge shards that do not make one sweep, with one line each', () => {
+    const id = (shard: string, hash = 'a'.repeat(16), version = '0.1.0', points = 3) => `# ipcsim sweep ${hash} shard ${shard} points ${points} version ${version}`;
+    const csv = (head: string, rows: string[]) => [head, 'point,machine,latency mean (us)', ...rows, ''].join('\n');
+    const s1 = { name: 'a', text: csv(id('1/2'), ['0,m,1', '2,m,3']) };
+    const s2 = { name: 'b', text: csv(id('2/2'), ['1,m,2']) };
+    expect(mergeCsv([s2, s1])).toBe(csv(id('1/1'), ['0,m,1', '1,m,2', '2,m,3']));
+    const bad: [{ name: string; text: string }[], RegExp][] = [
+      [[s1, s1], /a and a are both shard 1\/2/],
+      [[s1], /shard missing: 2\/2 \(given 1 of 2\)/],
+      [[s1, { name: 'c', text: csv(id('2/2', 'b'.repeat(16)), ['1,m,2']) }], /c belongs to sweep b{16}, a to sweep a{16}: different grids or flags/],
+      [[s1, { name: 'c', text: csv(id('2/2', 'a'.repeat(16), '0.2.0'), ['1,m,2']) }], /c was made by version 0.2.0, a by 0.1.0/],
+      [[s1, { name: 'c', text: csv(id('2/3'), ['1,m,2']) }], /c is shard 2\/3, a is shard 1\/2/],
+      [[s1, { name: 'c', text: csv(id('2/2'), []) }], /c: shard 2\/2 of 3 points should hold 1 rows .* it holds 0/],
+      [[s1, { name: 'c', text: [id('2/2'), 'point,kernel', '1,l3', ''].join('\n') }], /columns differ/],
+      [[s1, { name: 'c', text: 'point,machine\n1,m\n' }], /c: no sweep identity line/],
+      [[s1, { name: 'c', text: '' }], /c: empty file/],
+    ];
+    for (const [files, msg] of bad) {
+      expect(() => mergeCsv(files)).toThrow(UsageError);
+      expect(() => mergeCsv(files)).toThrow(msg);
+    }
   });
 });
 
@@ -70,11 +84,13 @@ describe('simulate sweep and merge', () => {
     const all = readFileSync(f('all.csv'), 'utf8');
     expect(readFileSync(f('merged.csv'), 'utf8')).toBe(all);
 
-    const lines = all.trim().split('\n');
+    const [idLine, ...lines] = all.trim().split('\n');
+    expect(idLine).toMatch(/^# ipcsim sweep [0-9a-f]{16} shard 1\/1 points 8 version \d+\.\d+\.\d+$/);
+    expect(readFileSync(f('s1.csv'), 'utf8')).toMatch(/^# ipcsim sweep [0-9a-f]{16} shard 1\/2 points 8 /);
     expect(lines).toHaveLength(1 + 8);
     expect(lines[0]).toBe(
       'point,machine,kernel,workload,T (threads),C (processors),S (processors),clients (processes),message (bytes),measured (calls),warm-up (calls),seed,' +
-        'kernel.path,kernel.portAccess,tlb.entries,latency mean (us),latency p50 (us),latency p99 (us),latency mean (cycles),throughput (calls/s)',
+        'kernel.path,kernel.portAccess,tlb.entries,latency mean (us),latency p50 (us),latency p99 (us),latency mean (cycles),throughput (calls/s),status,error,warnings',
     );
     expect(lines.slice(1).map((l) => Number(l.split(',')[0]))).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     // Each row is its own run: port access adds cycles, a 4-entry TLB adds misses over 32 entries.
@@ -95,9 +111,27 @@ describe('simulate sweep and merge', () => {
       numbers: { calls: '100', bytes: '0,4096' },
       set: ['kernel.path=minimal', 'kernel.portAccess=false,true', 'tlb.entries=4,32'],
     };
-    await sweepCommand({ grid: grid1, jobs: 1, out: join(dir, 'here.csv'), json: true });
-    const rows = JSON.parse(readFileSync(join(dir, 'here.csv'), 'utf8')) as Record<string, string | number>[];
-    expect(stringify(rows.map((r) => Object.values(r)), { header: true, columns: Object.keys(rows[0]) })).toBe(a.stdout);
+    await sweepCommand({ grid: grid1, jobs: 1, out: join(dir, 'here.csv'), json: false });
+    expect(readFileSync(join(dir, 'here.csv'), 'utf8')).toBe(a.stdout);
+  });
+
+  it('prints --json with the field names of run --json', () => {
+    const j = JSON.parse(run('sweep', ...grid, '--jobs', '1', '--json').stdout);
+    expect(j.sweep).toMatchObject({ shard: { i: 1, n: 1 }, points: 8 });
+    const one = JSON.parse(run('-m', 'i486-dx50', '-k', 'l3', '--calls', '100', '--bytes', '0', '--set', 'kernel.path=minimal', '--set', 'kernel.portAccess=false', '--set', 'tlb.entries=4', '--json').stdout);
+    const p = j.points[0];
+    expect(p).toMatchObject({ point: 0, status: 'ok', error: null, machine: one.machine, kernel: one.kernel, workload: one.workload, seed: one.seed, params: one.params });
+    for (const k of ['calls', 'latencyUs', 'latencyCycles', 'throughputPerSec', 'breakdown', 'warnings']) expect(p.result[k]).toEqual(one.result[k]);
+  });
+
+  it('writes a row with its status for a point that stalls, runs every other point, and exits 1', () => {
+    const r = run('sweep', '-m', 'sgi-challenge', '-k', 'bsw', '--calls', '200', '--set', 'costs.alu=10', '--set', 'kernel.c3=true,false', '--jobs', '1');
+    expect(r.status).toBe(1);
+    const rows = r.stdout.trim().split('\n').slice(2);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(/,ok,,$/);
+    expect(rows[1]).toMatch(/,,,,,,stalled,"simulation stalled at cycle \d+: .*asleep in P/);
+    expect(r.stderr).toMatch(/sweep: 1 of 2 points did not finish \(1 stalled\)/);
   });
 
   it.each([

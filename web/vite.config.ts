@@ -11,9 +11,6 @@ export default defineConfig({
   base: './',
   resolve: {
     alias: [
-      // The run CSV comes from the CLI's own formatter (cli/output.ts), whose file-writing half is
-      // never called in the page; this stands in for the file system it imports.
-      { find: /^node:fs$/, replacement: here('./src/no-fs.ts') },
       // csv-stringify's browser build (its Node build expects Node's Buffer).
       { find: /^csv-stringify\/sync$/, replacement: 'csv-stringify/browser/esm/sync' },
     ],

@@ -9,14 +9,15 @@ import { findKernel, kernels } from '../kernels/index.js';
 import { checkRun, type KernelDef, type KernelInstance, type KernelOptions, type RunParams } from '../kernels/kernel.js';
 import { cyclesToUs, type MachineDesc } from '../sim/hw/machine.js';
 import { System } from '../sim/os/index.js';
-import { UnpricedWork } from '../sim/hw/processor.js';
+import { PageOverrun, UnpricedWork } from '../sim/hw/processor.js';
 import type { RunOutcome } from '../sim/engine/index.js';
 import type { LoopOutcome } from './common/closed-loop.js';
 import type { Timeline } from '../sim/trace/timeline.js';
 import { findWorkload, workloads } from './index.js';
+import { bounded, budgetOf, BUDGET, checkOption, checkUses, UsageError } from './limits.js';
+import { LimitError, StallError } from '../sim/engine/index.js';
 
-/** Bad input: the CLI prints the message as one line and exits 2. */
-export class UsageError extends Error {}
+export { UsageError } from './limits.js';
 
 export interface RunSpec {
   machine: string;
@@ -33,8 +34,31 @@ export interface RunSpec {
   /** path=value: machine parameters, or kernel.<option>. */
   set?: string[];
   trace?: boolean;
-  /** Stop with an error after this many engine events (a livelock guard). */
+  /** Stop with an error after this many engine events (default: the run's event budget). */
   maxEvents?: number;
+}
+
+/** How far a run has got: called every slice of simulated time (about a million events). */
+export interface RunProgress {
+  /** Calls finished, warm-up included, and the calls the run makes in all. */
+  completed: number;
+  total: number;
+  events: number;
+}
+
+export interface SimulateOptions {
+  onProgress?: (p: RunProgress) => void;
+}
+
+/** A run that could not finish: stalled (deadlock), over its event budget, or failed in the model. */
+export class RunError extends Error {
+  constructor(
+    readonly status: 'stalled' | 'budget' | 'failed',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RunError';
+  }
 }
 
 export interface BreakdownRow {
@@ -68,6 +92,8 @@ export interface RunResult {
     throughputPerSec: number;
     breakdown: BreakdownRow[];
     stats: { name: string; value: number; unit: string; description: string }[];
+    /** Why the measured window may not be steady state (empty when it is). */
+    warnings: string[];
   };
   perf: { events: number; wallMs: number };
 }
@@ -82,12 +108,6 @@ export interface Resolved {
   warmup: number;
   seed: number;
 }
-
-const positive = (name: string, v: number | undefined, dflt: number, min = 1): number => {
-  const x = v ?? dflt;
-  if (!Number.isInteger(x) || x < min) throw new UsageError(`${name} must be a whole number >= ${min}, got ${v}`);
-  return x;
-};
 
 export function resolve(spec: RunSpec): Resolved {
   const base = findMachine(spec.machine);
@@ -125,9 +145,7 @@ export function resolve(spec: RunSpec): Resolved {
       } catch (e) {
         throw new UsageError((e as Error).message);
       }
-      if (o.choices && !o.choices.includes(String(options[name]))) {
-        throw new UsageError(`--set ${a.path}: '${a.value}' is not one of ${o.choices.join(', ')}`);
-      }
+      checkOption(kernel, o, options[name], a.value);
     } else sets.push(a);
   }
   let machine: MachineDesc;
@@ -137,12 +155,22 @@ export function resolve(spec: RunSpec): Resolved {
     throw new UsageError((e as Error).message);
   }
   const params: RunParams = {
-    T: positive('-T (client threads)', spec.T, 1),
-    C: positive('-C (client processors)', spec.C, 1, 0),
-    S: positive('-S (server processors)', spec.S, 1, 0),
-    clients: positive('--clients', spec.clients, 1),
-    bytes: positive('--bytes', spec.bytes, 0, 0),
+    T: bounded('T', spec.T, 1),
+    C: bounded('C', spec.C, 1),
+    S: bounded('S', spec.S, 1),
+    clients: bounded('clients', spec.clients, 1),
+    bytes: bounded('bytes', spec.bytes, 0),
   };
+  const calls = bounded('calls', spec.calls, 10_000);
+  const warmup = bounded('warmup', spec.warmup, Math.min(1000, Math.max(10, Math.floor(calls / 10))));
+  const seed = bounded('seed', spec.seed, 1);
+  // Processors given explicitly must exist (defaults are the kernels' to interpret).
+  if ((spec.C !== undefined || spec.S !== undefined) && params.C + params.S > machine.processors) {
+    throw new UsageError(
+      `-C ${params.C} -S ${params.S}: ${machine.id} has ${machine.processors} processor${machine.processors === 1 ? '' : 's'}; -C plus -S must be at most ${machine.processors}`,
+    );
+  }
+  checkUses(kernel, { T: spec.T, C: spec.C, S: spec.S, clients: spec.clients, bytes: spec.bytes });
   // Without --workload: the null RPC, or the first workload of a kernel that runs no RPC (taos).
   const workload = spec.workload ?? (findWorkload('null-rpc')!.runsOn(kernel) ? 'null-rpc' : (workloads.find((x) => x.runsOn(kernel))?.id ?? 'null-rpc'));
   const w = findWorkload(workload);
@@ -153,11 +181,10 @@ export function resolve(spec: RunSpec): Resolved {
     const ok = workloads.filter((x) => x.runsOn(kernel)).map((x) => x.id);
     throw new UsageError(`workload ${workload} does not run on kernel ${kernel.id}; its workloads: ${ok.join(', ') || 'none'}`);
   }
+  const needs = w.check?.(kernel, options, { calls, warmup });
+  if (needs) throw new UsageError(needs);
   const problem = checkRun(kernel, { machineId: machine.id, processors: machine.processors }, params, options);
   if (problem) throw new UsageError(problem);
-  const calls = positive('--calls', spec.calls, 10_000);
-  const warmup = positive('--warmup', spec.warmup, Math.min(1000, Math.max(10, Math.floor(calls / 10))), 0);
-  const seed = positive('--seed', spec.seed, 1, 0);
   return { machine, kernel, options, params, workload, calls, warmup, seed };
 }
 
@@ -171,7 +198,7 @@ export function observeRuns(fn: RunObserver): () => void {
   return () => void observers.delete(fn);
 }
 
-export function simulate(spec: RunSpec): RunResult & { timeline: Timeline | null } {
+export function simulate(spec: RunSpec, opts: SimulateOptions = {}): RunResult & { timeline: Timeline | null } {
   const r = resolve(spec);
   const t0 = performance.now();
   const sys = new System(r.machine, r.seed, spec.trace === true);
@@ -181,17 +208,27 @@ export function simulate(spec: RunSpec): RunResult & { timeline: Timeline | null
   try {
     const w = findWorkload(r.workload)!;
     inst = r.kernel.boot(sys, r.params, r.options, w.topology);
-    out = w.start(sys, inst, r.params, { calls: r.calls, warmup: r.warmup });
-    run = sys.sim.run({ maxEvents: spec.maxEvents ?? 2_000_000_000 });
+    // A kernel may declare its scheduling period (timeslices): the warm-up covers at least one.
+    const period = (inst as KernelInstance & { schedulingPeriodCycles?: number }).schedulingPeriodCycles;
+    out = w.start(sys, inst, r.params, { calls: r.calls, warmup: r.warmup, minWarmupCycles: period });
+    run = runBounded(sys, r, out, spec.maxEvents, opts.onProgress);
   } catch (e) {
     // Kernels speak work in instruction classes; a machine without a cost for one cannot run it.
     if (e instanceof UnpricedWork) {
       throw new UsageError(`kernel ${r.kernel.id} cannot run on ${r.machine.id}: it has no cost for instruction class '${e.cls}' (see: simulate list kernels)`);
     }
-    throw e;
+    if (e instanceof PageOverrun) {
+      throw new UsageError(
+        `kernel ${r.kernel.id} cannot run on ${r.machine.id}: its ${e.page} (${e.offset}+${e.bytes} bytes) does not fit in ${e.pages} page(s) of ${e.pageBytes} bytes; its layout needs larger pages`,
+      );
+    }
+    // A deadlock is the engine's own report (tests read its blocked processes).
+    if (e instanceof RunError || e instanceof UsageError || e instanceof StallError) throw e;
+    const sets = (spec.set ?? []).length ? ` (with --set ${(spec.set ?? []).join(' --set ')}: a what-if may be outside what the model supports)` : '';
+    throw new RunError('failed', `the model failed: ${(e as Error).message.split('\n')[0]}${sets}`);
   }
   if (out.calls < r.calls) {
-    throw new Error(`the run ended (${run.reason}) after ${out.calls} of ${r.calls} measured calls`);
+    throw new RunError('stalled', `the run ended (${run.reason}) after ${out.calls} of ${r.calls} measured calls`);
   }
   const us = (cycles: number) => cyclesToUs(r.machine, cycles);
   const lat = sys.stats.sampler('latency', 'round-trip latency of one call');
@@ -232,12 +269,79 @@ export function simulate(spec: RunSpec): RunResult & { timeline: Timeline | null
         count: b.count / n,
       })),
       stats: sys.stats.rows(r.machine.clockMHz).filter((s) => !s.name.startsWith('breakdown.')),
+      warnings: steadyStateWarnings(out, n, lat.mean, window),
     },
     perf: { events: run.events, wallMs: Math.round(performance.now() - t0) },
     timeline: sys.timeline,
   };
   for (const fn of observers) fn(spec, result);
   return result;
+}
+
+/**
+ * Run the simulation in slices of simulated time, checking the event budget between slices and
+ * reporting progress. Slicing does not change the run: the engine stops before an event beyond the
+ * slice, and the next slice resumes with it.
+ */
+function runBounded(sys: System, r: Resolved, out: LoopOutcome, maxEvents: number | undefined, onProgress?: (p: RunProgress) => void): RunOutcome {
+  const sim = sys.sim;
+  const total = r.calls + r.warmup;
+  const callers = () => out.perCaller?.length ?? r.params.T;
+  const done = () => out.completed ?? out.calls;
+  const over = () =>
+    new RunError(
+      'budget',
+      `the run stopped after ${sim.events.toLocaleString('en-US')} events with ${done()} of ${total} calls done ` +
+        `(budget: ${BUDGET.perCall.toLocaleString('en-US')} events per call): ` +
+        (done() === 0 ? 'no call finished, so the configuration makes no progress (check the --set values)' : 'lower --calls, -T or --clients, or check the --set values'),
+    );
+  let slice = 1_000_000;
+  let until = 0;
+  for (;;) {
+    const before = sim.events;
+    const cap = maxEvents ?? Math.max(budgetOf(done(), callers()), before) + (1 << 22);
+    until += slice;
+    try {
+      return sim.run({ maxCycles: until, maxEvents: cap });
+    } catch (e) {
+      if (!(e instanceof LimitError)) throw e;
+      if (e.limit === 'events') {
+        if (maxEvents !== undefined) throw new RunError('budget', `the run stopped after ${maxEvents} events (the limit asked for)`);
+        throw over();
+      }
+    }
+    onProgress?.({ completed: done(), total, events: sim.events });
+    if (maxEvents === undefined && sim.events > budgetOf(done(), callers())) throw over();
+    // Aim at about a million events per slice, whatever the events' density in time.
+    const ran = sim.events - before;
+    if (ran < 250_000 && slice < 2 ** 50) slice *= 2;
+    else if (ran > 4_000_000 && slice > 1000) slice = Math.floor(slice / 2);
+  }
+}
+
+/**
+ * Why a measured window may not be steady state: a caller that finished no measured call, or, in a
+ * closed loop, Little's law off by more than 5% (throughput × mean latency should equal the
+ * number of callers, each always having one call in progress).
+ */
+export function steadyStateWarnings(out: LoopOutcome, n: number, meanLatency: number, window: number): string[] {
+  const warnings: string[] = [];
+  const per = out.perCaller ?? [];
+  const idle = per.filter((c) => c === 0).length;
+  if (idle > 0) {
+    warnings.push(`${idle} of ${per.length} callers finished no measured call: the window is not steady state (run more --calls or a longer --warmup)`);
+  }
+  if (out.closed && per.length > 0 && window > 0 && n > 0) {
+    const inProgress = (n / window) * meanLatency;
+    const off = inProgress / per.length - 1;
+    if (Math.abs(off) > 0.05) {
+      warnings.push(
+        `Little's law: throughput × latency gives ${inProgress.toFixed(2)} calls in progress, but the closed loop keeps ${per.length} ` +
+          `(${(off * 100).toFixed(0)}%): the window is too short or not steady state (run more --calls)`,
+      );
+    }
+  }
+  return warnings;
 }
 
 /** A deep copy with object keys sorted, so the written configuration is stable. */

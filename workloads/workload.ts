@@ -3,7 +3,7 @@
 // names, when it names any).
 
 import type { System } from '../sim/os/index.js';
-import type { KernelInstance, KernelDef, RequestKind, RunParams, Topology } from '../kernels/kernel.js';
+import type { KernelInstance, KernelDef, KernelOptions, RequestKind, RunParams, Topology } from '../kernels/kernel.js';
 import type { LoopOutcome } from './common/closed-loop.js';
 
 export interface WorkloadDef {
@@ -16,8 +16,10 @@ export interface WorkloadDef {
   /** The client and servers it calls by name (the kernel boots them). */
   topology?: Topology;
   /** Spawn the workload's processes; the returned outcome is filled in as the run goes. */
-  start(sys: System, k: KernelInstance, p: RunParams, o: { calls: number; warmup: number }): LoopOutcome;
+  start(sys: System, k: KernelInstance, p: RunParams, o: { calls: number; warmup: number; minWarmupCycles?: number }): LoopOutcome;
   runsOn(k: KernelDef): boolean;
+  /** Why it cannot run with these kernel options or call counts (one line naming the flag), or null. */
+  check?(k: KernelDef, opts: KernelOptions, run: { calls: number; warmup: number }): string | null;
 }
 
 /** Whether kernel k takes workload w's requests (and boots the servers it names). */

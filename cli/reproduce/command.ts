@@ -3,19 +3,19 @@
 // DIR/config.json from every paper stored under DIR (so reproducing one paper keeps the others).
 // Every file is written whole or not at all.
 
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Scale } from '../../workloads/claims.js';
 import { UsageError } from '../../workloads/run.js';
-import { writeAtomic } from '../output.js';
+import { checkOutputDir, removeTemporaries, tempDirBeside, track, untrack, writeAtomic } from '../outpath.js';
 import { progressBar, type Progress } from '../progress.js';
 import { VERSION } from '../version.js';
 import { paperIds } from '../../workloads/registry.js';
 import { collect, hasWork, tasksOf, type PaperResult, type ToRun } from './collect.js';
-import { paperFiles } from './files.js';
+import { paperFiles, stableJson } from './files.js';
 import { configJson, reportMarkdown } from './report.js';
 import { papersToRun } from './select.js';
 import type { FromWorker } from './worker.js';
@@ -81,11 +81,42 @@ async function collectAll(todo: ToRun[], scale: Scale, jobs: number, bar: Progre
 
 const OURS = /\.(csv|svg)$|^reproduction\.json$/;
 
-/** Write a paper's files into its folder and remove files of ours that this run no longer makes. */
+/**
+ * Replace a paper's folder whole: its files are written into a temporary folder beside it (with any
+ * files not ours copied over from the old folder), which then takes the old one's place, so an
+ * interrupted run leaves either the old folder or the new one, never a mix.
+ */
 function writePaper(dir: string, files: Map<string, string>): void {
-  mkdirSync(dir, { recursive: true });
-  for (const [name, text] of files) writeAtomic(join(dir, name), text);
-  for (const name of readdirSync(dir)) if (OURS.test(name) && !files.has(name)) rmSync(join(dir, name));
+  mkdirSync(dirname(dir), { recursive: true });
+  const tmp = tempDirBeside(dir, `${basename(dir)}.partial`);
+  // A temporary folder is private (0700); the paper's folder is as readable as any other.
+  chmodSync(tmp, 0o755);
+  for (const [name, text] of files) writeFileSync(join(tmp, name), text);
+  if (existsSync(dir)) {
+    for (const name of readdirSync(dir)) if (!OURS.test(name) && !files.has(name)) cpSync(join(dir, name), join(tmp, name), { recursive: true });
+  }
+  const old = existsSync(dir) ? `${dir}.old-${process.pid}` : null;
+  if (old) renameSync(dir, old);
+  renameSync(tmp, dir);
+  untrack(tmp);
+  if (old) rmSync(old, { recursive: true, force: true });
+}
+
+/** REPORT.md and config.json for what is stored, noting papers an interrupted run did not finish. */
+function writeSummary(out: string, interrupted: { reason: string; unfinished: string[] } | null): void {
+  mkdirSync(out, { recursive: true });
+  for (const [name, text] of summaryFiles(out)) {
+    let t = text;
+    if (interrupted && name === 'REPORT.md') {
+      const nl = t.indexOf('\n');
+      const note =
+        `\n> **Interrupted run** (${interrupted.reason}): ${interrupted.unfinished.join(', ')} did not finish; ` +
+        'their sections are from an earlier run, or absent. Run `simulate reproduce` again to complete them.\n';
+      t = t.slice(0, nl + 1) + note + t.slice(nl + 1);
+    }
+    if (interrupted && name === 'config.json') t = stableJson({ ...(JSON.parse(t) as object), interrupted });
+    writeAtomic(join(out, name), t);
+  }
 }
 
 /** Every registered paper's stored reproduction under dir, in the report's order. */
@@ -122,12 +153,26 @@ export async function reproduceInto(o: ReproduceOptions, out: string, quiet: boo
   for (const p of selected) {
     if (!todo.includes(p)) process.stderr.write(`simulate: nothing registered for ${p.paper} yet (no claims, no tables or figures); skipped\n`);
   }
-  const bar = progressBar(
+  const done: Written[] = [];
+  const unfinished = () => todo.map((g) => g.paper).filter((g) => !done.some((d) => d.paper === g));
+  // Ctrl-C or a termination signal: the papers finished so far are in place; rewrite the summary
+  // for them, noting the rest, remove temporary folders, and exit.
+  let bar: Progress | null = null;
+  const onSignal = (sig: NodeJS.Signals) => {
+    bar?.stop();
+    writeSummary(out, { reason: `stopped by ${sig}`, unfinished: unfinished() });
+    removeTemporaries();
+    process.stderr.write(`simulate: reproduce stopped by ${sig}; ${done.length} of ${todo.length} papers finished, REPORT.md notes the rest\n`);
+    process.exit(sig === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  bar = progressBar(
     todo.reduce((n, p) => n + tasksOf(p), 0),
     'reproduce',
     !quiet,
   );
-  const done: Written[] = [];
+  let failure: unknown = null;
   try {
     await collectAll(todo, o.scale, jobs, bar, async (r) => {
       const files = await paperFiles(r);
@@ -141,17 +186,22 @@ export async function reproduceInto(o: ReproduceOptions, out: string, quiet: boo
         errors: [...r.tables, ...r.figures].filter((x) => x.error).map((x) => `${x.id}: ${x.error}`),
       });
     });
+  } catch (e) {
+    failure = e;
   } finally {
     bar.stop();
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
   }
-  mkdirSync(out, { recursive: true });
-  for (const [name, text] of summaryFiles(out)) writeAtomic(join(out, name), text);
+  writeSummary(out, failure ? { reason: `failed: ${(failure as Error).message.split('\n')[0]}`, unfinished: unfinished() } : null);
+  if (failure) throw failure;
   const order = paperIds();
   return done.sort((a, b) => order.indexOf(a.paper) - order.indexOf(b.paper));
 }
 
 export async function reproduceCommand(o: ReproduceOptions): Promise<void> {
   if (o.check) return checkCommand(o);
+  checkOutputDir('--out', o.out);
   if (o.reportOnly) {
     const stored = loadResults(o.out).map((r) => r.paper);
     if (stored.length === 0) throw new UsageError(`no paper stored under ${o.out} (no <paper>/reproduction.json); run simulate reproduce first`);
@@ -203,6 +253,7 @@ async function checkCommand(o: ReproduceOptions): Promise<void> {
 /** What regenerating would change under `out`: files missing, no longer made, or different. */
 export async function staleFiles(o: ReproduceOptions): Promise<string[]> {
   const work = mkdtempSync(join(tmpdir(), 'ipcsim-check-'));
+  track(work);
   try {
     const selected = o.papers ? o.papers.map((p) => p.paper) : o.which === 'all' ? paperIds() : [o.which];
     // Papers not regenerated keep their stored data, so the summary files compare like for like.
@@ -217,5 +268,6 @@ export async function staleFiles(o: ReproduceOptions): Promise<string[]> {
     ];
   } finally {
     rmSync(work, { recursive: true, force: true });
+    untrack(work);
   }
 }

@@ -1,23 +1,24 @@
 // Runs a sweep's points across worker threads, handing each idle worker the next point, and
-// returns the rows in point order, so the output does not depend on the number of workers or on
-// which finished first. One job (or no compiled worker, as under the test runner) runs in-process.
+// returns the outcomes in point order, so the output does not depend on the number of workers or on
+// which finished first. A point that cannot finish is an outcome with its status, not a failure of
+// the pool. One job (or no compiled worker, as under the test runner) runs in-process.
 
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { describePoint, type Point } from './grid.js';
-import { runPointRow, type Row } from './row.js';
+import { runPoint, type PointResult } from './row.js';
 import type { FromWorker } from './worker.js';
 
 const WORKER = new URL('./worker.js', import.meta.url);
 
-export async function runPoints(points: Point[], jobs: number, done: (p: Point) => void = () => {}): Promise<Row[]> {
-  const rows: Row[] = new Array<Row>(points.length);
+export async function runPoints(points: Point[], jobs: number, done: (p: Point) => void = () => {}): Promise<PointResult[]> {
+  const rows: PointResult[] = new Array<PointResult>(points.length);
   const n = Math.min(jobs, points.length);
   if (n <= 1 || !existsSync(fileURLToPath(WORKER))) {
     points.forEach((p, i) => {
       try {
-        rows[i] = runPointRow(p);
+        rows[i] = runPoint(p);
       } catch (e) {
         throw new Error(`${describePoint(p)}: ${(e as Error).message}`);
       }
@@ -40,7 +41,7 @@ export async function runPoints(points: Point[], jobs: number, done: (p: Point) 
         w.on('message', (m: FromWorker) => {
           const i = slot.get(m.index)!;
           if ('error' in m) return reject(new Error(`${describePoint(points[i])}: ${m.error}`));
-          rows[i] = m.row;
+          rows[i] = m.result;
           done(points[i]);
           if (++finished === points.length) resolve();
           else feed(w);

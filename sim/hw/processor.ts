@@ -40,6 +40,20 @@ interface Compiled {
 }
 
 /** A kernel asked for work the machine has no cost for: that kernel cannot run on this machine. */
+/** A kernel's data laid out past the pages it allocated (a layout made for larger pages than this machine's). */
+export class PageOverrun extends Error {
+  constructor(
+    readonly page: string,
+    readonly offset: number,
+    readonly bytes: number,
+    readonly pages: number,
+    readonly pageBytes: number,
+  ) {
+    super(`reference to ${page} at ${offset}+${bytes} bytes runs past its ${pages} page(s)`);
+    this.name = 'PageOverrun';
+  }
+}
+
 export class UnpricedWork extends Error {
   constructor(
     readonly machine: string,
@@ -238,7 +252,7 @@ export class Processor {
     const first = Math.floor(offset / pb);
     const last = Math.floor((offset + Math.max(bytes, 1) - 1) / pb);
     if (last >= page.pages) {
-      throw new Error(`reference to ${page.name} at ${offset}+${bytes} bytes runs past its ${page.pages} page(s)`);
+      throw new PageOverrun(page.name, offset, bytes, page.pages, pb);
     }
     for (let k = first; k <= last; k++) this.xlate(page, k);
     this.caches.access(this.caches.data, this.addr(page, offset), bytes, write, this.res);

@@ -3,7 +3,7 @@
 
 import { resolve, simulate, UsageError, type RunSpec } from '../../workloads/run.js';
 import { axesOf, describePoint, pointsOf } from '../../cli/sweep/grid.js';
-import { headerOf, rowOf, setPathsOf } from '../../cli/sweep/row.js';
+import { headerOf, rowOf, runPoint, setPathsOf } from '../../cli/sweep/row.js';
 import { compare } from '../../workloads/compare.js';
 import { findPaper } from '../../workloads/registry.js';
 import type { FromWorker, ToWorker, TimelineData, SweepAnswerRow, Request, Answer } from './protocol.js';
@@ -65,8 +65,9 @@ function handle(id: number, q: Request): Answer {
         }
       }
       const rows: SweepAnswerRow[] = points.map((p, i) => {
-        const r = simulate(p.spec);
-        const row = { at: p.at, row: rowOf(p, r), latencyUs: r.result.latencyUs.mean, throughputPerSec: r.result.throughputPerSec };
+        // As a sweep point: a point that stalls or fails is a row with its status, and the sweep goes on.
+        const r = runPoint(p);
+        const row = { at: p.at, row: rowOf(p, r), latencyUs: r.result?.latencyUs.mean ?? NaN, throughputPerSec: r.result?.throughputPerSec ?? NaN };
         post({ id, type: 'progress', done: i + 1, total: points.length, note: describePoint(p), row });
         return row;
       });

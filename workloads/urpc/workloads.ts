@@ -43,6 +43,10 @@ export const figure1: WorkloadDef = {
   requests: 'call',
   topology: FIGURE1_TOPOLOGY,
   runsOn: (k) => takes(k, 'call', FIGURE1_TOPOLOGY),
+  check: (_k, _o, run) =>
+    run.calls !== 3 || run.warmup !== 0
+      ? `workload urpc-figure1 is Figure 1's three calls from a cold start: give --calls 3 --warmup 0 (got --calls ${run.calls} --warmup ${run.warmup})`
+      : null,
   start(sys, k, p) {
     const sim = sys.sim;
     const latency = sys.stats.sampler('latency', 'round-trip latency of one call');

@@ -7,7 +7,7 @@ import { machines } from '../../../machines/index.js';
 import { kernels, findKernel } from '../../../kernels/index.js';
 import { workloads } from '../../../workloads/index.js';
 import type { RunResult, RunSpec } from '../../../workloads/run.js';
-import { runCsv } from '../../../cli/output.js';
+import { runCsv } from '../../../cli/format.js';
 import { chart, CONFIG } from '../charts.js';
 import { request, cancel, Cancelled } from '../client.js';
 import { runCommand } from '../command.js';

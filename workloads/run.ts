@@ -35,6 +35,8 @@ export interface RunSpec {
   trace?: boolean;
   /** Stop with an error after this many engine events (a livelock guard). */
   maxEvents?: number;
+  /** A machine built outside the registry (the host machine, from a measured profile); `machine` names it. */
+  machineDesc?: MachineDesc;
 }
 
 export interface BreakdownRow {
@@ -90,7 +92,7 @@ const positive = (name: string, v: number | undefined, dflt: number, min = 1): n
 };
 
 export function resolve(spec: RunSpec): Resolved {
-  const base = findMachine(spec.machine);
+  const base = spec.machineDesc ?? findMachine(spec.machine);
   if (!base) {
     throw new UsageError(
       `unknown machine '${spec.machine}' (did you mean '${closest(spec.machine, machineIds())}'?); machines: ${machineIds().join(', ')}`,

@@ -116,6 +116,41 @@ static double pingpong(int useSem, long iters, int cpu, int cpus) {
   return per;
 }
 
+/* Does a wake-up preempt the waker on one processor? A process sleeps in a System V semaphore P;
+ * the waker runs for 5 µs, then V()s it and looks at once whether the sleeper has run. Returns the
+ * fraction of wake-ups after which the woken process ran first (the scheduler's wake-up semantics). */
+static double wake_preempt(long iters, int cpu) {
+  volatile int *w = shared_alloc(4096);
+  int semid = semget(IPC_PRIVATE, 1, 0600 | IPC_CREAT);
+  pid_t pid = fork();
+  if (pid == 0) {
+    pin_to(cpu, 1);
+    struct sembuf P = {0, -1, 0};
+    for (long i = 0; i < iters; i++) {
+      w[1] = 1; /* about to sleep */
+      semop(semid, &P, 1);
+      w[1] = 0;
+      __atomic_store_n(&w[0], (int)i + 1, __ATOMIC_RELEASE);
+    }
+    _exit(0);
+  }
+  pin_to(cpu, 1);
+  long first = 0;
+  struct sembuf V = {0, 1, 0};
+  for (long i = 0; i < iters; i++) {
+    while (__atomic_load_n(&w[0], __ATOMIC_ACQUIRE) != i || w[1] != 1) usleep(100);
+    usleep(100); /* let it reach the sleep */
+    uint64_t t0 = now_ns();
+    while (now_ns() - t0 < 5000) {
+    }
+    semop(semid, &V, 1);
+    if (__atomic_load_n(&w[0], __ATOMIC_ACQUIRE) == i + 1) first++;
+  }
+  waitpid(pid, NULL, 0);
+  semctl(semid, 0, IPC_RMID);
+  return (double)first / (double)iters;
+}
+
 /* Two processes on two processors: each times only its own enqueue and dequeue, of queues whose
  * lines the other process wrote last (the multiprocessor cost of the protocols' queue work). */
 static double cross_enqdeq(long iters, double timerNs) {
@@ -281,6 +316,16 @@ void measure_primitives(int quick, int cpu) {
     snprintf(name, sizeof name, "yield_%d", procs[j]);
     emit_samples("primitive", name, extra_iter(it, "\"note\":\"elapsed ns per yield call, all processes together\""), xs, g_rep);
   }
+
+  /* The scheduler's wake-up semantics on one processor. */
+  long wp = quick ? 100 : 1000;
+  for (int r = 0; r < (quick ? 1 : 3); r++) xs[r] = wake_preempt(wp, cpu);
+  {
+    char ex[200];
+    snprintf(ex, sizeof ex, "\"unit\":\"fraction\",\"iterations\":%ld,\"note\":\"fraction of semaphore wake-ups after which the woken process ran before its waker\"", wp);
+    emit_samples("primitive", "wake_preempt", ex, xs, quick ? 1 : 3);
+  }
+  pin_to(cpu, 1);
 
   /* Blocking hand-overs: futex and semaphore ping-pong on one processor, and on two. */
   long pp = 50000 / k;

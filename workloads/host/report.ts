@@ -97,5 +97,23 @@ export function hostSection(p: HostProfile, machines: MachineDesc[], claims: Hos
     L.push(`| ${proto} | ${clients} | ${cells.join(' | ')} |`);
   }
   L.push('', '~ within 20%, ✗ more than 20% off.', '');
+  L.push('### Where the model and this host part', '');
+  const pr = (k: string) => p.primitives[k]?.median;
+  const us = (k: string) => f((pr(k) ?? NaN) / 1000, 2);
+  L.push(
+    `- **Wake-up preemption.** On this host ${f((pr('wake_preempt') ?? NaN) * 100, 0)}% of semaphore wake-ups ran the woken process before its waker ` +
+      `(\`wake_preempt\`); the \`${HOST_SCHEDULER}\` scheduler never preempts on a wake-up. A V that preempts turns Both Sides Wait into a hand-off: the ` +
+      'server replies before the client sleeps, so the client neither sleeps nor needs waking (2 system calls per round trip instead of 4). The model charges ' +
+      'both sleeps, so BSW and SYSV on one processor come out slower than measured where preemption is common.',
+    `- **Sleeping on two processors.** The model charges the sleep path (\`sysSleep\`) before the sleeper leaves its processor, and a wake-up that ` +
+      'arrives meanwhile cancels the sleep: with one process per processor, blocking protocols rarely sleep in the model. On this host a blocking hand-over ' +
+      `between processes free to use two processors costs ${us('futex_pingpong_2cpu')} µs (futex) against ${us('futex_pingpong_1cpu')} µs on one` +
+      `${p.host.hypervisor ? ' (a virtual machine: waking an idle virtual processor is a hypervisor exit)' : ''}, and the scheduler may put the woken process on its waker's processor; the model has no cost for waking an idle processor and no wake-up placement.`,
+    '- **Spinning with more processes than processors.** BSS and BSLS on two processors spin in 25 µs delay loops and never block; who runs is then decided ' +
+      `by time slices: 30 ms quanta in the \`${HOST_SCHEDULER}\` model, the EEVDF base slice (0.75 ms × (1 + log2 processors)) on Linux, and every other process on a shared machine.`,
+    `- **Load.** The host's load average was ${h.loadAverage.before.join(', ')} before the measurement and ${h.loadAverage.after.join(', ')} after; other processes ` +
+      'take processors from pinned experiments (primitives and composites alike), so a noisy run moves both sides of the comparison.',
+    '',
+  );
   return L.join('\n');
 }

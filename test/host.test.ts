@@ -96,7 +96,7 @@ describe('host machine builder', () => {
     expect(up.costs.sysSemop).toBe(400);
     expect(up.costs.sysMsgsnd).toBe(600); // 1000 × 300 / 500
     expect(up.costs.sysMsgrcv).toBe(400);
-    expect(up.costs.sysSleep).toBe(1067); // (3000 - 800 - 1100) / (1 - 0.25)
+    expect(up.costs.sysSleep).toBe(1467); // (3000 - 800 - (1000 + 100)) / (1 - 0.5 / 2)
     expect(up.costs.shmEnqueue).toBe(20); // (60 - 2 × 10) / 2
     expect(up.bus.tasCycles).toBe(10);
     const mp = osCostsFromProfile(synthetic(), 2);

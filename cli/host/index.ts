@@ -65,6 +65,8 @@ export function loadComposites(file: string): MeasuredComposite[] {
     rttUsMin: num(r, 'round trip min (us)'),
     msgsPerMsMedian: num(r, 'throughput median (msgs/ms)'),
     msgsPerMsMax: num(r, 'throughput max (msgs/ms)'),
+    voluntaryPerRtt: num(r, 'voluntary switches median (per round trip)'),
+    involuntaryPerRtt: num(r, 'involuntary switches median (per round trip)'),
     runs: num(r, 'runs'),
     failedRuns: num(r, 'failed runs'),
   }));
@@ -81,8 +83,10 @@ const CLAIM_COLUMNS: [keyof HostClaim, string][] = [
   ['measuredRttUs', 'measured round trip (us)'],
   ['simulatedRttUs', 'simulated round trip (us)'],
   ['rttErrorPct', 'round trip error (%)'],
-  ['syscallsPerRtt', 'simulated system calls (per round trip)'],
+  ['measuredVoluntaryPerRtt', 'measured voluntary switches (per round trip)'],
+  ['measuredInvoluntaryPerRtt', 'measured involuntary switches (per round trip)'],
   ['switchesPerRtt', 'simulated context switches (per round trip)'],
+  ['syscallsPerRtt', 'simulated system calls (per round trip)'],
   ['id', 'claim'],
 ];
 

@@ -197,11 +197,15 @@ export function measureHost(o: MeasureOptions): { profile: HostProfile; files: s
       `Built with cc -O2. ${run ? `Queue capacity ${String(run.qcap)} messages of ${String(run.msgBytes)} bytes; delay loop ${Number(run.pollNs) / 1000} µs; MAX_SPIN ${String(run.maxSpin)}.` : ''}`,
     primitives,
   };
-  const thr = new Map(lines.filter((l) => l.type === 'composite_thr').map((l) => [`${String(l.protocol)}:${String(l.cpus)}:${String(l.clients)}`, l]));
+  const byKey = (type: string) => new Map(lines.filter((l) => l.type === type).map((l) => [`${String(l.protocol)}:${String(l.cpus)}:${String(l.clients)}`, l]));
+  const thr = byKey('composite_thr');
+  const vol = byKey('composite_vcsw');
+  const invol = byKey('composite_ivcsw');
   const rows = lines
     .filter((l) => l.type === 'composite_rtt')
     .map((l) => {
-      const t = thr.get(`${String(l.protocol)}:${String(l.cpus)}:${String(l.clients)}`);
+      const key = `${String(l.protocol)}:${String(l.cpus)}:${String(l.clients)}`;
+      const t = thr.get(key);
       const rtt = statOf((l.samples ?? []).map((x) => x / 1000));
       const tp = statOf(t?.samples ?? []);
       const f = (x: number) => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : '');
@@ -214,6 +218,8 @@ export function measureHost(o: MeasureOptions): { profile: HostProfile; files: s
         f(rtt.min),
         f(tp.median),
         f(tp.max),
+        f(statOf(vol.get(key)?.samples ?? []).median),
+        f(statOf(invol.get(key)?.samples ?? []).median),
         rtt.samples.length,
         l.failed,
         host.cpuModel,
@@ -241,6 +247,8 @@ export const COMPOSITE_COLUMNS = [
   'round trip min (us)',
   'throughput median (msgs/ms)',
   'throughput max (msgs/ms)',
+  'voluntary switches median (per round trip)',
+  'involuntary switches median (per round trip)',
   'runs',
   'failed runs',
   'cpu model',

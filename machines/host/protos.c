@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/ipc.h>
 #include <sys/msg.h>
+#include <sys/resource.h>
 #include <sys/sem.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -27,13 +28,34 @@ typedef struct {
   volatile int go;
   volatile uint64_t start[MAXC], end[MAXC];
   volatile long done[MAXC];
+  /* Context switches (getrusage ru_nvcsw, ru_nivcsw) over the measured calls: clients, then the
+   * server's between its first snapshot after the barrier and its last. */
+  volatile long vcsw[MAXC], ivcsw[MAXC];
+  volatile int srvStarted;
+  volatile long srvV0, srvI0, srvV, srvI;
 } Shared;
+
+static Shared *S;
+static int g_clients;
+
+/* The server's switch counts, snapshotted every 32 messages (a getrusage is about one system call). */
+static void server_rusage(long served) {
+  if (served & 31) return;
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  if (!S->srvStarted && __atomic_load_n(&S->ready, __ATOMIC_ACQUIRE) >= g_clients) {
+    S->srvV0 = ru.ru_nvcsw;
+    S->srvI0 = ru.ru_nivcsw;
+    S->srvStarted = 1;
+  }
+  S->srvV = ru.ru_nvcsw;
+  S->srvI = ru.ru_nivcsw;
+}
 
 /* A run stops after this long even if its calls are not all made (a protocol that the scheduler
  * starves would otherwise take minutes); the calls made are counted. */
 static uint64_t g_budget_ns;
 
-static Shared *S;
 static int g_proto;
 enum { SYSV, BSS, BSW, BSWY, BSLS };
 static const char *NAMES[] = {"sysv", "bss", "bsw", "bswy", "bsls"};
@@ -158,7 +180,8 @@ typedef struct {
 
 static void server_loop(void) {
   Msg m;
-  for (;;) {
+  for (long served = 0;; served++) {
+    server_rusage(served);
     if (g_proto == SYSV) {
       MsgBuf b;
       msgrcv(g_req, &b, sizeof(Msg), 0, 0);
@@ -190,6 +213,8 @@ static void client_loop(int c, int n, long calls) {
   for (long i = 0; i < calls / 10 + 10 && now_ns() - w0 < g_budget_ns / 4; i++) call(c); /* warm-up */
   __atomic_add_fetch(&S->ready, 1, __ATOMIC_SEQ_CST);
   while (__atomic_load_n(&S->ready, __ATOMIC_ACQUIRE) < n) sched_yield();
+  struct rusage r0, r1;
+  getrusage(RUSAGE_SELF, &r0);
   uint64_t t0 = S->start[c] = now_ns();
   long i = 0;
   while (i < calls) {
@@ -198,11 +223,15 @@ static void client_loop(int c, int n, long calls) {
   }
   S->end[c] = now_ns();
   S->done[c] = i;
+  getrusage(RUSAGE_SELF, &r1);
+  S->vcsw[c] = r1.ru_nvcsw - r0.ru_nvcsw;
+  S->ivcsw[c] = r1.ru_nivcsw - r0.ru_nivcsw;
 }
 
 /* One run: returns 0 and the round trip (ns, mean over clients) and server throughput (msgs/ms). */
-static int run_once(int proto, int cpus, int upCpu, int n, long calls, double *rtt, double *thr) {
+static int run_once(int proto, int cpus, int upCpu, int n, long calls, double *rtt, double *thr, double *vol, double *invol) {
   g_proto = proto;
+  g_clients = n;
   g_multi = cpus > 1;
   memset(S, 0, sizeof *S);
   int nsem = n + 1;
@@ -254,6 +283,10 @@ static int run_once(int proto, int cpus, int upCpu, int n, long calls, double *r
     all += S->done[c];
   }
   (void)calls;
+  long v = S->srvV - S->srvV0, iv = S->srvI - S->srvI0;
+  for (int c = 0; c < n; c++) v += S->vcsw[c], iv += S->ivcsw[c];
+  *vol = (double)v / (double)(all ? all : 1);
+  *invol = (double)iv / (double)(all ? all : 1);
   *rtt = sum / n;
   *thr = (double)all / ((double)(t1 - t0) / 1e6);
   return 0;
@@ -272,16 +305,19 @@ void measure_composites(int quick, int upCpu, const char *only) {
         /* Messages per run: about 0.1-0.3 s of the slowest protocols; a tenth when quick. */
         long total = quick ? 2000 : 24000;
         long calls = total / n;
-        double rtt[8], thr[8];
+        double rtt[8], thr[8], vol[8], invol[8];
         int got = 0;
         for (int r = 0; r < reps; r++) {
-          if (run_once(p, cpus, upCpu, n, calls, &rtt[got], &thr[got]) == 0) got++;
+          if (run_once(p, cpus, upCpu, n, calls, &rtt[got], &thr[got], &vol[got], &invol[got]) == 0) got++;
         }
         char extra[200];
         snprintf(extra, sizeof extra, "\"protocol\":\"%s\",\"cpus\":%d,\"clients\":%d,\"calls\":%ld,\"unit\":\"ns\",\"failed\":%d", NAMES[p], cpus, n, calls, reps - got);
         emit_samples("composite_rtt", NAMES[p], extra, rtt, got);
         snprintf(extra, sizeof extra, "\"protocol\":\"%s\",\"cpus\":%d,\"clients\":%d,\"calls\":%ld,\"unit\":\"msgs/ms\",\"failed\":%d", NAMES[p], cpus, n, calls, reps - got);
         emit_samples("composite_thr", NAMES[p], extra, thr, got);
+        snprintf(extra, sizeof extra, "\"protocol\":\"%s\",\"cpus\":%d,\"clients\":%d,\"unit\":\"per round trip\"", NAMES[p], cpus, n);
+        emit_samples("composite_vcsw", NAMES[p], extra, vol, got);
+        emit_samples("composite_ivcsw", NAMES[p], extra, invol, got);
       }
     }
   }

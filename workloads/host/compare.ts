@@ -32,6 +32,9 @@ export interface MeasuredComposite {
   rttUsMin: number;
   msgsPerMsMedian: number;
   msgsPerMsMax: number;
+  /** getrusage of clients and server over the measured calls, per round trip (NaN if not recorded). */
+  voluntaryPerRtt: number;
+  involuntaryPerRtt: number;
   runs: number;
   failedRuns: number;
 }
@@ -56,7 +59,9 @@ export interface HostClaim {
   measuredRttUs: number | null;
   simulatedRttUs: number;
   rttErrorPct: number | null;
-  /** Simulated counters per round trip, to explain a miss. */
+  /** Counters per round trip, to explain a miss: measured (getrusage) and simulated. */
+  measuredVoluntaryPerRtt: number | null;
+  measuredInvoluntaryPerRtt: number | null;
   syscallsPerRtt: number;
   switchesPerRtt: number;
 }
@@ -117,6 +122,8 @@ export function compareHost(measured: MeasuredComposite[], machineFor: (processo
       measuredRttUs: x.runs > 0 ? x.rttUsMedian : null,
       simulatedRttUs: r4(s.rttUs),
       rttErrorPct: rttErr === null ? null : Math.round(rttErr * 100) / 100,
+      measuredVoluntaryPerRtt: Number.isFinite(x.voluntaryPerRtt) ? x.voluntaryPerRtt : null,
+      measuredInvoluntaryPerRtt: Number.isFinite(x.involuntaryPerRtt) ? x.involuntaryPerRtt : null,
       syscallsPerRtt: r4(s.syscallsPerRtt),
       switchesPerRtt: r4(s.switchesPerRtt),
     };

@@ -97,6 +97,17 @@ export function hostSection(p: HostProfile, machines: MachineDesc[], claims: Hos
     L.push(`| ${proto} | ${clients} | ${cells.join(' | ')} |`);
   }
   L.push('', '~ within 20%, ✗ more than 20% off.', '');
+  L.push('Context switches per round trip, all processes: measured with getrusage (voluntary + involuntary, the latter including preemption by a woken process and by other processes of the host) against the simulation\'s.', '');
+  L.push(`| protocol | clients | ${procs.map((n) => `${n} cpu: measured voluntary | involuntary | simulated`).join(' | ')} |`, `|---|---:|${procs.map(() => '---:|---:|---:').join('|')}|`);
+  for (const key of keys) {
+    const [proto, clients] = key.split(':');
+    const cells = procs.map((n) => {
+      const c = claims.find((x) => x.protocol === proto && x.clients === Number(clients) && x.processors === n);
+      return c ? `${f(c.measuredVoluntaryPerRtt, 2)} | ${f(c.measuredInvoluntaryPerRtt, 2)} | ${f(c.switchesPerRtt, 2)}` : '– | – | –';
+    });
+    L.push(`| ${proto} | ${clients} | ${cells.join(' | ')} |`);
+  }
+  L.push('');
   L.push('### Where the model and this host part', '');
   const pr = (k: string) => p.primitives[k]?.median;
   const us = (k: string) => f((pr(k) ?? NaN) / 1000, 2);

@@ -12,13 +12,13 @@ import { simulate } from '../run.js';
 export const HOST_PROTOCOLS = ['sysv', 'bss', 'bsw', 'bswy', 'bsls'] as const;
 
 /**
- * The scheduler the host runs are simulated with. Linux since 6.6 (EEVDF, kernel/sched/fair.c):
- * sched_yield pushes the caller's virtual deadline one slice on, so another runnable process of
- * equal weight runs — a yield always passes the processor, round robin among equals, as `fixed`
- * does; and a woken process does not preempt its waker inside the waker's protected slice
- * (RUN_TO_PARITY), as `fixed` (no preemption on wake-up) does. Not modelled: the slice itself
- * (EEVDF base slice 0.75 ms × (1 + log2 processors); `fixed` has 30 ms quanta) and wake-up placement
- * on the waker's processor.
+ * The scheduler the host runs are simulated with: the closest the OS model offers to Linux since
+ * 6.6 (EEVDF, kernel/sched/fair.c). There sched_yield pushes the caller's virtual deadline one
+ * slice on, so another runnable process of equal weight runs: a yield always passes the processor,
+ * round robin among equals, as `fixed` does. Not modelled: EEVDF's wake-up preemption (a woken
+ * process with an earlier deadline runs before its waker; host:measure records how often as
+ * `wake_preempt`, and `fixed` never preempts on a wake-up), its slice (base slice 0.75 ms ×
+ * (1 + log2 processors) against `fixed`'s 30 ms quanta) and wake-up placement on the waker's processor.
  */
 export const HOST_SCHEDULER = 'fixed';
 

@@ -77,7 +77,7 @@ export function hostSection(p: HostProfile, machines: MachineDesc[], claims: Hos
   L.push(`### Composites: measured against simulated (${scale} scale)`, '');
   L.push(
     `Server throughput in messages per millisecond (the paper's figures' unit), median of the measured runs; simulated with the \`${HOST_SCHEDULER}\` scheduler ` +
-      '(a yield passes the processor, a wake-up does not preempt: the EEVDF semantics of Linux today). Round trips are the clients\' mean.',
+      '(a yield passes the processor, as EEVDF\'s sched_yield does; a wake-up never preempts, which EEVDF\'s often does: see below). Round trips are the clients\' mean.',
     '',
   );
   const procs = [...new Set(claims.map((c) => c.processors))].sort();

@@ -87,6 +87,7 @@ const CLAIM_COLUMNS: [keyof HostClaim, string][] = [
   ['measuredInvoluntaryPerRtt', 'measured involuntary switches (per round trip)'],
   ['switchesPerRtt', 'simulated context switches (per round trip)'],
   ['syscallsPerRtt', 'simulated system calls (per round trip)'],
+  ['reason', 'reason (misses)'],
   ['id', 'claim'],
 ];
 

@@ -97,7 +97,7 @@ export function hostSection(p: HostProfile, machines: MachineDesc[], claims: Hos
     L.push(`| ${proto} | ${clients} | ${cells.join(' | ')} |`);
   }
   L.push('', '~ within 20%, ✗ more than 20% off.', '');
-  L.push('Context switches per round trip, all processes: measured with getrusage (voluntary + involuntary, the latter including preemption by a woken process and by other processes of the host) against the simulation\'s.', '');
+  L.push('Context switches per round trip, all processes: measured with getrusage (voluntary: the process slept; involuntary: it stayed runnable — a sched_yield, a preemption by a woken process or by another process of the host) against the simulation\'s.', '');
   L.push(`| protocol | clients | ${procs.map((n) => `${n} cpu: measured voluntary | involuntary | simulated`).join(' | ')} |`, `|---|---:|${procs.map(() => '---:|---:|---:').join('|')}|`);
   for (const key of keys) {
     const [proto, clients] = key.split(':');
@@ -108,6 +108,12 @@ export function hostSection(p: HostProfile, machines: MachineDesc[], claims: Hos
     L.push(`| ${proto} | ${clients} | ${cells.join(' | ')} |`);
   }
   L.push('');
+  const misses = claims.filter((c) => c.status === 'miss');
+  if (misses.length) {
+    L.push('Why each miss missed (from the counters above):', '');
+    for (const c of misses) L.push(`- ${c.protocol}, ${c.clients} client(s), ${c.processors} processor(s), ${sign(c.errorPct)}: ${c.reason}.`);
+    L.push('');
+  }
   L.push('### Where the model and this host part', '');
   const pr = (k: string) => p.primitives[k]?.median;
   const us = (k: string) => f((pr(k) ?? NaN) / 1000, 2);

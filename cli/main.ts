@@ -19,6 +19,7 @@ import { VERSION } from './version.js';
 import { paperIds, papers } from '../workloads/registry.js';
 import { mergeCommand, sweepCommand } from './sweep/command.js';
 import { compareCommand, compareOptions } from './compare.js';
+import { hostCommand, reproduceHost, withHostMachine } from './host/index.js';
 
 const EXAMPLES = `Examples:
   simulate --machine firefly --kernel urpc -T 2 -C 1 -S 1     URPC with two client threads
@@ -60,7 +61,8 @@ function runOptions(y: Argv) {
     .option('csv', { type: 'string', describe: 'write the summary and breakdown rows to this CSV file' })
     .option('trace', { type: 'string', describe: 'write a Chrome trace event JSON timeline (opens in Perfetto) to this file' })
     .option('timeline', { type: 'boolean', describe: 'also print the run\'s timeline as text (per processor: step, duration, thread)', default: false })
-    .option('config', { type: 'string', describe: 'write the fully resolved configuration (keys sorted) to this JSON file' });
+    .option('config', { type: 'string', describe: 'write the fully resolved configuration (keys sorted) to this JSON file' })
+    .option('host-profile', { type: 'string', describe: 'with --machine host or host-N: the measured primitives (default results/host/primitives.json)' });
 }
 
 function sweepOptions(y: Argv) {
@@ -141,7 +143,7 @@ function runProgress(enabled: boolean): { onProgress: (p: RunProgress) => void; 
 }
 
 function runCommand(a: Record<string, unknown>): void {
-  const spec = specOf(a);
+  const spec = withHostMachine(specOf(a), a['host-profile'] as string | undefined);
   // Outputs are checked before anything runs.
   const outs: [string, string | undefined][] = [
     ['--csv', a.csv as string | undefined],
@@ -270,7 +272,7 @@ export function main(argv: string[]): void {
       'run the papers\' experiments and write CSV per table and figure series, SVG figures, config.json and REPORT.md',
       (y) =>
         y
-          .positional('paper', { type: 'string', choices: [...paperIds(), 'all'], default: 'all', describe: 'which paper (all: every paper registered)' })
+          .positional('paper', { type: 'string', choices: [...paperIds(), 'all', 'host'], default: 'all', describe: 'which paper (all: every paper registered; host: this machine, simulated from results/host/primitives.json and compared with composites.csv)' })
           .option('out', { alias: 'o', type: 'string', default: 'results', describe: 'output directory' })
           .option('scale', { type: 'string', choices: ['paper', 'test'], default: 'paper', describe: 'run size: paper (the papers\' call counts) or test (quick)' })
           .option('jobs', { alias: 'j', type: 'number', describe: 'papers run at once on worker threads (default: the processors available)' })
@@ -278,6 +280,7 @@ export function main(argv: string[]): void {
           .option('check', { type: 'boolean', default: false, describe: 'write nothing: regenerate elsewhere and list the files under --out that are stale (exit 1 if any)' })
           .option('json', { type: 'boolean', default: false, describe: 'print a JSON summary of what was written (no progress bar)' }),
       (a) => {
+        if (a.paper === 'host') return reproduceHost(String(a.out), a.scale as 'test' | 'paper', a.json === true);
         // Loaded on demand: the plotting libraries it pulls in would slow every other command's start.
         pending = import('./reproduce/command.js').then(({ reproduceCommand }) => reproduceCommand({
           which: String(a.paper),
@@ -312,6 +315,7 @@ export function main(argv: string[]): void {
       },
     )
     .command('compare', 'run every kernel on every machine (the null round trip) and print the grid, each cell marked paper, home or extrapolated', compareOptions, (a) => compareCommand(a as Record<string, unknown>))
+    .command(hostCommand)
     .command(
       'merge <files..>',
       'join the CSVs of a sweep\'s shards into the unsplit sweep\'s CSV (rows in point order)',

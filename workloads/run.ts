@@ -36,6 +36,8 @@ export interface RunSpec {
   trace?: boolean;
   /** Stop with an error after this many engine events (default: the run's event budget). */
   maxEvents?: number;
+  /** A machine built outside the registry (the host machine, from a measured profile); `machine` names it. */
+  machineDesc?: MachineDesc;
 }
 
 /** How far a run has got: called every slice of simulated time (about a million events). */
@@ -110,7 +112,7 @@ export interface Resolved {
 }
 
 export function resolve(spec: RunSpec): Resolved {
-  const base = findMachine(spec.machine);
+  const base = spec.machineDesc ?? findMachine(spec.machine);
   if (!base) {
     throw new UsageError(
       `unknown machine '${spec.machine}' (did you mean '${closest(spec.machine, machineIds())}'?); machines: ${machineIds().join(', ')}`,

@@ -10,6 +10,8 @@ import { checkRun, type KernelDef, type KernelInstance, type KernelOptions, type
 import { cyclesToUs, type MachineDesc } from '../sim/hw/machine.js';
 import { System } from '../sim/os/index.js';
 import { UnpricedWork } from '../sim/hw/processor.js';
+import type { Isa } from '../sim/hw/isa.js';
+import { describePorting, type PortingAssumption } from '../sim/hw/porting.js';
 import type { RunOutcome } from '../sim/engine/index.js';
 import type { LoopOutcome } from './common/closed-loop.js';
 import type { Timeline } from '../sim/trace/timeline.js';
@@ -52,6 +54,9 @@ export interface BreakdownRow {
   cacheCycles: number;
   /** Times the step ran per call. */
   count: number;
+  /** Trap entries (to kernel mode) and trap returns (to user mode) per call. */
+  trapEntries: number;
+  trapReturns: number;
 }
 
 export interface RunResult {
@@ -60,7 +65,7 @@ export interface RunResult {
   workload: string;
   params: RunParams & { calls: number; warmup: number };
   seed: number;
-  config: { machine: MachineDesc; kernel: { id: string; options: KernelOptions } };
+  config: { machine: MachineDesc; kernel: { id: string; isa: Isa; options: KernelOptions }; porting: PortingAssumption[] };
   result: {
     calls: number;
     latencyUs: { mean: number; p50: number; p99: number };
@@ -68,6 +73,8 @@ export interface RunResult {
     throughputPerSec: number;
     breakdown: BreakdownRow[];
     stats: { name: string; value: number; unit: string; description: string }[];
+    /** What the result rests on beyond the machine and kernel parameters (porting assumptions). */
+    notes: string[];
   };
   perf: { events: number; wallMs: number };
 }
@@ -136,12 +143,13 @@ export function resolve(spec: RunSpec): Resolved {
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
+  const d = kernel.defaults?.({ machineId: machine.id, processors: machine.processors }) ?? {};
   const params: RunParams = {
-    T: positive('-T (client threads)', spec.T, 1),
-    C: positive('-C (client processors)', spec.C, 1, 0),
-    S: positive('-S (server processors)', spec.S, 1, 0),
-    clients: positive('--clients', spec.clients, 1),
-    bytes: positive('--bytes', spec.bytes, 0, 0),
+    T: positive('-T (client threads)', spec.T, d.T ?? 1),
+    C: positive('-C (client processors)', spec.C, d.C ?? 1, 0),
+    S: positive('-S (server processors)', spec.S, d.S ?? 1, 0),
+    clients: positive('--clients', spec.clients, d.clients ?? 1),
+    bytes: positive('--bytes', spec.bytes, d.bytes ?? 0, 0),
   };
   // Without --workload: the null RPC, or the first workload of a kernel that runs no RPC (taos).
   const workload = spec.workload ?? (findWorkload('null-rpc')!.runsOn(kernel) ? 'null-rpc' : (workloads.find((x) => x.runsOn(kernel))?.id ?? 'null-rpc'));
@@ -178,6 +186,8 @@ export function simulate(spec: RunSpec): RunResult & { timeline: Timeline | null
   let out: LoopOutcome;
   let run: RunOutcome;
   let inst: KernelInstance;
+  // The kernel's path lengths are counted in its home ISA; another machine ports them (porting.ts).
+  for (const cpu of sys.cpus) cpu.setCodeIsa(r.kernel.isa);
   try {
     const w = findWorkload(r.workload)!;
     inst = r.kernel.boot(sys, r.params, r.options, w.topology);
@@ -206,13 +216,16 @@ export function simulate(spec: RunSpec): RunResult & { timeline: Timeline | null
       return (ia < 0 ? order.length : ia) - (ib < 0 ? order.length : ib);
     });
   const n = out.calls;
+  const ported = new Map<string, PortingAssumption>();
+  for (const cpu of sys.cpus) for (const [key, p] of cpu.ported) ported.set(key, p);
+  const porting = [...ported.keys()].sort().map((key) => ported.get(key)!);
   const result: RunResult & { timeline: Timeline | null } = {
     machine: r.machine.id,
     kernel: r.kernel.id,
     workload: r.workload,
     params: { ...r.params, calls: r.calls, warmup: r.warmup },
     seed: r.seed,
-    config: { machine: sortKeys(r.machine), kernel: { id: r.kernel.id, options: sortKeys(r.options) } },
+    config: { machine: sortKeys(r.machine), kernel: { id: r.kernel.id, isa: r.kernel.isa, options: sortKeys(r.options) }, porting: porting.map(sortKeys) },
     result: {
       calls: n,
       latencyUs: { mean: us(lat.mean), p50: us(lat.quantile(0.5)), p99: us(lat.quantile(0.99)) },
@@ -230,8 +243,11 @@ export function simulate(spec: RunSpec): RunResult & { timeline: Timeline | null
         cacheMisses: b.cacheMisses / n,
         cacheCycles: b.cacheCycles / n,
         count: b.count / n,
+        trapEntries: b.trapEntries / n,
+        trapReturns: b.trapReturns / n,
       })),
       stats: sys.stats.rows(r.machine.clockMHz).filter((s) => !s.name.startsWith('breakdown.')),
+      notes: porting.map(describePorting),
     },
     perf: { events: run.events, wallMs: Math.round(performance.now() - t0) },
     timeline: sys.timeline,

@@ -5,6 +5,7 @@
 import { closest } from 'fastest-levenshtein';
 import { produce } from 'immer';
 import { leafPaths, type MachineDesc } from '../sim/hw/machine.js';
+import { ISAS } from '../sim/hw/isa.js';
 
 export class OverrideError extends Error {}
 
@@ -47,6 +48,9 @@ export function applyMachineSets(m: MachineDesc, sets: Assignment[]): MachineDes
       for (const k of keys.slice(0, -1)) node = node[k] as Record<string, unknown>;
       const last = keys[keys.length - 1];
       node[last] = coerce(path, value, node[last]);
+      if (path === 'isa' && !(ISAS as readonly string[]).includes(value)) {
+        throw new OverrideError(`--set isa: '${value}' is not one of ${ISAS.join(', ')}`);
+      }
       draft.sources[path] = `--set ${path}=${value} (what-if; was: ${m.sources[path] ?? 'no source'})`;
     }
   });

@@ -132,14 +132,14 @@ function runCommand(a: Record<string, unknown>): void {
 
 function listCommand(what: string, json: boolean): void {
   if (what === 'machines') {
-    const rows = machines.map((m) => ({ id: m.id, aliases: m.aliases, title: m.title, clockMHz: m.clockMHz, processors: m.processors }));
+    const rows = machines.map((m) => ({ id: m.id, aliases: m.aliases, title: m.title, isa: m.isa, clockMHz: m.clockMHz, processors: m.processors }));
     if (json) return void process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
-    for (const m of rows) process.stdout.write(`${chalk.bold(m.id.padEnd(18))} ${m.title}${m.aliases.length ? ` (alias ${m.aliases.join(', ')})` : ''}\n`);
+    for (const m of rows) process.stdout.write(`${chalk.bold(m.id.padEnd(18))} ${m.title}, ${m.isa}${m.aliases.length ? ` (alias ${m.aliases.join(', ')})` : ''}\n`);
   } else if (what === 'kernels') {
-    const rows = kernels.map((k) => ({ id: k.id, title: k.title, describe: k.describe, paper: k.paper, supports: k.supports, options: k.options }));
+    const rows = kernels.map((k) => ({ id: k.id, title: k.title, describe: k.describe, paper: k.paper, isa: k.isa, supports: k.supports, options: k.options }));
     if (json) return void process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
     for (const k of rows) {
-      process.stdout.write(`${chalk.bold(k.id.padEnd(10))} ${k.describe}\n`);
+      process.stdout.write(`${chalk.bold(k.id.padEnd(10))} ${k.describe}; paths counted in ${k.isa} instructions\n`);
       for (const o of k.options) {
         process.stdout.write(`    --set kernel.${o.name}=<${o.choices ? o.choices.join('|') : o.type}>  ${o.description} (default ${String(o.default)})\n`);
       }

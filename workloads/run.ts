@@ -3,14 +3,14 @@
 // contract's JSON. Everything outside `perf` depends only on the specification.
 
 import { closest } from 'fastest-levenshtein';
-import { findMachine, machineIds } from '../machines/index.js';
+import { findMachine, machineIds, machines } from '../machines/index.js';
 import { applyMachineSets, coerce, parseAssignment, type Assignment } from '../machines/override.js';
 import { findKernel, kernels } from '../kernels/index.js';
 import { checkRun, type KernelDef, type KernelInstance, type KernelOptions, type RunParams } from '../kernels/kernel.js';
 import { cyclesToUs, type MachineDesc } from '../sim/hw/machine.js';
 import { System } from '../sim/os/index.js';
 import { UnpricedWork } from '../sim/hw/processor.js';
-import type { Isa } from '../sim/hw/isa.js';
+import { PENDING_OS_ENTRIES, type Isa } from '../sim/hw/isa.js';
 import { describePorting, type PortingAssumption } from '../sim/hw/porting.js';
 import type { RunOutcome } from '../sim/engine/index.js';
 import type { LoopOutcome } from './common/closed-loop.js';
@@ -196,7 +196,13 @@ export function simulate(spec: RunSpec): RunResult & { timeline: Timeline | null
   } catch (e) {
     // Kernels speak work in instruction classes; a machine without a cost for one cannot run it.
     if (e instanceof UnpricedWork) {
-      throw new UsageError(`kernel ${r.kernel.id} cannot run on ${r.machine.id}: it has no cost for instruction class '${e.cls}' (see: simulate list kernels)`);
+      // Only the operating-system primitives still measured as wholes on some machines can be missing.
+      const on = machines.filter((m) => e.cls in m.costs).map((m) => m.id);
+      throw new UsageError(
+        (PENDING_OS_ENTRIES as readonly string[]).includes(e.cls)
+          ? `kernel ${r.kernel.id} cannot run on ${r.machine.id}: it uses the operating-system primitive '${e.cls}', measured only under the operating systems of ${on.join(', ')}`
+          : `kernel ${r.kernel.id} cannot run on ${r.machine.id}: the machine has no cost for '${e.cls}', which is not in the instruction vocabulary`,
+      );
     }
     throw e;
   }

@@ -96,13 +96,19 @@ describe('porting between ISAs', () => {
     const indy = machines.find((m) => m.id === 'sgi-indy-r4000')!;
     const hw = new Hardware(indy, null);
     const cpu = hw.cpus[0];
-    const s = step('x', [instr('ld', 3), instr('alu', 5), instr('jcc', 1)]);
-    expect(cpu.exec(s, 'x')).toBe(9);
-    expect(cpu.exec(inIsa('vax', s), 'x')).toBe(18);
+    // Ordinary code is scaled; the interlocked update is one operation on either ISA (20 cycles on the Indy).
+    const s = step('x', [instr('ld', 3), instr('alu', 5), instr('jcc', 1), instr('interlocked')]);
+    expect(cpu.exec(s, 'x')).toBe(9 + 20);
+    expect(cpu.exec(inIsa('vax', s), 'x')).toBe(18 + 20);
     expect([...cpu.ported.keys()]).toEqual(['vax>mips']);
     cpu.setCodeIsa('vax');
-    expect(cpu.exec(s, 'x')).toBe(18);
-    expect(cpu.exec(inIsa('mips', s), 'x')).toBe(9);
+    expect(cpu.exec(s, 'x')).toBe(18 + 20);
+    expect(cpu.exec(inIsa('mips', s), 'x')).toBe(9 + 20);
+    // Back to the VAX: half the instructions, rounded per class (3 -> 2, 5 -> 3, 1 -> 1).
+    const ff = new Hardware(machines.find((m) => m.id === 'firefly-cvax')!, null).cpus[0];
+    ff.setCodeIsa('mips');
+    expect(cpu.exec(s, 'x')).toBe(38);
+    expect(ff.exec(step('y', [instr('ld', 3), instr('alu', 5), instr('jcc', 1)]), 'x')).toBe((2 + 3 + 1) * 8);
   });
 
   it("writes the kernel's home ISA and the assumption into the run's configuration and notes", () => {

@@ -43,6 +43,14 @@ export type InstrClass = keyof typeof INSTRUCTION_CLASSES;
 export const INSTRUCTION_CLASS_NAMES = Object.keys(INSTRUCTION_CLASSES) as InstrClass[];
 
 /**
+ * The classes of ordinary compiled code, whose counts a porting ratio scales (porting.ts): the
+ * published ratios compare whole programs' instruction counts. The other classes each stand for
+ * one operation of the path (a call, a trap, an interlocked update, a copy's start-up, a TLB
+ * invalidation), which another ISA does once as well, each at its own price.
+ */
+export const PORTED_CLASSES: ReadonlySet<string> = new Set<InstrClass>(['ld', 'st', 'ldx', 'stx', 'alu', 'shr', 'cmp', 'cmpm', 'jcc', 'jccTaken']);
+
+/**
  * Operating-system primitives still priced as whole measured costs in some machine files. They are
  * not instructions and leave the machines as they become code paths in the OS model; until then a
  * machine may hold them, and nothing else outside the vocabulary. (Empty this list as they go.)

@@ -6,7 +6,7 @@ import type { BusPort } from './bus.js';
 import { CacheHierarchy, type CacheResult } from './cache.js';
 import { usToCycles, type MachineDesc } from './machine.js';
 import type { Page, Space } from './space.js';
-import type { Isa } from './isa.js';
+import { PORTED_CLASSES, type Isa } from './isa.js';
 import { porting, type PortingAssumption } from './porting.js';
 import { Tlb } from './tlb.js';
 import type { Step, Work } from './work.js';
@@ -177,8 +177,8 @@ export class Processor {
   /**
    * Split a step into what never varies (the cycles of its instructions, priced once for this
    * machine) and the effects that touch TLB, caches or mode, in order. The code is fetched before
-   * the step's first instruction. A step counted in another ISA is ported (porting.ts): each
-   * class's count scaled by the ratio and rounded, its code size by the ratio and the densities.
+   * the step's first instruction. A step counted in another ISA is ported (porting.ts): the count
+   * of each class of ordinary code scaled by the ratio and rounded, its code size by the table's.
    */
   private compile(s: Step): Compiled {
     let fixed = 0;
@@ -210,7 +210,7 @@ export class Processor {
       switch (w.k) {
         case 'i': {
           beforeInstruction();
-          const n = scale === 1 ? w.n : Math.round(w.n * scale);
+          const n = scale === 1 || !PORTED_CLASSES.has(w.cls) ? w.n : Math.round(w.n * scale);
           if (this.port !== null && w.cls === INTERLOCKED) {
             const each = this.cost(w.cls);
             for (let j = 0; j < n; j++) {

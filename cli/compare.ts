@@ -5,6 +5,7 @@ import type { Argv } from 'yargs';
 import { stringify } from 'csv-stringify/sync';
 import { compare, COMPARE_CALLS, COMPARE_COLUMNS, compareCells, compareRows, type CompareResult, type CompareSpec } from '../workloads/compare.js';
 import { UsageError } from '../workloads/run.js';
+import { checkOutputFile } from './outpath.js';
 import { writeAtomic } from './output.js';
 import { progressBar } from './progress.js';
 
@@ -17,8 +18,10 @@ export function compareOptions(y: Argv) {
     .option('seed', { type: 'string', describe: 'seed of the pseudo-random numbers', default: '1' })
     .option('json', { type: 'boolean', default: false, describe: 'print one JSON object {cells, assumptions} on stdout' })
     .option('csv', { type: 'string', describe: 'also write one CSV row per cell to this file' })
+    .option('set', { type: 'string', array: true, describe: 'path=value: a what-if applied to every cell (a machine parameter, or kernel.<option>: kernels without the option refuse)' })
     .example('$0 compare --kernels urpc,l3,mach --machines firefly,i486-dx50', 'three kernels on two machines')
-    .example('$0 compare --bytes 128 --json', 'the whole grid with 128-byte messages, as JSON');
+    .example('$0 compare --bytes 128 --json', 'the whole grid with 128-byte messages, as JSON')
+    .example('$0 compare --set tlb.tagged=true', 'every kernel on every machine, had each machine a tagged TLB');
 }
 
 const list = (v: unknown): string[] | undefined =>
@@ -37,7 +40,9 @@ export function compareCommand(a: Record<string, unknown>): void {
     bytes: whole('bytes', a.bytes),
     calls: whole('calls', a.calls),
     seed: whole('seed', a.seed),
+    set: Array.isArray(a.set) ? a.set.map(String) : undefined,
   };
+  if (typeof a.csv === 'string') checkOutputFile('--csv', a.csv);
   if (spec.calls === 0) throw new UsageError(`--calls must be a whole number >= 1, got '0'`);
   const total = compareCells(spec).length;
   const bar = progressBar(total, 'compare', a.json !== true);

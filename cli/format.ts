@@ -53,5 +53,9 @@ export function runText(r: RunResult, bold: (s: string) => string): string {
     const cw = Math.max(10, ...counters.map((s) => s.name.length));
     for (const s of counters) lines.push(`    ${s.name.padEnd(cw)} ${(s.value / Math.max(1, res.calls)).toFixed(3).padStart(10)} ${s.unit}`);
   }
+  if (res.notes.length > 0) {
+    lines.push('  notes:');
+    for (const n of res.notes) lines.push(`    ${n}`);
+  }
   return lines.join('\n');
 }

@@ -181,12 +181,12 @@ function listCommand(what: string, json: boolean, machineId?: string): void {
   if (what === 'machines') {
     const rows = listMachines();
     if (json) return void process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
-    for (const m of rows) process.stdout.write(`${chalk.bold(m.id.padEnd(18))} ${m.title}${m.aliases.length ? ` (alias ${m.aliases.join(', ')})` : ''}\n`);
+    for (const m of rows) process.stdout.write(`${chalk.bold(m.id.padEnd(18))} ${m.title}, ${m.isa}${m.aliases.length ? ` (alias ${m.aliases.join(', ')})` : ''}\n`);
   } else if (what === 'kernels') {
     const rows = listKernels();
     if (json) return void process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
     for (const k of rows) {
-      process.stdout.write(`${chalk.bold(k.id.padEnd(10))} ${k.describe}\n`);
+      process.stdout.write(`${chalk.bold(k.id.padEnd(10))} ${k.describe}; paths counted in ${k.isa} instructions\n`);
       for (const o of k.options) {
         const range = o.min !== undefined || o.max !== undefined ? ` from ${o.min ?? '-inf'} to ${o.max ?? 'inf'}` : '';
         process.stdout.write(`    --set kernel.${o.name}=<${o.choices ? o.choices.join('|') : o.type}${range}>  ${o.description} (default ${String(o.default)})\n`);

@@ -5,6 +5,7 @@
 // kind of message, and it publishes the row sets of its breakdown tables for the workloads to read.
 
 import type { Body } from '../sim/engine/index.js';
+import type { Isa } from '../sim/hw/isa.js';
 import type { System } from '../sim/os/index.js';
 import type { ThreadOp } from '../sim/os/firefly/thread-ops.js';
 
@@ -97,11 +98,15 @@ export interface KernelDef {
   describe: string;
   /** The id of the registered paper it comes from (workloads' paper registry; a test checks it). */
   paper: string;
+  /** The ISA its path lengths are counted in; on a machine of another ISA they are ported (sim/hw/porting.ts). */
+  isa: Isa;
   supports: Capability[];
   /** The kinds of request its client threads may make. */
   requests: readonly RequestKind[];
   /** Whether it boots the servers a workload names (Topology). */
   namedServers?: boolean;
+  /** Defaults of run parameters that depend on the machine (URPC's -S 0 on a uniprocessor), over the usual ones. */
+  defaults?(sys: { machineId: string; processors: number }): Partial<RunParams>;
   /** Ranges of the run parameters it takes; a parameter not listed may take any value. */
   params?: Partial<Record<keyof RunParams, ParamRange>>;
   options: OptionSpec[];

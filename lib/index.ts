@@ -26,18 +26,20 @@ export interface MachineInfo {
   id: string;
   aliases: string[];
   title: string;
+  /** The instruction set its costs are for (sim/hw/isa.ts). */
+  isa: string;
   clockMHz: number;
   processors: number;
 }
 
 /** The registered machines (as `simulate list machines --json`). */
 export function listMachines(): MachineInfo[] {
-  return machines.map((m) => ({ id: m.id, aliases: [...m.aliases], title: m.title, clockMHz: m.clockMHz, processors: m.processors }));
+  return machines.map((m) => ({ id: m.id, aliases: [...m.aliases], title: m.title, isa: m.isa, clockMHz: m.clockMHz, processors: m.processors }));
 }
 
 /** The registered kernels with their options (as `simulate list kernels --json`). */
 export function listKernels() {
-  return kernels.map((k) => ({ id: k.id, title: k.title, describe: k.describe, paper: k.paper, supports: [...k.supports], options: k.options.map((o) => ({ ...o })) }));
+  return kernels.map((k) => ({ id: k.id, title: k.title, describe: k.describe, paper: k.paper, isa: k.isa, supports: [...k.supports], options: k.options.map((o) => ({ ...o })) }));
 }
 
 /** The registered workloads and the kernels each runs on (as `simulate list workloads --json`). */

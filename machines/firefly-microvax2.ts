@@ -20,7 +20,8 @@ export const fireflyMicrovax2: MachineDesc = produce(fireflyCvax, (m) => {
   m.sources.processors = 'Schroeder & Burrows, Performance of Firefly RPC (1990): "5 MicroVAX II processors"';
   m.sources['cache.l1.sizeBytes'] = 'DEC Firefly (Thacker & Stewart, ASPLOS 1987): "a sixteen kilobyte cache" per processor';
   for (const cls of Object.keys(m.costs)) m.sources[`costs.${cls}`] = SAME_CPI;
-  m.sources['costs.segLoad'] = 'no segment registers (VAX)';
+  for (const cls of ['segLoad', 'segRead', 'segPush'] as const) m.sources[`costs.${cls}`] = 'no segment registers (VAX): 0';
+  m.sources['costs.agi'] = "no separate address-generation interlock: as the C-VAX's, inside the average instruction time: 0";
   m.sources['tlb.entries'] = "guess: as the C-VAX's; the MicroVAX 78032's translation buffer size was not found";
   m.sources['tlb.ways'] = 'guess: fully associative, as the C-VAX';
   m.sources['copy.cyclesPerByte'] = SAME_CPI;

@@ -12,6 +12,7 @@ export const i486dx50: MachineDesc = {
   clockMHz: 50,
   processors: 1,
   pageBytes: 4096,
+  isa: 'x86',
   costs: {
     ld: 1,
     st: 1,
@@ -34,8 +35,9 @@ export const i486dx50: MachineDesc = {
     call: 3,
     invlpg: 12,
     ret: 5,
+    interlocked: 5,
   },
-  tlb: { entries: 32, ways: 4, tagged: false, missCycles: 9 },
+  tlb: { entries: 32, ways: 4, tagged: false, singleEntryInvalidate: true, missCycles: 9 },
   cache: {
     l1: { sizeBytes: 8192, lineBytes: 16, ways: 4, missCycles: 12, writeAllocate: false },
     l2: { sizeBytes: 262144, lineBytes: 16, ways: 1, missCycles: 12, writeAllocate: true },
@@ -46,6 +48,9 @@ export const i486dx50: MachineDesc = {
     clockMHz: 'l3 §5: "486 50 MHz" (Table 7 caption)',
     processors: 'l3 §5: a uniprocessor PC',
     pageBytes: 'l3 §5: "4 Kbyte pages"',
+    isa: 'Intel i486: the 32-bit x86 (IA-32) instruction set',
+    'costs.interlocked': `${I486_TIMINGS}: XCHG reg,mem 5 clocks (locked implicitly; MAME's i486 table XCHG_REG_MEM 5)`,
+    'tlb.singleEntryInvalidate': `${I486_TIMINGS}: INVLPG (new with the i486) invalidates one TLB entry`,
     'costs.ld': `${I486_TIMINGS}: MOV reg,mem 1 clock; l3 Table 3 "2×ld 2"`,
     'costs.st': `${I486_TIMINGS}: MOV mem,reg 1 clock; l3 Table 3 "st sp 1"`,
     'costs.ldx': `${I486_TIMINGS}: base+index addressing adds 1 clock to MOV reg,mem; l3 Table 5 prints indexed table loads as "ld 2"`,
@@ -77,7 +82,8 @@ export const i486dx50: MachineDesc = {
     'costs.copyStartup': 'l3 Table 4: "move data startup 20"',
     'copy.cyclesPerByte': 'derived: l3 §6 "15 ns/byte" bare copy rate × 50 MHz = 0.75 cycles/byte (REP MOVSD at 3 clocks per 4 bytes)',
     'costs.cmpm': `${I486_TIMINGS}: CMP reg,mem 2 clocks`,
-    'costs.agi': 'guess: i486 address-generation interlock, 1 clock when a register computed by the previous instruction is used as a base (commonly quoted; not found in a primary source)',
+    'costs.agi':
+      'Intel, Embedded Intel486 Processor Hardware Reference Manual §3.1 (p. 3-7): "an instruction sequence that changes register contents and then uses that register in the next instruction to access memory takes three clocks rather than two": 1 clock',
     'costs.segRead': `${I486_TIMINGS}: MOV reg16,segreg 3 clocks; l3 §5.5.3 "only 10 cycles are required for checking the segment registers" = 2 × (MOV r,sreg 3 + CMP 1 + Jcc 1)`,
     'costs.segPush': `${I486_TIMINGS}: PUSH segreg 3 clocks; l3 §5.5.3's 66 cycles = 4 pushes (12) + 2 flat loads (18) on entry + 4 reloads (36) on exit`,
     'costs.call': `${I486_TIMINGS}: CALL near 3 clocks`,

@@ -8,6 +8,7 @@ import { closest } from 'fastest-levenshtein';
 import { produce } from 'immer';
 import type { MachineDesc } from '../sim/hw/machine.js';
 import { allowedText, checkValue, leaves, parseValue, specOf, validateMachine } from '../sim/hw/machine-schema.js';
+import { ISAS } from '../sim/hw/isa.js';
 
 export class OverrideError extends Error {}
 
@@ -72,6 +73,9 @@ export function applyMachineSets(m: MachineDesc, sets: Assignment[]): MachineDes
       let node = draft as unknown as Record<string, unknown>;
       for (const k of keys.slice(0, -1)) node = node[k] as Record<string, unknown>;
       node[keys[keys.length - 1]] = parseValue(specOf(path)!, value)!;
+      if (path === 'isa' && !(ISAS as readonly string[]).includes(value)) {
+        throw new OverrideError(`--set isa: '${value}' is not one of ${ISAS.join(', ')}`);
+      }
       draft.sources[path] = `--set ${path}=${value} (what-if; was: ${m.sources[path] ?? 'no source'})`;
     }
   });

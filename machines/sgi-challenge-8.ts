@@ -13,6 +13,9 @@ export const sgiChallenge8: MachineDesc = produce(sgiIndyR4000, (m) => {
   m.cache.l2!.sizeBytes = 1048576;
   m.sources.clockMHz = 'guess: R4400 at 150 MHz, a common Challenge configuration (100 to 250 MHz were sold); the paper gives no clock';
   m.sources.processors = 'sleepwake §5: "an 8-processor SGI Challenge"';
+  m.sources.isa = 'MIPS R4400: the MIPS III instruction set, as the R4000';
+  m.sources['costs.interlocked'] =
+    'guess: a load-linked/store-conditional pair (LL, SC) on a cached line with its retry test, about 20 cycles, as bus.tasCycles (R4400: the R4000 instruction set and pipeline)';
   for (const k of ['sysYield', 'ctxSwitch', 'ctxPerRunnable', 'sysSleep', 'sysSemop', 'sysMsgsnd', 'sysMsgrcv', 'shmEnqueue', 'shmDequeue']) {
     m.sources[`costs.${k}`] = `guess: the Indy's IRIX primitive in cycles (the paper measured Table 1 on the Indy only); Indy: ${m.sources[`costs.${k}`]}`;
   }

@@ -54,8 +54,8 @@ describe('snoopy bus on a multiprocessor', () => {
   it('adds nothing to a processor writing a line no other cache holds, uncontended', () => {
     const withBus = shared();
     const without = shared(noBus);
-    const s = step('private', [instr('instr', 5), read(withBus.page, 0, 4), write(withBus.page, 0, 4)]);
-    const t = step('private', [instr('instr', 5), read(without.page, 0, 4), write(without.page, 0, 4)]);
+    const s = step('private', [instr('alu', 5), read(withBus.page, 0, 4), write(withBus.page, 0, 4)]);
+    const t = step('private', [instr('alu', 5), read(without.page, 0, 4), write(without.page, 0, 4)]);
     for (let i = 0; i < 3; i++) expect(withBus.hw.cpus[0].exec(s, 'x')).toBe(without.hw.cpus[0].exec(t, 'x'));
     expect(withBus.hw.bus!.updates).toBe(0);
     expect(withBus.hw.bus!.waitCycles).toBe(0);

@@ -25,8 +25,9 @@ describe('compare (library)', () => {
   });
 
   it('turns a refusal into a refused cell with the driver\'s one-line reason', () => {
-    // The reason must be exactly the message `simulate run` prints for the same pair.
-    const pair = { machine: 'i486-dx50', kernel: 'urpc' };
+    // The reason must be exactly the message `simulate run` prints for the same pair (here a
+    // what-if that names an option urpc does not have).
+    const pair = { machine: 'i486-dx50', kernel: 'urpc', set: ['kernel.path=minimal'] };
     let message = '';
     try {
       simulate({ ...pair, calls: 50 });
@@ -35,7 +36,7 @@ describe('compare (library)', () => {
       message = (e as Error).message;
     }
     expect(message).not.toBe('');
-    const cell = runCell(pair.kernel, pair.machine, { calls: 50 });
+    const cell = runCell(pair.kernel, pair.machine, { calls: 50, set: pair.set });
     expect(cell.refused).toBe(message);
     expect(cell.latencyUs).toBeNull();
     expect(cell.failed).toBeUndefined();
@@ -108,16 +109,17 @@ describe('simulate compare (command line)', () => {
     expect(urpc).toMatchObject({ mark: 'paper', refused: null, workload: 'null-rpc' });
     expect(urpc.latencyUs.mean).toBeGreaterThan(0);
     expect(Object.keys(urpc.perCall).sort()).toEqual(['cacheMisses', 'instructions', 'tlbMisses']);
+    // On the uniprocessor URPC runs the paper's S = 0 case: every call waits for a donated processor.
     const urpc486 = j.cells.find((c: { kernel: string; machine: string }) => c.kernel === 'urpc' && c.machine === 'i486-dx50');
-    expect(urpc486.refused).toMatch(/processors/);
-    expect(urpc486.latencyUs).toBeNull();
+    expect(urpc486).toMatchObject({ mark: 'extrapolated', refused: null, params: { C: 1, S: 0 } });
+    expect(urpc486.latencyUs.mean).toBeGreaterThan(0);
   });
 
   it('prints rows and the grid as text', () => {
-    const r = cli('compare', '--kernels', 'l3', '--machines', 'i486-dx50,hp9000-730', '--calls', '100');
+    const r = cli('compare', '--kernels', 'l3,urpc', '--machines', 'i486-dx50', '--calls', '100', '--set', 'kernel.path=minimal');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^l3 +i486-dx50 +paper +\d+\.\d\d/m);
-    expect(r.stdout).toMatch(/^l3 +hp9000-730 +extrapolated +refused: /m);
+    expect(r.stdout).toMatch(/^urpc +i486-dx50 +extrapolated +refused: .*no option 'path'/m);
     expect(r.stdout).toMatch(/2 cells: 1 ran, 1 refused/);
   });
 

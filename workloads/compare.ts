@@ -84,6 +84,8 @@ export interface CompareSpec {
   calls?: number;
   warmup?: number;
   seed?: number;
+  /** What-ifs applied to every cell (`--set path=value`); a kernel option refuses the cells of kernels without it. */
+  set?: string[];
 }
 
 export interface CompareCell {
@@ -127,7 +129,7 @@ export function compareCells(spec: CompareSpec): { kernel: string; machine: stri
 
 /** One cell: a run of the driver, or the driver's refusal. */
 export function runCell(kernel: string, machine: string, spec: CompareSpec): CompareCell {
-  const run: RunSpec = { machine, kernel, bytes: spec.bytes, calls: spec.calls ?? COMPARE_CALLS, warmup: spec.warmup, seed: spec.seed };
+  const run: RunSpec = { machine, kernel, bytes: spec.bytes, calls: spec.calls ?? COMPARE_CALLS, warmup: spec.warmup, seed: spec.seed, set: spec.set };
   const mark = markOf(kernel, machine);
   const given = { bytes: spec.bytes ?? 0, calls: run.calls ?? COMPARE_CALLS };
   try {

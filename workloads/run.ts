@@ -3,13 +3,15 @@
 // contract's JSON. Everything outside `perf` depends only on the specification.
 
 import { closest } from 'fastest-levenshtein';
-import { findMachine, machineIds } from '../machines/index.js';
+import { findMachine, machineIds, machines } from '../machines/index.js';
 import { applyMachineSets, coerce, parseAssignment, type Assignment } from '../machines/override.js';
 import { findKernel, kernels } from '../kernels/index.js';
 import { checkRun, type KernelDef, type KernelInstance, type KernelOptions, type RunParams } from '../kernels/kernel.js';
 import { cyclesToUs, type MachineDesc } from '../sim/hw/machine.js';
 import { System } from '../sim/os/index.js';
 import { PageOverrun, UnpricedWork } from '../sim/hw/processor.js';
+import { PENDING_OS_ENTRIES, type Isa } from '../sim/hw/isa.js';
+import { describePorting, type PortingAssumption } from '../sim/hw/porting.js';
 import type { RunOutcome } from '../sim/engine/index.js';
 import type { LoopOutcome } from './common/closed-loop.js';
 import type { Timeline } from '../sim/trace/timeline.js';
@@ -78,6 +80,9 @@ export interface BreakdownRow {
   cacheCycles: number;
   /** Times the step ran per call. */
   count: number;
+  /** Trap entries (to kernel mode) and trap returns (to user mode) per call. */
+  trapEntries: number;
+  trapReturns: number;
 }
 
 export interface RunResult {
@@ -86,7 +91,7 @@ export interface RunResult {
   workload: string;
   params: RunParams & { calls: number; warmup: number };
   seed: number;
-  config: { machine: MachineDesc; kernel: { id: string; options: KernelOptions } };
+  config: { machine: MachineDesc; kernel: { id: string; isa: Isa; options: KernelOptions }; porting: PortingAssumption[] };
   result: {
     calls: number;
     latencyUs: { mean: number; p50: number; p99: number };
@@ -96,6 +101,8 @@ export interface RunResult {
     stats: { name: string; value: number; unit: string; description: string }[];
     /** Why the measured window may not be steady state (empty when it is). */
     warnings: string[];
+    /** What the result rests on beyond the machine and kernel parameters (porting assumptions). */
+    notes: string[];
   };
   perf: { events: number; wallMs: number };
 }
@@ -156,12 +163,13 @@ export function resolve(spec: RunSpec): Resolved {
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
+  const d = kernel.defaults?.({ machineId: machine.id, processors: machine.processors }) ?? {};
   const params: RunParams = {
-    T: bounded('T', spec.T, 1),
-    C: bounded('C', spec.C, 1),
-    S: bounded('S', spec.S, 1),
-    clients: bounded('clients', spec.clients, 1),
-    bytes: bounded('bytes', spec.bytes, 0),
+    T: bounded('T', spec.T, d.T ?? 1),
+    C: bounded('C', spec.C, d.C ?? 1),
+    S: bounded('S', spec.S, d.S ?? 1),
+    clients: bounded('clients', spec.clients, d.clients ?? 1),
+    bytes: bounded('bytes', spec.bytes, d.bytes ?? 0),
   };
   const calls = bounded('calls', spec.calls, 10_000);
   const warmup = bounded('warmup', spec.warmup, Math.min(1000, Math.max(10, Math.floor(calls / 10))));
@@ -207,6 +215,8 @@ export function simulate(spec: RunSpec, opts: SimulateOptions = {}): RunResult &
   let out: LoopOutcome;
   let run: RunOutcome;
   let inst: KernelInstance;
+  // The kernel's path lengths are counted in its home ISA; another machine ports them (porting.ts).
+  for (const cpu of sys.cpus) cpu.setCodeIsa(r.kernel.isa);
   try {
     const w = findWorkload(r.workload)!;
     inst = r.kernel.boot(sys, r.params, r.options, w.topology);
@@ -217,7 +227,13 @@ export function simulate(spec: RunSpec, opts: SimulateOptions = {}): RunResult &
   } catch (e) {
     // Kernels speak work in instruction classes; a machine without a cost for one cannot run it.
     if (e instanceof UnpricedWork) {
-      throw new UsageError(`kernel ${r.kernel.id} cannot run on ${r.machine.id}: it has no cost for instruction class '${e.cls}' (see: simulate list kernels)`);
+      // Only the operating-system primitives still measured as wholes on some machines can be missing.
+      const on = machines.filter((m) => e.cls in m.costs).map((m) => m.id);
+      throw new UsageError(
+        (PENDING_OS_ENTRIES as readonly string[]).includes(e.cls)
+          ? `kernel ${r.kernel.id} cannot run on ${r.machine.id}: it uses the operating-system primitive '${e.cls}', measured only under the operating systems of ${on.join(', ')}`
+          : `kernel ${r.kernel.id} cannot run on ${r.machine.id}: the machine has no cost for '${e.cls}', which is not in the instruction vocabulary`,
+      );
     }
     if (e instanceof PageOverrun) {
       throw new UsageError(
@@ -245,13 +261,16 @@ export function simulate(spec: RunSpec, opts: SimulateOptions = {}): RunResult &
       return (ia < 0 ? order.length : ia) - (ib < 0 ? order.length : ib);
     });
   const n = out.calls;
+  const ported = new Map<string, PortingAssumption>();
+  for (const cpu of sys.cpus) for (const [key, p] of cpu.ported) ported.set(key, p);
+  const porting = [...ported.keys()].sort().map((key) => ported.get(key)!);
   const result: RunResult & { timeline: Timeline | null } = {
     machine: r.machine.id,
     kernel: r.kernel.id,
     workload: r.workload,
     params: { ...r.params, calls: r.calls, warmup: r.warmup },
     seed: r.seed,
-    config: { machine: sortKeys(r.machine), kernel: { id: r.kernel.id, options: sortKeys(r.options) } },
+    config: { machine: sortKeys(r.machine), kernel: { id: r.kernel.id, isa: r.kernel.isa, options: sortKeys(r.options) }, porting: porting.map(sortKeys) },
     result: {
       calls: n,
       latencyUs: { mean: us(lat.mean), p50: us(lat.quantile(0.5)), p99: us(lat.quantile(0.99)) },
@@ -269,9 +288,12 @@ export function simulate(spec: RunSpec, opts: SimulateOptions = {}): RunResult &
         cacheMisses: b.cacheMisses / n,
         cacheCycles: b.cacheCycles / n,
         count: b.count / n,
+        trapEntries: b.trapEntries / n,
+        trapReturns: b.trapReturns / n,
       })),
       stats: sys.stats.rows(r.machine.clockMHz).filter((s) => !s.name.startsWith('breakdown.')),
       warnings: steadyStateWarnings(out, n, lat.mean, window),
+      notes: porting.map(describePorting),
     },
     perf: { events: run.events, wallMs: Math.round(performance.now() - t0) },
     timeline: sys.timeline,

@@ -53,6 +53,8 @@ export const bsls: KernelDef = {
   describe: 'BSW with up to MAX_SPIN polls of the queue before sleeping: sleep/wake-up paper §4.2, Figure 9',
   options: [schedulerOption, maxSpinOption, busyWaitOption, pollOption, capacityOption, ...raceOptions],
   paper: 'sleepwake',
+  // Home ISA: the protocols' user-level instruction counts are the SGI Indy's (sleepwake §2).
+  isa: 'mips',
   supports: ['rpc', 'send-receive'],
   requests: ['call'],
   params: SLEEPWAKE_PARAMS,

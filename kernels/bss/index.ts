@@ -35,6 +35,8 @@ export const bss: KernelDef = {
   describe: 'user-level IPC over Michael-Scott queues, busy-waiting both sides: sleep/wake-up paper §2.1, Figure 1',
   options: [schedulerOption, busyWaitOption, pollOption, capacityOption],
   paper: 'sleepwake',
+  // Home ISA: the protocols' user-level instruction counts are the SGI Indy's (sleepwake §2).
+  isa: 'mips',
   supports: ['rpc', 'send-receive'],
   requests: ['call'],
   params: SLEEPWAKE_PARAMS,

@@ -27,6 +27,8 @@ export const bsw: KernelDef = {
   describe: 'user-level IPC that sleeps on System V semaphores with awake flags: sleep/wake-up paper §3, Figures 4-5',
   options: [schedulerOption, capacityOption, ...raceOptions],
   paper: 'sleepwake',
+  // Home ISA: the protocols' user-level instruction counts are the SGI Indy's (sleepwake §2).
+  isa: 'mips',
   supports: ['rpc', 'send-receive'],
   requests: ['call'],
   params: SLEEPWAKE_PARAMS,

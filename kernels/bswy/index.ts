@@ -35,6 +35,8 @@ export const bswy: KernelDef = {
   describe: 'BSW plus busy_wait/yield hand-off hints: sleep/wake-up paper §4.1, Figure 7 (and §6 handoff)',
   options: [schedulerOption, busyWaitOption, pollOption, capacityOption, ...raceOptions],
   paper: 'sleepwake',
+  // Home ISA: the protocols' user-level instruction counts are the SGI Indy's (sleepwake §2).
+  isa: 'mips',
   supports: ['rpc', 'send-receive'],
   requests: ['call'],
   params: SLEEPWAKE_PARAMS,

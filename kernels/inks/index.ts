@@ -33,6 +33,8 @@ export const inksMsg: KernelDef = {
   title: 'Mach 3.0, server in the kernel, reached by message (INKS message)',
   describe: 'in-kernel server reached through mach_msg_trap: inks Table 1 in-kernel column (§4.3)',
   paper: 'inks',
+  // Home ISA: path lengths counted on the HP 9000/730 (inks §4).
+  isa: 'pa-risc',
   supports: ['rpc'],
   requests: ['call', 'system'],
   params: oneClient,
@@ -49,6 +51,8 @@ export const inksTrap: KernelDef = {
   title: 'Mach 3.0, server in the kernel, reached by KMIG trap (INKS trap)',
   describe: 'in-kernel server called by trap through its registered trap table: inks Table 2 (§3.3, §4.3)',
   paper: 'inks',
+  // Home ISA: path lengths counted on the HP 9000/730 (inks §4).
+  isa: 'pa-risc',
   supports: ['rpc'],
   requests: ['call', 'system'],
   params: oneClient,

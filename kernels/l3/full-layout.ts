@@ -88,24 +88,26 @@ export const MESSAGE_AT = 0x100;
 
 export function fullLayout(sys: System, o: L3Options, bufferPages: number, clientThreads = 1): FullLayout {
   const k = sys.hw.kernel;
-  const ipcCode = k.page('ipc kernel code');
-  const entryCode = o.condensedTables ? ipcCode : k.page('kernel entry code');
-  const tables = o.condensedTables ? k.page('GDT/IDT/TSS/kernel data') : null;
-  const gdt = tables ?? k.page('GDT');
-  const idt = tables ?? k.page('IDT');
-  const tss = tables ?? k.page('TSS');
-  const kernelData = tables ?? k.page('kernel data');
-  const threadTable = o.virtualTcbs ? null : k.page('thread table');
-  const portTable = k.page('port table');
-  const portLinks = k.page('port link table');
+  // L3's structures are laid out in 4 KB x86 pages; a machine with smaller pages gives each as many of its own.
+  const X = Math.max(1, Math.ceil(4096 / sys.machine.pageBytes));
+  const ipcCode = k.page('ipc kernel code', X);
+  const entryCode = o.condensedTables ? ipcCode : k.page('kernel entry code', X);
+  const tables = o.condensedTables ? k.page('GDT/IDT/TSS/kernel data', X) : null;
+  const gdt = tables ?? k.page('GDT', X);
+  const idt = tables ?? k.page('IDT', X);
+  const tss = tables ?? k.page('TSS', X);
+  const kernelData = tables ?? k.page('kernel data', X);
+  const threadTable = o.virtualTcbs ? null : k.page('thread table', X);
+  const portTable = k.page('port table', X);
+  const portLinks = k.page('port link table', X);
   const kernelBuffer = k.page('kernel message buffer', bufferPages);
 
-  const cpuStack = o.kernelStacks === 'perThread' ? null : k.page('processor kernel stack');
+  const cpuStack = o.kernelStacks === 'perThread' ? null : k.page('processor kernel stack', X);
   const shared = o.sameSpace ? sys.hw.space('task AB') : null;
   const make = (name: string, space: Space): FullThread => {
-    const tcb = k.page(`tcb ${name}`);
+    const tcb = k.page(`tcb ${name}`, X);
     // A virtual tcb is one page: hot fields at the bottom, the kernel stack at the top (figure 6).
-    const stack = cpuStack ?? (o.virtualTcbs ? tcb : k.page(`kernel stack ${name}`));
+    const stack = cpuStack ?? (o.virtualTcbs ? tcb : k.page(`kernel stack ${name}`, X));
     return {
       name,
       space,
@@ -113,13 +115,13 @@ export function fullLayout(sys: System, o: L3Options, bufferPages: number, clien
       stack,
       frame: o.kernelStacks === 'stackSwitching' ? tcb : stack,
       stackTop: 0x1000,
-      userCode: space.page(`user code ${name}`),
-      userStack: space.page(`user stack ${name}`),
+      userCode: space.page(`user code ${name}`, X),
+      userStack: space.page(`user stack ${name}`, X),
       buffer: space.page(`message ${name}`, bufferPages),
       // Only Dash-like runs have an IPC region (unused pages would shift every later page's TLB set).
-      ipcRegion: o.dashPages > 0 ? space.page(`ipc region ${name}`, o.dashPages) : space.page(`message ${name}`, bufferPages),
-      ipcRegionPageTable: o.dashPages > 0 ? k.page(`ipc region page table ${space.name}`) : k.page(`page directory ${space.name}`),
-      pdir: k.page(`page directory ${space.name}`),
+      ipcRegion: o.dashPages > 0 ? space.page(`ipc region ${name}`, o.dashPages * X) : space.page(`message ${name}`, bufferPages),
+      ipcRegionPageTable: o.dashPages > 0 ? k.page(`ipc region page table ${space.name}`, X) : k.page(`page directory ${space.name}`, X),
+      pdir: k.page(`page directory ${space.name}`, X),
     };
   };
   const threads = [make('A', shared ?? sys.hw.space('A')), make('B', shared ?? sys.hw.space('B'))];

@@ -42,7 +42,7 @@ function fullLayoutFor(sys: System, params: RunParams, o: L3Options): FullLayout
 function fullRoundTrip(sys: System, params: RunParams, o: L3Options): { trip: RoundTrip; start: Space } {
   const L = fullLayoutFor(sys, params, o);
   const [A, B] = L.threads;
-  const c = codes(L, sys.cpus[0].prices('invlpg'));
+  const c = codes(L, sys.machine.tlb.singleEntryInvalidate);
   const trip: RoundTrip = {
     call: memoize(String, (n: number) => [...(o.flushCache === 'roundTrip' ? [flushStep(c, A)] : []), ...sendAndReceive(c, L, A, B, n, 'call', o)]),
     answer: memoize(String, (n: number) => (o.replyAndWait ? sendAndReceive(c, L, B, A, n, 'replyAndWait', o) : replyThenReceive(c, L, B, A, n, o))),
@@ -55,6 +55,8 @@ export const l3: KernelDef = {
   title: 'L3 IPC (Liedtke 1993)',
   describe: 'L3 kernel IPC on the 486 (l3 §5): call and reply & receive next, every Table 1 optimisation a switch; path=minimal: appendix Tables 3-5',
   paper: 'l3',
+  // Home ISA: path lengths counted in i486 instructions (l3 appendix, Tables 3-5).
+  isa: 'x86',
   supports: ['rpc'],
   requests: ['call'],
   options: L3_OPTIONS,
@@ -90,13 +92,13 @@ export const l3: KernelDef = {
       // Several clients, one server: polling, timeslices (§5.3.5).
       const L = fullLayoutFor(sys, params, o);
       sys.cpus[0].load(L.clients[0].space);
-      return startMulti(sys, L, codes(L, sys.cpus[0].prices('invlpg')), o, sys.cpus[0]);
+      return startMulti(sys, L, codes(L, sys.machine.tlb.singleEntryInvalidate), o, sys.cpus[0]);
     }
     if (o.path === 'full' && o.clockTickMs > 0) {
       // The ping-pong inside a running system: clock, wake-up lists, a paced client.
       const L = fullLayoutFor(sys, params, o);
       sys.cpus[0].load(L.threads[0].space);
-      return startSystem(sys, L, codes(L, sys.cpus[0].prices('invlpg')), o, sys.cpus[0]);
+      return startSystem(sys, L, codes(L, sys.machine.tlb.singleEntryInvalidate), o, sys.cpus[0]);
     }
     const { trip, start } = o.path === 'minimal' ? minimalRoundTrip(sys, params, o) : fullRoundTrip(sys, params, o);
     const cpu = sys.cpus[0];

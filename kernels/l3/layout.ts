@@ -30,18 +30,20 @@ export interface L3Layout {
 
 export function layOut(sys: System, names: string[], bufferPages: number): L3Layout {
   const k = sys.hw.kernel;
-  const kernelCode = k.page('ipc kernel code');
-  const cpuTables = k.page('GDT/IDT/TSS');
-  const portTable = k.page('port table');
-  const portLinks = k.page('port link table');
+  // L3's structures are laid out in 4 KB x86 pages; a machine with smaller pages gives each as many of its own.
+  const X = Math.max(1, Math.ceil(4096 / sys.machine.pageBytes));
+  const kernelCode = k.page('ipc kernel code', X);
+  const cpuTables = k.page('GDT/IDT/TSS', X);
+  const portTable = k.page('port table', X);
+  const portLinks = k.page('port link table', X);
   const threads = names.map((name) => {
     const space = sys.hw.space(name);
     return {
       name,
       space,
-      tcb: k.page(`tcb ${name}`),
-      userCode: space.page('user code'),
-      pdir: k.page(`page directory ${name}`),
+      tcb: k.page(`tcb ${name}`, X),
+      userCode: space.page('user code', X),
+      pdir: k.page(`page directory ${name}`, X),
       sendBuffer: space.page('send buffer', bufferPages),
       receiveBuffer: space.page('receive buffer', bufferPages),
     };

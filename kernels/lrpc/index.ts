@@ -4,7 +4,7 @@
 // back the same way. Two kernel invocations and two reallocations per call, no scheduling decision.
 
 import type { Body } from '../../sim/engine/index.js';
-import { CodeArea, copy, instr, read, step, type Step } from '../../sim/hw/index.js';
+import { CodeArea, vaxInstructions, copy, instr, read, step, type Step } from '../../sim/hw/index.js';
 import type { KernelDef, KernelInstance, KernelOptions, RunParams } from '../kernel.js';
 import type { System } from '../../sim/os/index.js';
 import { runSteps } from '../../sim/os/handoff.js';
@@ -15,6 +15,8 @@ export const lrpc: KernelDef = {
   title: 'LRPC (Bershad et al. 1990)',
   describe: 'kernel-mediated lightweight RPC: the client thread crosses into the server on a shared A-stack (urpc §1, §5.5)',
   paper: 'urpc',
+  // Home ISA: path lengths counted in C-VAX instructions at the Firefly's average instruction time (urpc §4).
+  isa: 'vax',
   supports: ['rpc'],
   requests: ['call'],
   params: { C: { min: 1, why: 'each client thread runs on its own processor' } },
@@ -35,7 +37,7 @@ export const lrpc: KernelDef = {
     const cCode = new CodeArea(client.page('client stub code'), 3);
     const sCode = new CodeArea(server.page('server stub code'), 3);
     const call: Step[] = [
-      step('stub', [instr('instr', KERNEL_INSTRUCTIONS.stubCall), read(cStack, 0, 8)], cCode),
+      step('stub', [...vaxInstructions(KERNEL_INSTRUCTIONS.stubCall), read(cStack, 0, 8)], cCode),
       ...(params.bytes > 0 ? [step('stub', [instr('copyStartup'), copy(params.bytes, cStack, astack, 256, 0)], cCode)] : []),
       ...crossing(kp, server, { trap: 'trap', reallocate: 'reallocate', enter: 'return to user' }, sAstack),
       // The server stub takes its arguments straight off the A-stack: no copy.

@@ -13,6 +13,8 @@ export const mach: KernelDef = {
   title: 'Mach 3.0 RPC, server out of the kernel (NMK13)',
   describe: 'unoptimised Mach 3.0 RPC through MIG stubs and mach_msg_trap, 21 stages of inks Table 1 (§4.3)',
   paper: 'inks',
+  // Home ISA: path lengths counted on the HP 9000/730 (inks §4).
+  isa: 'pa-risc',
   supports: ['rpc'],
   requests: ['call', 'system'],
   params: { T: { only: [1], why: 'one client thread calling one server thread' } },

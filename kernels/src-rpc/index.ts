@@ -6,7 +6,7 @@
 // (general stubs, marshalling, buffer management) whose length is the one fitted number.
 
 import type { Body } from '../../sim/engine/index.js';
-import { CodeArea, instr, loadContext, read, rti, step, trap, write, type Page, type Space, type Step } from '../../sim/hw/index.js';
+import { CodeArea, vaxInstructions, instr, loadContext, read, rti, step, trap, write, type Page, type Space, type Step } from '../../sim/hw/index.js';
 import { FASTTHREADS_INSTRUCTIONS } from '../../sim/os/fastthreads.js';
 import type { KernelDef, KernelInstance, KernelOptions, RunParams } from '../kernel.js';
 import type { System } from '../../sim/os/index.js';
@@ -26,6 +26,8 @@ export const srcRpc: KernelDef = {
   title: 'SRC RPC (Schroeder & Burrows), local calls',
   describe: 'Firefly RPC between address spaces through kernel threads and message buffers (urpc §5.5, Schroeder and Burrows)',
   paper: 'urpc',
+  // Home ISA: path lengths counted in C-VAX instructions at the Firefly's average instruction time (urpc §4).
+  isa: 'vax',
   supports: ['rpc'],
   requests: ['call'],
   params: { T: { only: [1], why: 'one client thread' } },
@@ -41,18 +43,18 @@ export const srcRpc: KernelDef = {
     const half = (from: Space, to: Space, runtime: Page, who: string): Step[] => {
       const code = new CodeArea(from === client ? client.page('RPC runtime code', 2) : server.page('RPC runtime code', 2), 3);
       return [
-        step(`${who} runtime`, [instr('instr', SRC_RPC_RUNTIME_INSTRUCTIONS), read(runtime, 0, 32), write(runtime, 64, 32)], code),
+        step(`${who} runtime`, [...vaxInstructions(SRC_RPC_RUNTIME_INSTRUCTIONS), read(runtime, 0, 32), write(runtime, 64, 32)], code),
         step('trap', [trap(), write(buffers, 0, 32)], kp.code),
-        step('signal', [instr('instr', t.signal + f.enqueue), write(threads, 0, 8)], kp.code),
-        step('wait', [instr('instr', t.wait + f.save + f.dequeue), write(threads, 64, 40)], kp.code),
-        step('reallocate', [instr('instr', KERNEL_INSTRUCTIONS.reallocation), loadContext(to)], kp.code),
-        step('return to user', [instr('instr', f.restore), read(threads, 128, 40), rti()], kp.code),
+        step('signal', [...vaxInstructions(t.signal + f.enqueue), write(threads, 0, 8)], kp.code),
+        step('wait', [...vaxInstructions(t.wait + f.save + f.dequeue), write(threads, 64, 40)], kp.code),
+        step('reallocate', [...vaxInstructions(KERNEL_INSTRUCTIONS.reallocation), loadContext(to)], kp.code),
+        step('return to user', [...vaxInstructions(f.restore), read(threads, 128, 40), rti()], kp.code),
       ];
     };
     const cStack = client.page('client stack');
     const sStack = server.page('server stack');
     const call: Step[] = [
-      step('stub', [instr('instr', f.procedureCall), read(cStack, 0, 8)], new CodeArea(client.page('client stub code'), 3)),
+      step('stub', [...vaxInstructions(f.procedureCall), read(cStack, 0, 8)], new CodeArea(client.page('client stub code'), 3)),
       ...half(client, server, cStack, 'client'),
       ...half(server, client, sStack, 'server'),
     ];

@@ -14,6 +14,8 @@ export const sysv: KernelDef = {
   title: 'System V message queues (Unrau & Krieger 1997 baseline)',
   describe: 'kernel-mediated IPC with msgsnd/msgrcv, one request queue and a reply queue per client: sleep/wake-up paper §2.2',
   paper: 'sleepwake',
+  // Home ISA: the protocols' user-level instruction counts are the SGI Indy's (sleepwake §2).
+  isa: 'mips',
   supports: ['rpc', 'send-receive'],
   requests: ['call'],
   params: SLEEPWAKE_PARAMS,

@@ -19,6 +19,8 @@ export const taos: KernelDef = {
   title: 'Taos kernel threads (Firefly)',
   describe: 'kernel-level threads: Table I operations through kernel traps (urpc §3.3.1, §4.1 Table I)',
   paper: 'urpc',
+  // Home ISA: path lengths counted in C-VAX instructions at the Firefly's average instruction time (urpc §4).
+  isa: 'vax',
   supports: ['threads'],
   requests: ['thread'],
   params: { T: { only: [1], why: "Table I's tests run from one thread" } },

@@ -17,10 +17,15 @@ export const urpc: KernelDef = {
   title: 'URPC with FastThreads (Bershad et al. 1991)',
   describe: 'user-level RPC over shared-memory channels with FastThreads and processor donation (urpc §2-§4, Tables I-II, Figs. 1, 3, 4)',
   paper: 'urpc',
+  // Home ISA: path lengths counted in C-VAX instructions at the Firefly's average instruction time (urpc §4).
+  isa: 'vax',
   supports: ['rpc', 'threads'],
   requests: ['call', 'thread'],
   namedServers: true,
   params: { C: { min: 1, why: 'at least one client processor' } },
+  // A uniprocessor has no processor for the server: the paper's S = 0 case, where every call waits
+  // for the client's processor to be donated to the server and back (urpc §3.1, §5.5).
+  defaults: (m) => (m.processors === 1 ? { C: 1, S: 0 } : {}),
   options: [
     { name: 'keepContextLoaded', type: 'boolean', default: true, description: "footnote 1: an idle processor keeps its blocked caller's context loaded for a fast wake-up" },
     { name: 'forceReallocation', type: 'boolean', default: false, description: '§3.1.1: a caller donates its processor at once when the server has none' },

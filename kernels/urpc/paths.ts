@@ -7,7 +7,7 @@
 // server 13/6/9/25 µs = 18/8/12/35. Dispatch includes FastThreads's save, restore and ready-queue
 // work (27 instructions, sim/os/fastthreads.ts); only the rest is typed here.
 
-import { CodeArea, copy, instr, read, step, write, type Page, type Step } from '../../sim/hw/index.js';
+import { CodeArea, vaxInstructions, copy, instr, read, step, write, type Page, type Step } from '../../sim/hw/index.js';
 
 export interface SideCounts {
   /** Instructions of send before the lock: stub entry, message set-up. */
@@ -64,22 +64,22 @@ export function sidePaths(
   bytes: { marshal: number; unmarshal: number },
 ): SidePaths {
   return {
-    sendPrologue: step('send', [...(n.sendPrologue > 0 ? [instr('instr', n.sendPrologue)] : []), write(stack, 0, 8), instr('interlocked')], code),
+    sendPrologue: step('send', [...(n.sendPrologue > 0 ? [...vaxInstructions(n.sendPrologue)] : []), write(stack, 0, 8), instr('interlocked')], code),
     sendCritical: step(
       'send',
-      [instr('instr', n.sendCritical - 1), read(channel, outgoing, 8), write(channel, SLOT.slots + outgoing / 8, SLOT.slotBytes), write(channel, outgoing + 4, 4), instr('interlocked')],
+      [...vaxInstructions(n.sendCritical - 1), read(channel, outgoing, 8), write(channel, SLOT.slots + outgoing / 8, SLOT.slotBytes), write(channel, outgoing + 4, 4), instr('interlocked')],
       code,
     ),
-    poll: step('poll', [instr('instr', n.poll), read(channel, incoming, 8)], code),
-    idlePoll: step('idle', [instr('instr', n.poll), read(channel, incoming, 8)], code),
+    poll: step('poll', [...vaxInstructions(n.poll), read(channel, incoming, 8)], code),
+    idlePoll: step('idle', [...vaxInstructions(n.poll), read(channel, incoming, 8)], code),
     receiveTry: step('receive', [instr('interlocked')], code),
     receiveCritical: step(
       'receive',
-      [instr('instr', n.receiveCritical - 1), read(channel, incoming, 8), read(channel, SLOT.slots + incoming / 8, SLOT.slotBytes), write(channel, incoming, 4), instr('interlocked')],
+      [...vaxInstructions(n.receiveCritical - 1), read(channel, incoming, 8), read(channel, SLOT.slots + incoming / 8, SLOT.slotBytes), write(channel, incoming, 4), instr('interlocked')],
       code,
     ),
-    dispatch: step('dispatch', [instr('instr', n.dispatch), write(stack, 64, 8)], code),
-    decide: step('reallocate: decide', [instr('instr', DECIDE_INSTRUCTIONS), read(channel, 0, 8), read(channel, 128, 8)], code),
+    dispatch: step('dispatch', [...vaxInstructions(n.dispatch), write(stack, 64, 8)], code),
+    decide: step('reallocate: decide', [...vaxInstructions(DECIDE_INSTRUCTIONS), read(channel, 0, 8), read(channel, 128, 8)], code),
     marshal: bytes.marshal > 0 ? step('send', [instr('copyStartup'), copy(bytes.marshal, stack, buffer, 256, 0)], code) : null,
     unmarshal: bytes.unmarshal > 0 ? step('receive', [instr('copyStartup'), copy(bytes.unmarshal, buffer, stack, 0, 256)], code) : null,
   };

@@ -1,6 +1,8 @@
 // The hardware models' public surface.
 export * from './machine.js';
 export * from './work.js';
+export * from './isa.js';
+export * from './porting.js';
 export { Processor, UnpricedWork, type Ledger, type Charge } from './processor.js';
 export { SetAssoc } from './setassoc.js';
 export { Tlb } from './tlb.js';

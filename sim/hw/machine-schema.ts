@@ -4,6 +4,7 @@
 // the registry test and `simulate list parameters` read it, so a what-if that would break the model
 // is refused with the parameter named instead of failing deep inside a run.
 
+import { INSTRUCTION_CLASSES, ISAS, PENDING_OS_ENTRIES } from './isa.js';
 import type { MachineDesc } from './machine.js';
 
 export interface ParamSpec {
@@ -44,11 +45,15 @@ export const MACHINE_SCHEMA: readonly ParamSpec[] = [
   { path: 'clockMHz', type: 'number', unit: 'MHz', min: 1, max: 10_000, description: 'processor clock; cycles convert to time at this rate' },
   { path: 'processors', type: 'integer', unit: 'processors', min: 1, max: 32, description: 'processors sharing memory' },
   { path: 'pageBytes', type: 'integer', unit: 'bytes', min: 256, max: 65_536, powerOfTwo: true, description: 'virtual memory page size (one TLB entry maps one page)' },
-  { path: 'costs.*', type: 'integer', unit: 'cycles', min: 0, max: CYCLES_MAX, description: 'cycles of one instruction or primitive of this class' },
+  { path: 'isa', type: 'choice', unit: '', choices: [...ISAS], description: 'the instruction set: kernels counted in another are ported (sim/hw/porting.ts)' },
+  // Every class of the shared vocabulary, and the operating-system primitives still priced whole.
+  ...Object.entries(INSTRUCTION_CLASSES).map(([c, what]): ParamSpec => ({ path: `costs.${c}`, type: 'integer', unit: 'cycles', min: 0, max: CYCLES_MAX, description: what })),
+  ...PENDING_OS_ENTRIES.map((c): ParamSpec => ({ path: `costs.${c}`, type: 'integer', unit: 'cycles', min: 0, max: CYCLES_MAX, optional: true, description: 'an operating-system primitive measured whole on its machine' })),
   { path: 'tlb.entries', type: 'integer', unit: 'entries', min: 1, max: 65_536, description: 'TLB entries' },
   { path: 'tlb.ways', type: 'integer', unit: 'ways', min: 1, max: 65_536, description: 'TLB associativity (ways = entries: fully associative)' },
   { path: 'tlb.tagged', type: 'boolean', unit: '', description: 'entries carry an address-space tag and survive a switch' },
   { path: 'tlb.globalKernel', type: 'boolean', unit: '', optional: true, description: 'kernel translations survive the flush of an untagged TLB' },
+  { path: 'tlb.singleEntryInvalidate', type: 'boolean', unit: '', description: 'one TLB entry can be invalidated alone (the 486\'s INVLPG); otherwise the whole TLB is flushed' },
   { path: 'tlb.missCycles', type: 'integer', unit: 'cycles', min: 0, max: CYCLES_MAX, description: 'cycles of a TLB miss' },
   ...LEVEL('l1', 'unified first-level cache'),
   ...LEVEL('l1i', 'first-level instruction cache'),

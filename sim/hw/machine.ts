@@ -2,6 +2,8 @@
 // One file per machine in machines/ fills it in, with a source for every value in `sources`
 // (a dotted path such as "tlb.missCycles" -> "l3 §5.1: 9 cycles per TLB miss").
 
+import type { InstructionCosts, Isa } from './isa.js';
+
 export interface CacheDesc {
   sizeBytes: number;
   lineBytes: number;
@@ -19,8 +21,10 @@ export interface MachineDesc {
   clockMHz: number;
   processors: number;
   pageBytes: number;
-  /** Cycles per instruction of each class kernels name (ld, st, alu, trap, rti, loadContext, ...). */
-  costs: Record<string, number>;
+  /** The instruction set its processors run (kernels counted in another ISA are ported: porting.ts). */
+  isa: Isa;
+  /** Cycles of one instruction of every class of the shared vocabulary (isa.ts). */
+  costs: InstructionCosts;
   tlb: {
     entries: number;
     ways: number;
@@ -28,6 +32,8 @@ export interface MachineDesc {
     tagged: boolean;
     /** Optional: kernel (system-space) translations survive the flush of an untagged TLB, as on the VAX. */
     globalKernel?: boolean;
+    /** Whether one entry can be invalidated on its own (INVLPG, TBIS, tlbie); without it a kernel flushes the whole TLB. */
+    singleEntryInvalidate: boolean;
     missCycles: number;
   };
   /** Caches nearest first: a unified l1, or split l1i/l1d, then an optional l2. */

@@ -6,6 +6,8 @@ import type { BusPort } from './bus.js';
 import { CacheHierarchy, type CacheResult } from './cache.js';
 import { usToCycles, type MachineDesc } from './machine.js';
 import type { Page, Space } from './space.js';
+import { PORTED_CLASSES, type Isa } from './isa.js';
+import { porting, type PortingAssumption } from './porting.js';
 import { Tlb } from './tlb.js';
 import type { Step, Work } from './work.js';
 
@@ -19,6 +21,9 @@ export interface Charge {
   cacheMisses: number;
   cacheCycles: number;
   instructions: number;
+  /** Trap entries (to kernel mode) and trap returns (to user mode) the step made. */
+  trapEntries: number;
+  trapReturns: number;
 }
 
 export interface Ledger {
@@ -34,6 +39,10 @@ const LOCK: Effect = { k: 'lock' };
 interface Compiled {
   fixed: number;
   instructions: number;
+  trapEntries: number;
+  trapReturns: number;
+  /** The step's code as this machine encodes it (ported code is larger or smaller). */
+  code: Step['code'];
   effects: Effect[];
   /** Fixed cycles of the step before each effect (when its bus transactions start). */
   at: number[];
@@ -77,6 +86,10 @@ export class Processor {
   private readonly costs: Map<string, number>;
   /** The shared bus (bus.ts), on a machine that models one. */
   private port: BusPort | null = null;
+  /** The ISA the running kernel counts its paths in (a step may name its own); the machine's by default. */
+  private codeIsa: Isa;
+  /** The porting assumptions steps have been priced with, by "from>to". */
+  readonly ported = new Map<string, PortingAssumption>();
 
   constructor(
     readonly id: number,
@@ -86,6 +99,13 @@ export class Processor {
     this.tlb = new Tlb(m.tlb);
     this.caches = new CacheHierarchy(m);
     this.costs = new Map(Object.entries(m.costs));
+    this.codeIsa = m.isa;
+  }
+
+  /** Say which ISA the kernel's paths are counted in; before any step runs (compiled steps depend on it). */
+  setCodeIsa(isa: Isa): void {
+    this.codeIsa = isa;
+    this.compiled.clear();
   }
 
   /** Connect to the machine's shared bus; before any step runs (compiled steps depend on it). */
@@ -118,6 +138,8 @@ export class Processor {
     // The instructions' own cycles do not depend on state; only the effects below can miss.
     c.cycles = k.fixed;
     c.instructions = k.instructions;
+    c.trapEntries = k.trapEntries;
+    c.trapReturns = k.trapReturns;
     const fx = k.effects;
     const port = this.port;
     // Bus transactions start at the step's start plus the cycles before them (see bus.ts).
@@ -130,14 +152,14 @@ export class Processor {
           c.cycles += port!.lock();
           break;
         case 'fetch':
-          this.fetch(s);
+          this.fetch(k.code!);
           break;
         case 'mode':
           this.mode = w.to;
           break;
         case 'ctx':
           // The next instruction is fetched at once, through the new (perhaps flushed) TLB.
-          if (this.load(w.space) && s.code !== undefined) this.fetch(s);
+          if (this.load(w.space) && k.code !== undefined) this.fetch(k.code);
           break;
         case 'ref':
           this.touch(w.page, w.offset, w.bytes, w.write);
@@ -151,7 +173,7 @@ export class Processor {
         case 'flushTlb':
           this.tlb.flush();
           // The next instruction is fetched through the emptied TLB.
-          if (s.code !== undefined) this.fetch(s);
+          if (k.code !== undefined) this.fetch(k.code);
           break;
         case 'flushCaches':
           this.caches.flush(w.onChipOnly === true);
@@ -169,11 +191,22 @@ export class Processor {
   /**
    * Split a step into what never varies (the cycles of its instructions, priced once for this
    * machine) and the effects that touch TLB, caches or mode, in order. The code is fetched before
-   * the step's first instruction.
+   * the step's first instruction. A step counted in another ISA is ported (porting.ts): the count
+   * of each class of ordinary code scaled by the ratio and rounded, its code size by the table's.
    */
   private compile(s: Step): Compiled {
     let fixed = 0;
     let instructions = 0;
+    let trapEntries = 0;
+    let trapReturns = 0;
+    const p = porting(s.isa ?? this.codeIsa, this.m.isa);
+    if (p !== null) this.ported.set(`${p.from}>${p.to}`, p);
+    const scale = p === null ? 1 : p.ratio;
+    const grow = p === null ? 1 : p.codeSize;
+    const code =
+      s.code === undefined || grow === 1
+        ? s.code
+        : { page: s.code.page, offset: Math.round(s.code.offset * grow), bytes: Math.max(1, Math.round(s.code.bytes * grow)) };
     const effects: Effect[] = [];
     const at: number[] = [];
     const effect = (e: Effect) => {
@@ -189,17 +222,19 @@ export class Processor {
     };
     for (const w of s.work) {
       switch (w.k) {
-        case 'i':
+        case 'i': {
           beforeInstruction();
+          const n = scale === 1 || !PORTED_CLASSES.has(w.cls) ? w.n : Math.round(w.n * scale);
           if (this.port !== null && w.cls === INTERLOCKED) {
             const each = this.cost(w.cls);
-            for (let j = 0; j < w.n; j++) {
+            for (let j = 0; j < n; j++) {
               effect(LOCK);
               fixed += each;
             }
-          } else fixed += this.cost(w.cls) * w.n;
-          instructions += w.n;
+          } else fixed += this.cost(w.cls) * n;
+          instructions += n;
           break;
+        }
         case 'mode':
         case 'ctx':
         case 'flushTlb':
@@ -207,6 +242,10 @@ export class Processor {
           beforeInstruction();
           fixed += this.cost(w.k === 'ctx' ? 'loadContext' : w.cls);
           instructions++;
+          if (w.k === 'mode') {
+            if (w.to === 'kernel') trapEntries++;
+            else trapReturns++;
+          }
           effect(w);
           break;
         case 'copy':
@@ -222,7 +261,7 @@ export class Processor {
           break;
       }
     }
-    return { fixed, instructions, effects, at };
+    return { fixed, instructions, trapEntries, trapReturns, code, effects, at };
   }
 
   private readonly charge: Charge = {
@@ -234,11 +273,12 @@ export class Processor {
     cacheMisses: 0,
     cacheCycles: 0,
     instructions: 0,
+    trapEntries: 0,
+    trapReturns: 0,
   };
 
   /** Translate and fetch a step's code; returns true (the code is ready). */
-  private fetch(s: Step): boolean {
-    const code = s.code!;
+  private fetch(code: NonNullable<Step['code']>): boolean {
     this.xlate(code.page, Math.floor(code.offset / this.m.pageBytes));
     this.caches.access(this.caches.code, this.addr(code.page, code.offset), code.bytes, false, this.res);
     this.addCache();

@@ -4,6 +4,7 @@
 
 import type { Page } from './space.js';
 import type { Space } from './space.js';
+import type { Isa } from './isa.js';
 
 export type Work =
   /** n instructions of a cost class the machine prices (ld, st, alu, trap, rti, loadContext, ...). */
@@ -29,7 +30,12 @@ export interface Step {
   /** Where the step's instructions come from: translated at the step's first instruction and after a context load. */
   readonly code?: { page: Page; offset: number; bytes: number };
   readonly work: readonly Work[];
+  /** The ISA its instruction counts are counted in, when not the running kernel's home ISA. */
+  readonly isa?: Isa;
 }
+
+/** The same step, its instruction counts stated in another ISA (an OS path counted on another machine). */
+export const inIsa = (isa: Isa, s: Step): Step => ({ ...s, isa });
 
 // Builders, so code paths read like the papers' tables.
 export const instr = (cls: string, n = 1): Work => ({ k: 'i', cls, n });

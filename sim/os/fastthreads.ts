@@ -9,7 +9,7 @@
 // processor, and a wake-up of that very thread on that processor needs no restore.
 
 import { WaitQueue, type Body, type Waitable } from '../engine/index.js';
-import { CodeArea, instr, read, rti, step, trap, write, type Page, type Processor, type Step, type Work } from '../hw/index.js';
+import { CodeArea, vaxInstructions, instr, read, rti, step, trap, write, type Page, type Processor, type Step, type Work } from '../hw/index.js';
 import type { AddressSpace } from './address-space.js';
 import type { System } from './system.js';
 
@@ -120,9 +120,9 @@ function paths(as: AddressSpace, o: FastThreadsOptions, bytesPerInstruction: num
   const ca = new CodeArea(code, bytesPerInstruction);
   const n = o.counts ?? FASTTHREADS_INSTRUCTIONS;
   const d = (label: string) => o.dispatchLabel ?? label;
-  const s = (label: string, k: number, extra: Work[] = []) => step(label, [instr('instr', k), ...extra], ca);
+  const s = (label: string, k: number, extra: Work[] = []) => step(label, [...vaxInstructions(k), ...extra], ca);
   // A kernel operation: trap in, the path, return out (the return is charged to the same row).
-  const kop = (label: string, k: number, extra: Work[] = []) => (o.trapped ? step(label, [trap(), instr('instr', k), ...extra, rti()], ca) : s(label, k, extra));
+  const kop = (label: string, k: number, extra: Work[] = []) => (o.trapped ? step(label, [trap(), ...vaxInstructions(k), ...extra, rti()], ca) : s(label, k, extra));
   return {
     save: s(d('save context'), n.save, [write(tcbs, 0, 40)]),
     restore: s(d('restore context'), n.restore, [read(tcbs, 0, 40)]),

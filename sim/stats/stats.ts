@@ -69,6 +69,8 @@ export interface BreakdownEntry {
   tlbCycles: number;
   cacheMisses: number;
   cacheCycles: number;
+  trapEntries: number;
+  trapReturns: number;
 }
 
 /** Cycles per (side, step label), in first-charged order: the rows of a breakdown table. */
@@ -82,7 +84,7 @@ export class Breakdown implements Ledger {
     if (!labels) this.bySide.set(c.side, (labels = new Map()));
     let e = labels.get(c.label);
     if (!e) {
-      e = { side: c.side, step: c.label, cycles: 0, count: 0, instructions: 0, tlbMisses: 0, tlbCycles: 0, cacheMisses: 0, cacheCycles: 0 };
+      e = { side: c.side, step: c.label, cycles: 0, count: 0, instructions: 0, tlbMisses: 0, tlbCycles: 0, cacheMisses: 0, cacheCycles: 0, trapEntries: 0, trapReturns: 0 };
       labels.set(c.label, e);
       this.order.push(e);
     }
@@ -93,6 +95,8 @@ export class Breakdown implements Ledger {
     e.tlbCycles += c.tlbCycles;
     e.cacheMisses += c.cacheMisses;
     e.cacheCycles += c.cacheCycles;
+    e.trapEntries += c.trapEntries;
+    e.trapReturns += c.trapReturns;
   }
   /** Entries in the order they were first charged. */
   rows(): BreakdownEntry[] {

@@ -71,7 +71,7 @@ export function hostSection(p: HostProfile, machines: MachineDesc[], claims: Hos
   const last = machines[machines.length - 1];
   for (const k of OS_CLASSES) {
     if (!machines.every((m) => k in m.costs)) continue;
-    L.push(`| ${k} | ${machines.map((m) => String(m.costs[k])).join(' | ')} | ${last.sources[`costs.${k}`] ?? ''} |`);
+    L.push(`| ${k} | ${machines.map((m) => String((m.costs as Record<string, number>)[k])).join(' | ')} | ${last.sources[`costs.${k}`] ?? ''} |`);
   }
   L.push(`| bus.tasCycles | ${machines.map((m) => String(m.bus.tasCycles)).join(' | ')} | ${last.sources['bus.tasCycles'] ?? ''} |`, '');
   L.push(`### Composites: measured against simulated (${scale} scale)`, '');

@@ -5,7 +5,7 @@
 // call into a stub plus two such crossings; URPC's Processor.Donate is a crossing built on LRPC
 // with an upcall into the receiving address space's runtime.
 
-import { CodeArea, instr, loadContext, read, rti, step, trap, write, type Page, type Space, type Step } from '../../hw/index.js';
+import { CodeArea, vaxInstructions, instr, loadContext, read, rti, step, trap, write, type Page, type Space, type Step } from '../../hw/index.js';
 import type { System } from '../index.js';
 
 /** Instruction counts at the C-VAX's 0.72 µs per instruction (machines/firefly-cvax.ts). */
@@ -51,7 +51,7 @@ export function kernelPages(sys: System): KernelPages {
 export function crossing(kp: KernelPages, to: Space, label: { trap: string; reallocate: string; enter: string }, stack: Page): Step[] {
   return [
     step(label.trap, [trap(), write(kp.linkage, 0, 8)], kp.code),
-    step(label.reallocate, [instr('instr', KERNEL_INSTRUCTIONS.reallocation), read(kp.bindings, 0, 16), write(kp.linkage, 8, 16), loadContext(to)], kp.code),
+    step(label.reallocate, [...vaxInstructions(KERNEL_INSTRUCTIONS.reallocation), read(kp.bindings, 0, 16), write(kp.linkage, 8, 16), loadContext(to)], kp.code),
     step(label.enter, [rti(), read(stack, 0, 8)], kp.code),
   ];
 }
@@ -59,6 +59,6 @@ export function crossing(kp: KernelPages, to: Space, label: { trap: string; real
 /** Processor.Donate as URPC builds it on LRPC: a crossing plus the upcall into the receiving runtime. */
 export function donatePath(kp: KernelPages, to: Space, runtimeStack: Page): Step[] {
   const [t, r, e] = crossing(kp, to, { trap: 'donate: trap', reallocate: 'donate: reallocate', enter: 'donate: upcall' }, runtimeStack);
-  const upcall = step('donate: upcall', [instr('instr', KERNEL_INSTRUCTIONS.donateUpcall), read(kp.linkage, 8, 8)], kp.code);
+  const upcall = step('donate: upcall', [...vaxInstructions(KERNEL_INSTRUCTIONS.donateUpcall), read(kp.linkage, 8, 8)], kp.code);
   return [t, r, upcall, e];
 }

@@ -81,14 +81,14 @@ export interface KernelInstance {
   sides?: string[];
 }
 
-/** The values a run parameter may take on a kernel, and why. */
+/** The values a run parameter may take on a kernel, and why ({}: any value within the general bounds). */
 export interface ParamRange {
   min?: number;
   max?: number;
   /** The only values allowed. */
   only?: readonly number[];
-  /** Why, as the error message's tail. */
-  why: string;
+  /** Why, as the error message's tail (with a range). */
+  why?: string;
 }
 
 export interface KernelDef {
@@ -107,8 +107,12 @@ export interface KernelDef {
   namedServers?: boolean;
   /** Defaults of run parameters that depend on the machine (URPC's -S 0 on a uniprocessor), over the usual ones. */
   defaults?(sys: { machineId: string; processors: number }): Partial<RunParams>;
-  /** Ranges of the run parameters it takes; a parameter not listed may take any value. */
-  params?: Partial<Record<keyof RunParams, ParamRange>>;
+  /**
+   * The run parameters it (with its workloads) reads, each with its range. A parameter it does not
+   * list may only be left at its default: a value given for it would be ignored, so the run is
+   * refused (and a sweep over it, instead of yielding identical rows).
+   */
+  params: Partial<Record<keyof RunParams, ParamRange>>;
   options: OptionSpec[];
   /** Row labels of the paper's breakdown tables its steps carry, by table name, in the paper's order. */
   breakdowns?: Readonly<Record<string, readonly string[]>>;
@@ -123,11 +127,12 @@ const FLAGS: Record<keyof RunParams, string> = { T: '-T', C: '-C', S: '-S', clie
 
 /** The one check of a run against a kernel's declared ranges, then its own check; a message or null. */
 export function checkRun(k: KernelDef, sys: { machineId: string; processors: number }, params: RunParams, opts: KernelOptions): string | null {
-  for (const [name, r] of Object.entries(k.params ?? {}) as [keyof RunParams, ParamRange][]) {
+  for (const [name, r] of Object.entries(k.params) as [keyof RunParams, ParamRange][]) {
+    if (r.only === undefined && r.min === undefined && r.max === undefined) continue;
     const v = params[name];
     const allowed = r.only ? r.only.join(' or ') : r.max === undefined ? `>= ${r.min}` : r.min === undefined ? `<= ${r.max}` : r.min === r.max ? `${r.min}` : `${r.min} to ${r.max}`;
     const bad = (r.only && !r.only.includes(v)) || (r.min !== undefined && v < r.min) || (r.max !== undefined && v > r.max);
-    if (bad) return `kernel ${k.id} takes ${FLAGS[name]} ${allowed}, got ${FLAGS[name]} ${v}: ${r.why}`;
+    if (bad) return `kernel ${k.id} takes ${FLAGS[name]} ${allowed}, got ${FLAGS[name]} ${v}${r.why ? `: ${r.why}` : ''}`;
   }
   return k.check?.(sys, params, opts) ?? null;
 }

@@ -14,7 +14,8 @@ import type { PointResult } from '../cli/sweep/row.js';
 import type { SweepId } from '../cli/sweep/identity.js';
 
 export { simulate, resolve, RunError, type RunSpec, type RunResult, type RunProgress, type SimulateOptions, type BreakdownRow } from '../workloads/run.js';
-export { UsageError, RUN_BOUNDS, BUDGET, type KernelParamUses } from '../workloads/limits.js';
+export { UsageError, RUN_BOUNDS, BUDGET } from '../workloads/limits.js';
+export type { ParamRange } from '../kernels/kernel.js';
 export { MACHINE_SCHEMA, validateMachine, type ParamSpec } from '../sim/hw/machine-schema.js';
 export { StallError } from '../sim/engine/index.js';
 export type { MachineDesc } from '../sim/hw/machine.js';

@@ -37,7 +37,6 @@ const L3_ = ['-m', 'i486-dx50', '-k', 'l3'];
 const FF = ['-m', 'firefly', '-k', 'urpc', '--calls', '20'];
 const BSS = ['-m', 'sgi-indy', '-k', 'bss', '--calls', '20'];
 const option = (k: string, o: string) => kernels.find((x) => x.id === k)!.options.find((x) => x.name === o)!;
-const declaresUses = (k: string) => (kernels.find((x) => x.id === k) as unknown as { uses?: unknown }).uses !== undefined;
 
 type Case = [name: string, args: () => string[], msg: RegExp];
 
@@ -151,9 +150,10 @@ const USAGE: Case[] = [
 const DECLARED: [name: string, active: () => boolean, args: () => string[], msg: RegExp][] = [
   ['negative poll length', () => option('bss', 'pollUs').min !== undefined, () => [...BSS, '--set', 'kernel.pollUs=-1'], /--set kernel.pollUs=-1: kernel bss allows kernel.pollUs/],
   ['queue of no capacity', () => option('bss', 'capacity').min !== undefined, () => [...BSS, '--set', 'kernel.capacity=0'], /--set kernel.capacity=0: kernel bss allows kernel.capacity/],
-  ['client processes on a kernel without them', () => declaresUses('l3'), () => [...L3, '--clients', '3'], /--clients 3: kernel l3 does not use client processes/],
-  ['client processors on a uniprocessor kernel', () => declaresUses('mach'), () => ['-m', 'firefly', '-k', 'mach', '-C', '2', '-S', '0'], /-C 2: kernel mach does not use client processors/],
-  ['client threads on the sleep/wake-up kernels', () => declaresUses('bss'), () => [...BSS, '-T', '2'], /-T 2:/],
+  ['client processes on a kernel without them', () => true, () => [...L3, '--clients', '3'], /--clients 3: kernel l3 does not use client processes/],
+  ['client processors on a uniprocessor kernel', () => true, () => ['-m', 'firefly', '-k', 'mach', '-C', '2', '-S', '0'], /-C 2: kernel mach does not use client processors/],
+  ['client threads on the sleep/wake-up kernels', () => true, () => [...BSS, '-T', '2'], /-T 2:/],
+  ['message bytes on a kernel that sends none', () => true, () => ['-m', 'firefly', '-k', 'src-rpc', '--bytes', '64', '--calls', '20'], /--bytes 64: kernel src-rpc does not use message size/],
 ];
 
 function expectUsage(r: { status: number; stdout: string; stderr: string }, msg: RegExp): void {

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { LimitError, Simulation, type Body } from '../sim/engine/index.js';
 import { System } from '../sim/os/index.js';
-import { findKernel } from '../kernels/index.js';
+import { findKernel, kernels } from '../kernels/index.js';
+import { checkRun } from '../kernels/kernel.js';
 import { findMachine, machines } from '../machines/index.js';
 import { findWorkload } from '../workloads/index.js';
 import { resolve, simulate, type RunProgress } from '../workloads/run.js';
@@ -109,22 +110,28 @@ describe('the machine schema', () => {
 });
 
 describe('run parameters a kernel declares it uses', () => {
-  // The declaration kernels make (KernelDef.uses, read by checkUses): a parameter not listed may
-  // only be left at its default; a listed one may carry its own range.
-  const l3 = { ...findKernel('l3')!, uses: { T: true, bytes: { max: 8 } } };
+  // KernelDef.params lists the run parameters a kernel reads: a parameter not listed may only be
+  // left at its default (checkUses); the listed ones carry their ranges (checkRun).
+  const l3 = { ...findKernel('l3')!, params: { T: {}, bytes: { max: 8 } } };
 
   it('refuses a parameter the kernel does not use, naming it and what the kernel takes', () => {
     expect(() => checkUses(l3, { clients: 3 })).toThrow('--clients 3: kernel l3 does not use client processes (it takes -T, --bytes); leave --clients out');
     expect(() => checkUses(l3, { C: 2 })).toThrow(/^-C 2: kernel l3 does not use client processors/);
   });
 
-  it('accepts an unused parameter at its default, and a used one within its range only', () => {
+  it('accepts an unused parameter at its default (the kernel\'s own default first)', () => {
     expect(() => checkUses(l3, { C: 1, S: 1, clients: 1, T: 5, bytes: 8 })).not.toThrow();
-    expect(() => checkUses(l3, { bytes: 64 })).toThrow('--bytes 64: kernel l3 takes message size in bytes from 0 to 8');
+    expect(() => checkUses(l3, { S: 0 })).toThrow(/^-S 0: kernel l3 does not use server processors/);
+    expect(() => checkUses(l3, { S: 0 }, { S: 0 })).not.toThrow();
   });
 
-  it('checks nothing for a kernel without the declaration', () => {
-    expect(() => checkUses(findKernel('l3')!, { clients: 3, C: 2 })).not.toThrow();
+  it('leaves the ranges of the parameters it reads to the kernel\'s own check', () => {
+    expect(() => checkUses(l3, { bytes: 64 })).not.toThrow();
+    expect(checkRun(l3, { machineId: 'i486-dx50', processors: 1 }, { T: 1, C: 1, S: 1, clients: 1, bytes: 64 }, {})).toBe('kernel l3 takes --bytes <= 8, got --bytes 64');
+  });
+
+  it('is declared by every kernel', () => {
+    for (const k of kernels) expect(Object.keys(k.params).length, k.id).toBeGreaterThan(0);
   });
 });
 

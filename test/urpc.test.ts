@@ -124,7 +124,7 @@ describe('kernels around URPC', () => {
 
   it('Taos threads pay a trap where FastThreads pay a procedure call', () => {
     const ft = simulate({ machine: 'firefly', kernel: 'urpc', workload: 'thread-yield', C: 1, S: 0, calls: 300 });
-    const taos = simulate({ machine: 'firefly', kernel: 'taos', workload: 'thread-yield', C: 1, S: 0, calls: 300 });
+    const taos = simulate({ machine: 'firefly', kernel: 'taos', workload: 'thread-yield', calls: 300 });
     expect(1e6 / taos.result.throughputPerSec - 1e6 / ft.result.throughputPerSec).toBeCloseTo(20, 0);
   });
 

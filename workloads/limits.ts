@@ -43,36 +43,22 @@ export function bounded(name: Bounded, v: number | undefined, dflt: number): num
   return x;
 }
 
-/**
- * Optional declaration on a kernel definition: the run parameters the kernel reads, each with the
- * range it accepts (true: the general bound). A parameter the kernel does not list may only be
- * given at its default; anything else would be ignored silently, so it is refused. Kernels without
- * the declaration accept every parameter within the general bounds.
- */
-export type ParamUse = true | { min?: number; max?: number };
-export type KernelParamUses = Partial<Record<keyof RunParams, ParamUse>>;
-
 const DEFAULTS: RunParams = { T: 1, C: 1, S: 1, clients: 1, bytes: 0 };
 
-/** The run parameters the user gave (not defaults) checked against the kernel's declaration. */
-export function checkUses(kernel: KernelDef, given: Partial<RunParams>): void {
-  const uses = (kernel as KernelDef & { uses?: KernelParamUses }).uses;
-  if (!uses) return;
+/**
+ * The run parameters the user gave (not defaults) against the ones the kernel declares it reads
+ * (KernelDef.params): one it does not read may only be given at its default (the kernel's, or the
+ * usual one); its ranges are checked with the kernel's own (checkRun).
+ */
+export function checkUses(kernel: KernelDef, given: Partial<RunParams>, defaults: Partial<RunParams> = {}): void {
+  const uses = kernel.params;
   for (const name of Object.keys(DEFAULTS) as (keyof RunParams)[]) {
     const v = given[name];
-    if (v === undefined) continue;
+    if (v === undefined || name in uses) continue;
+    if (v === (defaults[name] ?? DEFAULTS[name])) continue;
     const b = RUN_BOUNDS[name];
-    const use = uses[name];
-    if (use === undefined) {
-      if (v === DEFAULTS[name]) continue;
-      const used = (Object.keys(uses) as (keyof RunParams)[]).map((k) => RUN_BOUNDS[k].flag);
-      throw new UsageError(`${b.flag} ${v}: kernel ${kernel.id} does not use ${b.what} (it takes ${used.length ? used.join(', ') : 'none of -T, -C, -S, --clients, --bytes'}); leave ${b.flag} out`);
-    }
-    if (use !== true) {
-      const lo = use.min ?? b.min;
-      const hi = use.max ?? b.max;
-      if (v < lo || v > hi) throw new UsageError(`${b.flag} ${v}: kernel ${kernel.id} takes ${b.what} from ${lo} to ${hi}`);
-    }
+    const used = (Object.keys(DEFAULTS) as (keyof RunParams)[]).filter((k) => k in uses).map((k) => RUN_BOUNDS[k].flag);
+    throw new UsageError(`${b.flag} ${v}: kernel ${kernel.id} does not use ${b.what} (it takes ${used.length ? used.join(', ') : 'none of -T, -C, -S, --clients, --bytes'}); leave ${b.flag} out`);
   }
 }
 

@@ -180,7 +180,7 @@ export function resolve(spec: RunSpec): Resolved {
       `-C ${params.C} -S ${params.S}: ${machine.id} has ${machine.processors} processor${machine.processors === 1 ? '' : 's'}; -C plus -S must be at most ${machine.processors}`,
     );
   }
-  checkUses(kernel, { T: spec.T, C: spec.C, S: spec.S, clients: spec.clients, bytes: spec.bytes });
+  checkUses(kernel, { T: spec.T, C: spec.C, S: spec.S, clients: spec.clients, bytes: spec.bytes }, d);
   // Without --workload: the null RPC, or the first workload of a kernel that runs no RPC (taos).
   const workload = spec.workload ?? (findWorkload('null-rpc')!.runsOn(kernel) ? 'null-rpc' : (workloads.find((x) => x.runsOn(kernel))?.id ?? 'null-rpc'));
   const w = findWorkload(workload);

@@ -12,7 +12,7 @@ import type { KernelDef, KernelInstance, ParamRange } from '../kernel.js';
 import { TRAP_STAGES } from './stages.js';
 import { layOutTrap, trapPath, type TrapPath } from './trap.js';
 
-const oneClient: Partial<Record<'T', ParamRange>> = { T: { only: [1], why: 'one client thread' } };
+const oneClient: Partial<Record<'T' | 'bytes', ParamRange>> = { T: { only: [1], why: 'one client thread' }, bytes: {} };
 
 const ownStackOption = {
   name: 'serverOwnStack',

@@ -59,6 +59,7 @@ export const l3: KernelDef = {
   isa: 'x86',
   supports: ['rpc'],
   requests: ['call'],
+  params: { T: {}, bytes: {} },
   options: L3_OPTIONS,
   breakdowns: { 'l3-table3': TABLE3, 'l3-table4': TABLE4, 'l3-table5': TABLE5 },
   facts: {

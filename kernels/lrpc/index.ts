@@ -19,7 +19,7 @@ export const lrpc: KernelDef = {
   isa: 'vax',
   supports: ['rpc'],
   requests: ['call'],
-  params: { C: { min: 1, why: 'each client thread runs on its own processor' } },
+  params: { T: {}, C: { min: 1, why: 'each client thread runs on its own processor' }, bytes: {} },
   options: [],
   check(m, p) {
     if (p.T > p.C) return `lrpc runs each client thread on its own processor: -T ${p.T} needs -C ${p.T} or more`;

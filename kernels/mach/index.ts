@@ -17,7 +17,7 @@ export const mach: KernelDef = {
   isa: 'pa-risc',
   supports: ['rpc'],
   requests: ['call', 'system'],
-  params: { T: { only: [1], why: 'one client thread calling one server thread' } },
+  params: { T: { only: [1], why: 'one client thread calling one server thread' }, bytes: {} },
   options: [
     { name: 'instrumented', type: 'boolean', default: false, description: 'take the Table 1 test timestamps at every stage (inks §4.3-4.4)' },
   ],

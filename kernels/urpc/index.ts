@@ -22,7 +22,7 @@ export const urpc: KernelDef = {
   supports: ['rpc', 'threads'],
   requests: ['call', 'thread'],
   namedServers: true,
-  params: { C: { min: 1, why: 'at least one client processor' } },
+  params: { T: {}, C: { min: 1, why: 'at least one client processor' }, S: {}, bytes: {} },
   // A uniprocessor has no processor for the server: the paper's S = 0 case, where every call waits
   // for the client's processor to be donated to the server and back (urpc §3.1, §5.5).
   defaults: (m) => (m.processors === 1 ? { C: 1, S: 0 } : {}),

@@ -62,6 +62,7 @@ export const raceOptions = [
 /** The run parameters the sleep/wake-up kernels take: single-threaded client processes, fixed 24-byte messages (§2.2). */
 export const SLEEPWAKE_PARAMS = {
   T: { only: [1], why: 'single-threaded client processes: use --clients n' },
+  clients: {},
   bytes: { only: [0, 24], why: 'fixed 24-byte messages (§2.2): use --bytes 24 or leave it out' },
 };
 

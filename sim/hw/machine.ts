@@ -16,6 +16,8 @@ export interface MachineDesc {
   id: string;
   aliases: string[];
   title: string;
+  /** The operating system the machine runs, by name ('IRIX 6.2'); the OS models (sim/os) are looked up by it. */
+  os: string;
   clockMHz: number;
   processors: number;
   pageBytes: number;

@@ -33,7 +33,7 @@ const DEFAULTS: UserIpcOptions = { busyWait: 'delay', pollUs: 25, maxSpin: 20, c
 function trial(machine: string, o: UserIpcOptions, d1: number, d2: number, t: RaceTally): void {
   const m = findMachine(machine)!;
   const sys = new System(m, 1);
-  const unix = new Unix(sys, (all) => makePolicy('fixed', m.id, m.clockMHz, all));
+  const unix = new Unix(sys, (all) => makePolicy('fixed', m, m.clockMHz, all));
   const ipc = new UserIpc(unix, 0, o);
   const ep = ipc.srv;
   let consumed = 0;
@@ -82,7 +82,7 @@ export function raceSweep(machine: string, opts: Partial<UserIpcOptions>, window
 export function queueFullWait(machine: string, busyUs: number): number {
   const m = findMachine(machine)!;
   const sys = new System(m, 1);
-  const unix = new Unix(sys, (all) => makePolicy('fixed', m.id, m.clockMHz, all));
+  const unix = new Unix(sys, (all) => makePolicy('fixed', m, m.clockMHz, all));
   const ipc = new UserIpc(unix, 0, { ...DEFAULTS, capacity: 1 });
   const ep = ipc.srv;
   let waited = NaN;

@@ -20,7 +20,7 @@ function boot(machine: string, scheduler: SchedulerName, set: string[]): Unix {
   if (!base) throw new Error(`unknown machine ${machine}`);
   const m = applyMachineSets(base, set.map(parseAssignment));
   const sys = new System(m, 1);
-  return new Unix(sys, (all) => makePolicy(scheduler, m.id, m.clockMHz, all));
+  return new Unix(sys, (all) => makePolicy(scheduler, m, m.clockMHz, all));
 }
 
 /** Microseconds per operation (per pair; per yield call for n yielding processes). */

@@ -60,7 +60,8 @@ export interface RunResult {
   workload: string;
   params: RunParams & { calls: number; warmup: number };
   seed: number;
-  config: { machine: MachineDesc; kernel: { id: string; options: KernelOptions } };
+  /** notes: what the run assumed beyond the machine and the kernel's options (the operating-system model it ran on). */
+  config: { machine: MachineDesc; kernel: { id: string; options: KernelOptions }; notes?: string[] };
   result: {
     calls: number;
     latencyUs: { mean: number; p50: number; p99: number };
@@ -212,7 +213,7 @@ export function simulate(spec: RunSpec): RunResult & { timeline: Timeline | null
     workload: r.workload,
     params: { ...r.params, calls: r.calls, warmup: r.warmup },
     seed: r.seed,
-    config: { machine: sortKeys(r.machine), kernel: { id: r.kernel.id, options: sortKeys(r.options) } },
+    config: { machine: sortKeys(r.machine), kernel: { id: r.kernel.id, options: sortKeys(r.options) }, ...(sys.notes.length > 0 ? { notes: [...sys.notes] } : {}) },
     result: {
       calls: n,
       latencyUs: { mean: us(lat.mean), p50: us(lat.quantile(0.5)), p99: us(lat.quantile(0.99)) },

@@ -51,6 +51,9 @@ export class UnixPaths {
     const r = unixModelFor(sys.machine);
     this.model = r.model;
     this.note = r.note;
+    const m = r.model;
+    sys.note(`operating system: the ${m.os} model (${m.id}), ${m.home ? `counts fitted on ${m.home}` : 'counts from source'}`);
+    if (r.note) sys.note(r.note);
     this.regionPages = Math.max(1, Math.ceil(REGION_BYTES / sys.machine.pageBytes));
   }
 

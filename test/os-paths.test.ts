@@ -119,6 +119,9 @@ describe('write-invalidate bus (the SGI Challenge)', () => {
     const [p0, p1] = hw.cpus;
     p0.load(a);
     p1.load(a);
+    // Each step a while after the last, so no transaction waits for another's bus occupancy.
+    let now = 0;
+    hw.bus!.now = () => (now += 1000);
     const w = step('write', [write(page, 0, 4)]);
     const r = step('read', [read(page, 0, 4)]);
     const { l1d, l2 } = sgiChallenge8.cache;

@@ -68,6 +68,9 @@ const fig11Claims: Claim[] = [
       const y = fig11('bsls', maxSpin(k), s);
       return y[i4] >= 0.8 * bss[i4] && y[y.length - 1] < 0.6 * Math.max(...y);
     });
+  }, {
+    knownGap:
+      'MAX_SPIN 1 collapses (to about a quarter of its peak at eight clients), but 2 and 4 do not: with the Challenge\'s sharing priced line by line on its write-invalidate bus the server handles a message in about 5 µs, so even at ten clients a client\'s reply comes within two 25 µs delay loops; the paper does not give its three MAX_SPIN values',
   }),
   shape('sw.fig11.bsls_feedback', '§5 text', `sgi-challenge-8, BSLS MAX_SPIN ${FIG11_SPINS[0]}: client fall-through and the server's wake-ups (V) per message grow with clients`, 'predicted', 'fig11', (s) => {
     const xs = challengeClients(s);
@@ -91,7 +94,10 @@ const races: Claim[] = [
   ),
   shape('sw.s3.semaphore_overflow', '§3 text', 'the same sweep without test-and-set and without absorbing: wake-ups pile up on the semaphore (it reaches 2 and is left positive)', 'predicted', 'races', (s) =>
     sweep(s, { tas: false, absorb: false }).highWater >= 2 && sweep(s, { tas: false, absorb: false }).pendingLeft > 0 && sweep(s).highWater <= 1,
-  ),
+  {
+    knownGap:
+      'wake-ups are left pending on the semaphore (one at a time) but never two at once: the second producer\'s enqueue waits for the first\'s tail lock and then fetches the node and tail lines from the first\'s cache, so its test of the awake flag always comes after the first producer has set it again, and the consumer\'s second C.2-C.3 window never catches it',
+  }),
 ];
 
 const linux: Claim[] = [
@@ -101,10 +107,11 @@ const linux: Claim[] = [
     note: 'an order-of-magnitude statement in the paper ("on the order of")',
   }),
   num('sw.s6.linux_expected_120us', '§6 text', 'linux-i486-66, BSS, 1 client, modified sched_yield: round trip (what the authors expected)', 120, 'us', 'predicted', 'linux', (s) => linuxMod('bss', 1, s).latencyUs, {
-    knownGap: 'the Linux 1.0 system call, schedule() and task-switch costs are guesses from i486 instruction timings (the paper measured no Linux primitive); they sum to about 50 µs per round trip, well under the 120 µs measured',
+    knownGap:
+      'the Linux 1.0 paths counted from source (system_call 80 instructions with 7 segment loads, the changed sched_yield, schedule() with its per-task scan of the two processes, switch_to) cost about 5 µs a yield and 1.3 µs a switch on the 66 MHz i486, about 18 µs per round trip, far under the 120 µs measured: the model has no other processes in the task list (a 1.0 system had init, getty, daemons, each scanned twice by schedule()), no instruction fetch in the kernel paths, and the i486 task switch\'s own clocks (41 + TS) unpriced',
   }),
   num('sw.s6.linux_bss_120us', '§6 text', 'linux-i486-66, BSS, 1 client, modified sched_yield: round trip', 120, 'us', 'predicted', 'linux', (s) => linuxMod('bss', 1, s).latencyUs, {
-    knownGap: 'as sw.s6.linux_expected_120us: guessed Linux primitives, no measurement to fit them to',
+    knownGap: 'as sw.s6.linux_expected_120us: Linux 1.0 paths counted from source give about 18 µs; no measurement to fit them to',
   }),
   shape('sw.s6.modified_yield', '§6 text', 'linux-i486-66, BSS 1 client: every modified sched_yield switches; the stock one mostly does not', 'calibrated', 'linux', (s) => {
     const mod = linuxMod('bss', 1, s);

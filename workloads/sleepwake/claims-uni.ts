@@ -80,10 +80,10 @@ const fig2: Claim[] = [
     point(IBM, 'sysv', 6, [], s).msgsPerMs / point(IBM, 'sysv', 1, [], s).msgsPerMs > point(IBM, 'bss', 6, [], s).msgsPerMs / point(IBM, 'bss', 1, [], s).msgsPerMs,
   ),
   num('sw.fig2.sgi_ratio', 'Figure 2 / §2.2', 'sgi-indy-r4000, BSS over SYSV at 1 client (the paper: "more than 1.5")', 1.5, 'ratio', 'calibrated', 'fig2', (s) => ratioAt1(SGI, s), {
-    note: 'the blocking cost sysSleep of the SGI is fitted to this ratio',
+    note: 'the IRIX model\'s sleep path (its instruction count, fitted on sgi-indy-r4000) is fitted to this ratio',
   }),
   num('sw.fig2.ibm_ratio', 'Figure 2 / §2.2', 'ibm-p4-ppc604, BSS over SYSV at 1 client (the paper: "more than 1.8")', 1.8, 'ratio', 'calibrated', 'fig2', (s) => ratioAt1(IBM, s), {
-    note: 'the blocking cost sysSleep of the IBM is fitted to this ratio',
+    note: 'the AIX model\'s sleep path (its instruction count, fitted on ibm-p4-ppc604) is fitted to this ratio',
   }),
   num('sw.s2.2.sgi_rtt_1client', '§2.2 text (from Figure 2a)', 'sgi-indy-r4000, BSS, 1 client, round trip', 119, 'us', 'predicted', 'fig2', (s) => point(SGI, 'bss', 1, [], s).latencyUs, {
     knownGap:

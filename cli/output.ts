@@ -46,6 +46,7 @@ export function runText(r: RunResult, bold: (s: string) => string): string {
     `  latency     ${bold(res.latencyUs.mean.toFixed(2))} us mean (p50 ${res.latencyUs.p50.toFixed(2)} us, p99 ${res.latencyUs.p99.toFixed(2)} us; ${res.latencyCycles.mean.toFixed(1)} cycles)`,
   );
   lines.push(`  throughput  ${bold(Math.round(res.throughputPerSec).toString())} calls/s`);
+  for (const n of r.config.notes ?? []) lines.push(`  note        ${n}`);
   lines.push('  breakdown per call:');
   const w = Math.max(10, ...res.breakdown.map((b) => b.step.length));
   lines.push(`    ${'side'.padEnd(8)} ${'step'.padEnd(w)} ${'us'.padStart(9)} ${'cycles'.padStart(9)} ${'TLB miss'.padStart(9)} ${'cache miss'.padStart(10)}`);

@@ -13,6 +13,7 @@ export const fireflyCvax: MachineDesc = {
   id: 'firefly-cvax',
   aliases: ['firefly'],
   title: 'DEC Firefly, 4 C-VAX processors at 11.1 MHz, 64 KB cache each',
+  os: 'Taos',
   clockMHz: 11.11,
   processors: 4,
   pageBytes: 512,
@@ -48,6 +49,7 @@ export const fireflyCvax: MachineDesc = {
   copy: { cyclesPerByte: 1.39 },
   bus: { tasCycles: 10, model: 'snoopy', updateCycles: 3 },
   sources: {
+    os: 'urpc §4: the threads "provided by Taos, the Firefly\'s native operating system"',
     clockMHz: 'guess: the CVAX 78034 ran at 90 ns (11.11 MHz) in the MicroVAX 3500/3600; no Firefly-specific figure found',
     processors: 'urpc §4: "The Firefly used to collect the measurements described in this paper had four C-VAX processors"',
     pageBytes: 'VAX architecture: 512-byte pages',

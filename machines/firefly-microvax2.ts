@@ -13,6 +13,8 @@ export const fireflyMicrovax2: MachineDesc = produce(fireflyCvax, (m) => {
   m.id = 'firefly-microvax2';
   m.aliases = [];
   m.title = 'DEC Firefly, 5 MicroVAX II processors at 5 MHz, 16 KB cache each';
+  m.os = 'Taos';
+  m.sources.os = 'urpc §4: Taos, the Firefly\'s native operating system (the MicroVAX II Firefly ran it too)';
   m.clockMHz = 5;
   m.processors = 5;
   m.cache.l1!.sizeBytes = 16384;

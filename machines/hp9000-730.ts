@@ -10,6 +10,7 @@ export const hp9000_730: MachineDesc = {
   id: 'hp9000-730',
   aliases: ['hp730'],
   title: 'HP 9000/730, PA-RISC 1.1 at 67 MHz, 128 KB I + 256 KB D off-chip caches',
+  os: 'Mach 3.0 with the OSF/1 server',
   clockMHz: 67,
   processors: 1,
   pageBytes: 4096,
@@ -46,6 +47,7 @@ export const hp9000_730: MachineDesc = {
   copy: { cyclesPerByte: 1 },
   bus: { tasCycles: 10 },
   sources: {
+    os: 'inks §1, §5: Mach 3.0 and the OSF/1 single server, timed on an HP9000/730',
     clockMHz: 'inks §4.2: "The HP730 has a 67 Mhz PA-RISC 1.1 processor"',
     processors: 'inks §4.2: a single HP9000/730',
     pageBytes: 'inks §4.2: "a pagesize of 4KB"',

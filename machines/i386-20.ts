@@ -10,6 +10,7 @@ export const i386_20: MachineDesc = {
   id: 'i386-20',
   aliases: [],
   title: 'Intel i386DX, 20 MHz, no on-chip cache',
+  os: 'L3 / Mach 3.0',
   clockMHz: 20,
   processors: 1,
   pageBytes: 4096,
@@ -43,6 +44,7 @@ export const i386_20: MachineDesc = {
   copy: { cyclesPerByte: 1 },
   bus: { tasCycles: 5 },
   sources: {
+    os: 'l3 Table 2: L3 and Mach 3.0 on 386 machines',
     clockMHz: 'l3 Table 2: "386, 20 MHz" row',
     processors: 'l3 Table 2: a uniprocessor PC',
     pageBytes: `${PRM386}: 4 KB pages`,

@@ -9,6 +9,7 @@ export const i486dx50: MachineDesc = {
   id: 'i486-dx50',
   aliases: [],
   title: 'Intel i486DX, 50 MHz, 8 KB on-chip cache, 256 KB external cache',
+  os: 'L3 / Mach 3.0',
   clockMHz: 50,
   processors: 1,
   pageBytes: 4096,
@@ -45,6 +46,7 @@ export const i486dx50: MachineDesc = {
   copy: { cyclesPerByte: 0.75, storeCyclesPerByte: 1 },
   bus: { tasCycles: 5 },
   sources: {
+    os: 'l3 §5: L3 and Mach measured on a 486-DX50',
     clockMHz: 'l3 §5: "486 50 MHz" (Table 7 caption)',
     processors: 'l3 §5: a uniprocessor PC',
     pageBytes: 'l3 §5: "4 Kbyte pages"',

@@ -9,6 +9,8 @@ export const ibmP4Ppc604: MachineDesc = produce(sgiIndyR4000, (m) => {
   m.id = 'ibm-p4-ppc604';
   m.aliases = ['ibm-p4'];
   m.title = 'IBM P4, PowerPC 604 at 133 MHz, AIX 4.1';
+  m.os = 'AIX 4.1';
+  m.sources.os = 'sleepwake §2.2: "an IBM P4 running AIX 4.1"';
   m.isa = 'ppc';
   m.tlb = { entries: 128, ways: 2, tagged: true, singleEntryInvalidate: true, missCycles: 30 };
   m.costs.ldx = 1;
@@ -49,23 +51,4 @@ export const ibmP4Ppc604: MachineDesc = produce(sgiIndyR4000, (m) => {
   m.sources['costs.loadContext'] = 'guess: loading segment registers, a few cycles';
   m.sources['costs.jccTaken'] = 'guess: as costs.jcc: the 604 predicts branches and fetches the target with its branch target address cache, a predicted taken branch costing no extra cycle';
   m.sources['costs.segLoad'] = 'no x86-style segment selectors: the PowerPC\'s segment registers map the address space and are loaded on an address-space switch (costs.loadContext), not on a kernel entry or return: 0';
-  // AIX 4.1 primitives measured on this machine (sleep/wake-up paper Table 1), in cycles.
-  m.costs.sysYield = 798;
-  m.sources['costs.sysYield'] = 'sleepwake Table 1: yield loop with 1 process 6 µs × 133 MHz = 798 cycles';
-  m.costs.ctxSwitch = 0;
-  m.sources['costs.ctxSwitch'] = 'fitted: with ctxPerRunnable, to Table 1 yield loops of 2 and 4 processes (13 and 30 µs per yield)';
-  m.costs.ctxPerRunnable = 466;
-  m.costs.sysSleep = 1400;
-  m.sources['costs.sysSleep'] = 'fitted: the sleep and wake-up path of a blocking call (not in Table 1), chosen so that System V message queues come out 1.8 times slower than BSS at one client (§2.2, Figure 2b)';
-  m.sources['costs.ctxPerRunnable'] = 'fitted: switch cost per other runnable process, to Table 1 yield loops of 2 and 4 processes';
-  m.costs.sysSemop = 998;
-  m.sources['costs.sysSemop'] = 'derived: §3.1 semaphores "of similar weight" to message calls: half of Table 1 msgsnd/msgrcv 15 µs = 7.5 µs × 133';
-  m.costs.sysMsgsnd = 998;
-  m.sources['costs.sysMsgsnd'] = 'derived: Table 1 msgsnd/msgrcv pair 15 µs, split evenly: 7.5 µs × 133 = 998 cycles';
-  m.costs.sysMsgrcv = 998;
-  m.sources['costs.sysMsgrcv'] = 'derived: Table 1 msgsnd/msgrcv pair 15 µs, split evenly: 7.5 µs × 133 = 998 cycles';
-  m.costs.shmEnqueue = 113;
-  m.sources['costs.shmEnqueue'] = 'derived: Table 1 enqueue/dequeue pair 2 µs × 133 = 266 cycles, less two lock test-and-sets (2 × 20), split evenly';
-  m.costs.shmDequeue = 113;
-  m.sources['costs.shmDequeue'] = 'derived: Table 1 enqueue/dequeue pair 2 µs × 133 = 266 cycles, less two lock test-and-sets (2 × 20), split evenly';
 });

@@ -8,6 +8,8 @@ export const sgiChallenge8: MachineDesc = produce(sgiIndyR4000, (m) => {
   m.id = 'sgi-challenge-8';
   m.aliases = ['sgi-challenge'];
   m.title = 'SGI Challenge, 8 MIPS R4400 processors, IRIX';
+  m.os = 'IRIX 6.2';
+  m.sources.os = 'sleepwake §5 names no IRIX version for the Challenge; assumed the Indy\'s IRIX 6.2 (§2.2), the same system the authors ran';
   m.clockMHz = 150;
   m.processors = 8;
   m.cache.l2!.sizeBytes = 1048576;
@@ -16,18 +18,12 @@ export const sgiChallenge8: MachineDesc = produce(sgiIndyR4000, (m) => {
   m.sources.isa = 'MIPS R4400: the MIPS III instruction set, as the R4000';
   m.sources['costs.interlocked'] =
     'guess: a load-linked/store-conditional pair (LL, SC) on a cached line with its retry test, about 20 cycles, as bus.tasCycles (R4400: the R4000 instruction set and pipeline)';
-  for (const k of ['sysYield', 'ctxSwitch', 'ctxPerRunnable', 'sysSleep', 'sysSemop', 'sysMsgsnd', 'sysMsgrcv', 'shmEnqueue', 'shmDequeue']) {
-    m.sources[`costs.${k}`] = `guess: the Indy's IRIX primitive in cycles (the paper measured Table 1 on the Indy only); Indy: ${m.sources[`costs.${k}`]}`;
-  }
-  // Shared lines migrate between processors: each queue operation touches about three lines (its
-  // lock, the head or tail, the node) last written by another processor, and a flag access one.
-  m.costs.shmEnqueue = 180 + 3 * 150;
-  m.costs.shmDequeue = 180 + 3 * 150;
-  m.sources['costs.shmEnqueue'] = 'derived: the Indy\'s 180 cycles (Table 1) + 3 shared lines fetched from another processor\'s cache at about 150 cycles (1 µs, guess for a POWERpath-2 cache-to-cache transfer)';
-  m.sources['costs.shmDequeue'] = 'derived: the Indy\'s 180 cycles (Table 1) + 3 shared lines fetched from another processor\'s cache at about 150 cycles (1 µs, guess for a POWERpath-2 cache-to-cache transfer)';
-  m.costs.flagLoad = 150;
-  m.costs.flagStore = 150;
-  m.sources['costs.flagLoad'] = 'guess: the awake flag\'s line is last written by the other side\'s processor: a cache-to-cache transfer, about 1 µs';
-  m.sources['costs.flagStore'] = 'guess: the awake flag\'s line is held by the other side\'s processor: an invalidating bus transaction, about 1 µs';
+  // The processors' caches are kept coherent over the POWERpath-2 bus by write-invalidate: a line
+  // written by one processor and then read by another moves cache to cache.
+  m.bus = { tasCycles: m.bus.tasCycles, model: 'invalidate', transferCycles: 150, invalidateCycles: 150, occupancyCycles: 16 };
+  m.sources['bus.model'] = 'SGI Challenge: snooping caches kept coherent by invalidation (the R4400\'s coherence protocol with a duplicate tag set on each CPU board, Culler and Singh, Parallel Computer Architecture §6.6)';
+  m.sources['bus.transferCycles'] = 'guess: a line supplied by another processor\'s cache about 1 µs (150 cycles at 150 MHz), as the machine assumed before for a shared line';
+  m.sources['bus.invalidateCycles'] = 'guess: a write to a line other caches hold waits about 1 µs for the invalidating bus transaction, as the machine assumed before for the awake flag';
+  m.sources['bus.occupancyCycles'] = 'derived: POWERpath-2 is a split-transaction bus at 47.6 MHz (21 ns cycles) moving 256 bits a cycle, so a 128-byte line is 4 data cycles plus its address cycle, about 105 ns = 16 cycles at 150 MHz';
   m.sources['cache.l2.sizeBytes'] = 'SGI Challenge (secondary): 1 MB or 4 MB secondary cache per processor; 1 MB assumed';
 });

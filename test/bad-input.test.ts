@@ -207,7 +207,7 @@ describe('runs that cannot make progress stop, bounded, with exit 1', () => {
   });
 
   it('a lost wake-up (the documented stall) reports the deadlock on one line', async () => {
-    const r = await cli('-m', 'sgi-challenge', '-k', 'bsw', '--calls', '200', '--set', 'costs.alu=10', '--set', 'kernel.c3=false', '--csv', f('stall.csv'));
+    const r = await cli('-m', 'sgi-challenge', '-k', 'bsw', '--calls', '200', '--set', 'costs.alu=40', '--set', 'kernel.c3=false', '--csv', f('stall.csv'));
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^simulate: simulation stalled at cycle \d+: no pending events while 1 process\(es\) wait: client 0 waits on semaphore/);

@@ -64,7 +64,7 @@ describe('simulate run', () => {
     [['-m', 'i486-dx50', '-k', 'l3', '--frobnicate'], /Unknown argument/],
     [['-m', 'i486-dx50', '-k', 'l3', '--set', 'tlb.entrys=64'], /did you mean 'tlb.entries'/],
     [['-m', 'i486-dx50', '-k', 'l3', '--set', 'kernel.lazy=false'], /kernel l3 has no option 'lazy'/],
-    [['-m', 'firefly', '-k', 'sysv', '--calls', '10'], /kernel sysv cannot run on firefly-cvax: it uses the operating-system primitive '\w+', measured only under the operating systems of /],
+    [['-m', 'firefly', '-k', 'src-rpc', '--bytes', '64', '--calls', '10'], /--bytes 64: kernel src-rpc does not use message size in bytes/],
     [['-m', 'firefly', '-k', 'taos', '-w', 'null-rpc'], /workload null-rpc does not run on kernel taos; its workloads: thread-/],
   ])('rejects %j with one line and exit 2', (args, msg) => {
     const r = run(...(args as string[]));

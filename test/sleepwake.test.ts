@@ -122,7 +122,7 @@ describe('sleep/wake-up kernels', () => {
 describe('Figure 4 races', () => {
   // A slow C.2 (as after an interrupt between the consumer's dequeue and its flag store) opens
   // the window of interleaving 4 on the multiprocessor.
-  const slowC2 = ['costs.alu=10'];
+  const slowC2 = ['costs.alu=40'];
 
   it('without step C.3 the fourth interleaving loses a wake-up and the engine reports the stall', () => {
     let err: unknown = null;

@@ -125,7 +125,7 @@ describe('simulate sweep and merge', () => {
   });
 
   it('writes a row with its status for a point that stalls, runs every other point, and exits 1', () => {
-    const r = run('sweep', '-m', 'sgi-challenge', '-k', 'bsw', '--calls', '200', '--set', 'costs.alu=10', '--set', 'kernel.c3=true,false', '--jobs', '1');
+    const r = run('sweep', '-m', 'sgi-challenge', '-k', 'bsw', '--calls', '200', '--set', 'costs.alu=40', '--set', 'kernel.c3=true,false', '--jobs', '1');
     expect(r.status).toBe(1);
     const rows = r.stdout.trim().split('\n').slice(2);
     expect(rows).toHaveLength(2);

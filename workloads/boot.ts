@@ -48,5 +48,5 @@ export function bootSystem(spec: BootSpec): System {
 export function bootUnix(spec: BootSpec & { scheduler: SchedulerName }): Unix {
   const sys = bootSystem(spec);
   const m = sys.machine;
-  return new Unix(sys, (all) => makePolicy(spec.scheduler, m.id, m.clockMHz, all));
+  return new Unix(sys, (all) => makePolicy(spec.scheduler, m, m.clockMHz, all));
 }

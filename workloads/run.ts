@@ -10,7 +10,7 @@ import { checkRun, type KernelDef, type KernelInstance, type KernelOptions, type
 import { cyclesToUs, type MachineDesc } from '../sim/hw/machine.js';
 import { System } from '../sim/os/index.js';
 import { PageOverrun, UnpricedWork } from '../sim/hw/processor.js';
-import { PENDING_OS_ENTRIES, type Isa } from '../sim/hw/isa.js';
+import type { Isa } from '../sim/hw/isa.js';
 import { describePorting, type PortingAssumption } from '../sim/hw/porting.js';
 import type { RunOutcome } from '../sim/engine/index.js';
 import type { LoopOutcome } from './common/closed-loop.js';
@@ -227,13 +227,8 @@ export function simulate(spec: RunSpec, opts: SimulateOptions = {}): RunResult &
   } catch (e) {
     // Kernels speak work in instruction classes; a machine without a cost for one cannot run it.
     if (e instanceof UnpricedWork) {
-      // Only the operating-system primitives still measured as wholes on some machines can be missing.
-      const on = machines.filter((m) => e.cls in m.costs).map((m) => m.id);
-      throw new UsageError(
-        (PENDING_OS_ENTRIES as readonly string[]).includes(e.cls)
-          ? `kernel ${r.kernel.id} cannot run on ${r.machine.id}: it uses the operating-system primitive '${e.cls}', measured only under the operating systems of ${on.join(', ')}`
-          : `kernel ${r.kernel.id} cannot run on ${r.machine.id}: the machine has no cost for '${e.cls}', which is not in the instruction vocabulary`,
-      );
+      // Every machine prices the whole vocabulary (a test): only a class outside it can be missing.
+      throw new UsageError(`kernel ${r.kernel.id} cannot run on ${r.machine.id}: the machine has no cost for '${e.cls}', which is not in the instruction vocabulary`);
     }
     if (e instanceof PageOverrun) {
       throw new UsageError(
@@ -293,7 +288,7 @@ export function simulate(spec: RunSpec, opts: SimulateOptions = {}): RunResult &
       })),
       stats: sys.stats.rows(r.machine.clockMHz).filter((s) => !s.name.startsWith('breakdown.')),
       warnings: steadyStateWarnings(out, n, lat.mean, window),
-      notes: porting.map(describePorting),
+      notes: [...porting.map(describePorting), ...sys.notes],
     },
     perf: { events: run.events, wallMs: Math.round(performance.now() - t0) },
     timeline: sys.timeline,

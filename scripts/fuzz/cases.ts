@@ -20,6 +20,7 @@ const pairs = machines.flatMap((m) => kernels.map((k) => ({ m, k })));
 function goodValue(s: ParamSpec, current: unknown): fc.Arbitrary<string> {
   if (s.type === 'boolean') return fc.boolean().map(String);
   if (s.type === 'choice') return fc.constantFrom(...s.choices!);
+  if (s.type === 'text') return fc.constant(String(current));
   const cur = typeof current === 'number' ? current : (s.min ?? 0);
   if (s.powerOfTwo || /\.(ways|entries)$/.test(s.path)) {
     const e = Math.log2(Math.max(cur, s.min ?? 1));
@@ -90,7 +91,7 @@ export const outOfSchema: fc.Arbitrary<BadCase> = fc.constantFrom(...pairs).chai
   const paths = settablePaths(m).filter((p) => specOf(p));
   const machineBad = fc.constantFrom(...paths).chain((p) => {
     const s = specOf(p)!;
-    const v = s.type === 'boolean' || s.type === 'choice' ? fc.constantFrom('yes', 'no', '1', 'maybe', '') : badNumber(s);
+    const v = s.type === 'boolean' || s.type === 'choice' ? fc.constantFrom('yes', 'no', '1', 'maybe', '') : s.type === 'text' ? fc.constantFrom('', ' ', 'x'.repeat((s.max ?? 100) + 1)) : badNumber(s);
     return v.map((x) => ({ spec: { ...base, set: [`${p}=${x}`] }, names: `--set ${p}` }));
   });
   const runBad = fc.constantFrom(...(Object.keys(RUN_BOUNDS) as (keyof typeof RUN_BOUNDS)[])).chain((name) => {

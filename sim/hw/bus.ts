@@ -14,7 +14,13 @@
 // end before the simulation clock are forgotten. Only waiting for other processors' transactions
 // is charged: a transaction's own cycles are already priced (a fill as the cache's miss cycles, an
 // interlocked instruction as its instruction cost, a write-through within the store's cost).
-// With one processor, or a machine whose bus.model is not 'snoopy', there is no Bus at all.
+// With one processor, or a machine whose bus.model is 'none', there is no Bus at all.
+//
+// A write-invalidate bus (bus.model 'invalidate', the SGI Challenge's POWERpath-2 with the R4400's
+// coherence protocol) keeps one writer: a write to a line other caches hold removes their copies,
+// and the writer waits for the invalidation; a miss on a line another cache holds is supplied from
+// that cache at the transfer latency. A transaction occupies the bus for its occupancy only (the
+// bus is split-transaction), while the requester stalls for the whole latency.
 
 import type { CacheLevel } from './cache.js';
 
@@ -29,6 +35,9 @@ export class Bus {
 
   fills = 0;
   updates = 0;
+  /** Write-invalidate: misses supplied by another cache, and writes that invalidated other copies. */
+  transfers = 0;
+  invalidations = 0;
   interlocked = 0;
   /** Cycles the bus was reserved for, and cycles processors stalled waiting for it. */
   busyCycles = 0;
@@ -48,6 +57,14 @@ export class Bus {
       }
     }
     return false;
+  }
+
+  /** Remove the line holding physical address addr from every processor's caches but cpu's (write-invalidate). */
+  invalidateBeyond(cpu: number, addr: number): void {
+    for (let p = 0; p < this.snoopers.length; p++) {
+      if (p === cpu) continue;
+      for (const lv of this.snoopers[p]) lv.array.drop(Math.floor(addr / lv.desc.lineBytes));
+    }
   }
 
   /** Reserve `cycles` of bus at time t or the first gap after it long enough; returns the cycles waited. */
@@ -104,6 +121,8 @@ export class BusPort {
     readonly updateCycles: number,
     /** Bus cycles of an interlocked read-modify-write. */
     readonly interlockedCycles: number,
+    /** A write-invalidate bus: its transfer and invalidation latencies and a transaction's bus occupancy (null: write-update). */
+    readonly invalidate: { transfer: number; invalidate: number; occupancy: number } | null = null,
   ) {}
 
   /**
@@ -118,10 +137,23 @@ export class BusPort {
     return w;
   }
 
-  /** A miss filled from memory; its fill cycles are charged by the cache: only the wait is extra. */
-  fill(cycles: number): number {
+  /**
+   * A miss of the last cache level, which the cache charges `cycles` for (a fill from memory): only
+   * the wait is extra. On a write-invalidate bus a line another cache holds comes from that cache
+   * instead, at the transfer latency.
+   */
+  fill(cycles: number, addr = -1): number {
+    const inv = this.invalidate;
+    if (inv === null) {
+      this.bus.fills++;
+      return this.reserve(cycles);
+    }
+    if (addr >= 0 && this.bus.sharedBeyond(this.cpu, addr)) {
+      this.bus.transfers++;
+      return inv.transfer - cycles + this.reserve(inv.occupancy);
+    }
     this.bus.fills++;
-    return this.reserve(cycles);
+    return this.reserve(inv.occupancy);
   }
 
   /**
@@ -130,8 +162,16 @@ export class BusPort {
    * priced cost (on the Firefly the per-instruction cost is derived from a measured round trip
    * whose channel writes were already write-throughs to a line the other processor shared).
    */
-  write(addr: number): number {
+  write(addr: number, filled = false): number {
     if (!this.bus.sharedBeyond(this.cpu, addr)) return 0;
+    const inv = this.invalidate;
+    if (inv !== null) {
+      // Write-invalidate: the other copies are removed and the writer waits for the invalidation,
+      // unless the write missed: its fill was a read-exclusive that took ownership with the line.
+      this.bus.invalidations++;
+      this.bus.invalidateBeyond(this.cpu, addr);
+      return filled ? 0 : inv.invalidate + this.reserve(inv.occupancy);
+    }
     this.bus.updates++;
     return this.reserve(this.updateCycles);
   }

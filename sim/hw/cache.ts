@@ -62,6 +62,7 @@ export class CacheHierarchy {
         continue;
       }
       const a = l * line;
+      let filled = false;
       for (let i = 0; i < levels.length; i++) {
         const lv = levels[i];
         const key = Math.floor(a / lv.desc.lineBytes);
@@ -73,9 +74,12 @@ export class CacheHierarchy {
         if (i === 0) out.misses++;
         out.cycles += lv.desc.missCycles;
         // The last level fills from memory over the bus.
-        if (port !== null && i === levels.length - 1) out.cycles += port.fill(lv.desc.missCycles);
+        if (port !== null && i === levels.length - 1) {
+          out.cycles += port.fill(lv.desc.missCycles, a);
+          filled = true;
+        }
       }
-      if (write && port !== null) out.cycles += port.write(a);
+      if (write && port !== null) out.cycles += port.write(a, filled);
     }
   }
 

@@ -24,14 +24,24 @@ export class Hardware {
     ledger: Ledger | null,
   ) {
     this.cpus = Array.from({ length: m.processors }, (_, i) => new Processor(i, m, ledger));
-    this.bus = m.bus.model === 'snoopy' && m.processors > 1 ? new Bus() : null;
+    const model = m.bus.model ?? 'none';
+    this.bus = model !== 'none' && m.processors > 1 ? new Bus() : null;
     if (this.bus !== null) {
       const bus = this.bus;
-      const update = m.bus.updateCycles;
+      let update = m.bus.updateCycles;
+      let invalidate: BusPort['invalidate'] = null;
+      if (model === 'invalidate') {
+        const { transferCycles: transfer, invalidateCycles: inv, occupancyCycles: occupancy } = m.bus;
+        if (transfer === undefined || inv === undefined || occupancy === undefined) {
+          throw new Error(`machine ${m.id}: a write-invalidate bus needs bus.transferCycles, bus.invalidateCycles and bus.occupancyCycles`);
+        }
+        invalidate = { transfer, invalidate: inv, occupancy };
+        update = occupancy;
+      }
       if (update === undefined) throw new Error(`machine ${m.id}: a snoopy bus needs bus.updateCycles`);
       for (const cpu of this.cpus) {
         bus.attach(cpu.id, cpu.caches.data);
-        cpu.attachBus(new BusPort(bus, cpu.id, update, m.bus.tasCycles));
+        cpu.attachBus(new BusPort(bus, cpu.id, update, m.bus.tasCycles, invalidate));
       }
     }
     this.kernel = new Space(0, 'kernel', this.phys, KERNEL_FIRST_VPN, true);

@@ -50,31 +50,8 @@ export const INSTRUCTION_CLASS_NAMES = Object.keys(INSTRUCTION_CLASSES) as Instr
  */
 export const PORTED_CLASSES: ReadonlySet<string> = new Set<InstrClass>(['ld', 'st', 'ldx', 'stx', 'alu', 'shr', 'cmp', 'cmpm', 'jcc', 'jccTaken']);
 
-/**
- * Operating-system primitives still priced as whole measured costs in some machine files. They are
- * not instructions and leave the machines as they become code paths in the OS model; until then a
- * machine may hold them, and nothing else outside the vocabulary. (Empty this list as they go.)
- */
-export const PENDING_OS_ENTRIES = [
-  'sysYield',
-  'ctxSwitch',
-  'ctxPerRunnable',
-  'sysSleep',
-  'sysSemop',
-  'sysMsgsnd',
-  'sysMsgrcv',
-  'shmEnqueue',
-  'shmDequeue',
-  'shmEmpty',
-  'pollIteration',
-  'flagLoad',
-  'flagStore',
-] as const;
-
-export type PendingOsEntry = (typeof PENDING_OS_ENTRIES)[number];
-
-/** A machine's cycle costs: every class of the vocabulary (and, for now, the pending OS entries). */
-export type InstructionCosts = Record<InstrClass, number> & Partial<Record<PendingOsEntry, number>>;
+/** A machine's cycle costs: every class of the vocabulary. */
+export type InstructionCosts = Record<InstrClass, number>;
 
 /** Shares of a path's instructions by class, with where the shares come from. */
 export interface InstructionMix {

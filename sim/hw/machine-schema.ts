@@ -4,13 +4,13 @@
 // the registry test and `simulate list parameters` read it, so a what-if that would break the model
 // is refused with the parameter named instead of failing deep inside a run.
 
-import { INSTRUCTION_CLASSES, ISAS, PENDING_OS_ENTRIES } from './isa.js';
+import { INSTRUCTION_CLASSES, ISAS } from './isa.js';
 import type { MachineDesc } from './machine.js';
 
 export interface ParamSpec {
   /** Dotted path; `*` stands for any one key (every instruction class, every cache level). */
   path: string;
-  type: 'number' | 'integer' | 'boolean' | 'choice';
+  type: 'number' | 'integer' | 'boolean' | 'choice' | 'text';
   unit: string;
   min?: number;
   max?: number;
@@ -45,10 +45,10 @@ export const MACHINE_SCHEMA: readonly ParamSpec[] = [
   { path: 'clockMHz', type: 'number', unit: 'MHz', min: 1, max: 10_000, description: 'processor clock; cycles convert to time at this rate' },
   { path: 'processors', type: 'integer', unit: 'processors', min: 1, max: 32, description: 'processors sharing memory' },
   { path: 'pageBytes', type: 'integer', unit: 'bytes', min: 256, max: 65_536, powerOfTwo: true, description: 'virtual memory page size (one TLB entry maps one page)' },
+  { path: 'os', type: 'text', unit: '', max: 100, description: 'the operating system it runs, by name: the Unix kernels run on the model of that name (sim/os/unix-models), or on Linux 1.0 when there is none' },
   { path: 'isa', type: 'choice', unit: '', choices: [...ISAS], description: 'the instruction set: kernels counted in another are ported (sim/hw/porting.ts)' },
-  // Every class of the shared vocabulary, and the operating-system primitives still priced whole.
+  // Every class of the shared vocabulary.
   ...Object.entries(INSTRUCTION_CLASSES).map(([c, what]): ParamSpec => ({ path: `costs.${c}`, type: 'integer', unit: 'cycles', min: 0, max: CYCLES_MAX, description: what })),
-  ...PENDING_OS_ENTRIES.map((c): ParamSpec => ({ path: `costs.${c}`, type: 'integer', unit: 'cycles', min: 0, max: CYCLES_MAX, optional: true, description: 'an operating-system primitive measured whole on its machine' })),
   { path: 'tlb.entries', type: 'integer', unit: 'entries', min: 1, max: 65_536, description: 'TLB entries' },
   { path: 'tlb.ways', type: 'integer', unit: 'ways', min: 1, max: 65_536, description: 'TLB associativity (ways = entries: fully associative)' },
   { path: 'tlb.tagged', type: 'boolean', unit: '', description: 'entries carry an address-space tag and survive a switch' },
@@ -62,7 +62,10 @@ export const MACHINE_SCHEMA: readonly ParamSpec[] = [
   { path: 'copy.cyclesPerByte', type: 'number', unit: 'cycles/byte', min: 0, max: 1000, description: 'block copy rate when both ends hit the nearest cache' },
   { path: 'copy.storeCyclesPerByte', type: 'number', unit: 'cycles/byte', min: 0, max: 1000, optional: true, description: 'rate at which a copy\'s stores drain (write-through)' },
   { path: 'bus.tasCycles', type: 'integer', unit: 'cycles', min: 0, max: CYCLES_MAX, description: 'cycles of one locked test-and-set on the bus' },
-  { path: 'bus.model', type: 'choice', unit: '', choices: ['none', 'snoopy'], optional: true, description: 'none: the bus is not modelled; snoopy: processors contend for it' },
+  { path: 'bus.model', type: 'choice', unit: '', choices: ['none', 'snoopy', 'invalidate'], optional: true, description: 'none: the bus is not modelled; snoopy: write-update caches contend for it; invalidate: write-invalidate caches move shared lines cache to cache' },
+  { path: 'bus.transferCycles', type: 'integer', unit: 'cycles', min: 0, max: CYCLES_MAX, optional: true, description: 'cycles to fetch a line another processor\'s cache holds (invalidate)' },
+  { path: 'bus.invalidateCycles', type: 'integer', unit: 'cycles', min: 0, max: CYCLES_MAX, optional: true, description: 'cycles a write to a line other caches hold waits for its invalidation (invalidate)' },
+  { path: 'bus.occupancyCycles', type: 'integer', unit: 'cycles', min: 0, max: CYCLES_MAX, optional: true, description: 'cycles one coherence transaction occupies the bus (invalidate)' },
   { path: 'bus.updateCycles', type: 'integer', unit: 'cycles', min: 0, max: CYCLES_MAX, optional: true, description: 'bus cycles of a write-update of one shared line (snoopy)' },
 ];
 
@@ -79,6 +82,7 @@ export function specOf(path: string): ParamSpec | undefined {
 export function allowedText(s: ParamSpec): string {
   if (s.type === 'boolean') return 'true or false';
   if (s.type === 'choice') return `one of ${s.choices!.join(', ')}`;
+  if (s.type === 'text') return `a name of 1 to ${s.max ?? 100} characters`;
   const kind = s.powerOfTwo ? 'a power of two' : s.type === 'integer' ? 'a whole number' : 'a number';
   const unit = s.unit ? ` ${s.unit}` : '';
   if (s.min !== undefined && s.max !== undefined) return `${kind} from ${s.min} to ${s.max}${unit}`;
@@ -93,6 +97,7 @@ export function checkValue(s: ParamSpec, v: unknown): string | null {
   const bad = allowedText(s);
   if (s.type === 'boolean') return typeof v === 'boolean' ? null : bad;
   if (s.type === 'choice') return typeof v === 'string' && s.choices!.includes(v) ? null : bad;
+  if (s.type === 'text') return typeof v === 'string' && v.trim().length > 0 && v.length <= (s.max ?? 100) ? null : bad;
   if (typeof v !== 'number' || !Number.isFinite(v)) return bad;
   if (s.type === 'integer' && !Number.isInteger(v)) return bad;
   if (s.min !== undefined && v < s.min) return bad;
@@ -104,7 +109,7 @@ export function checkValue(s: ParamSpec, v: unknown): string | null {
 /** Parse --set text as the entry's type. */
 export function parseValue(s: ParamSpec, text: string): number | boolean | string | null {
   if (s.type === 'boolean') return text === 'true' ? true : text === 'false' ? false : null;
-  if (s.type === 'choice') return text;
+  if (s.type === 'choice' || s.type === 'text') return text;
   const n = Number(text);
   return text.trim() === '' || !Number.isFinite(n) ? null : n;
 }

@@ -18,6 +18,8 @@ export interface MachineDesc {
   id: string;
   aliases: string[];
   title: string;
+  /** The operating system the machine runs, by name ('IRIX 6.2'); the OS models (sim/os) are looked up by it. */
+  os: string;
   clockMHz: number;
   processors: number;
   pageBytes: number;
@@ -51,11 +53,23 @@ export interface MachineDesc {
      * Optional: 'snoopy' models the bus as a resource the processors share (bus.ts): misses' fills,
      * write-updates of lines another cache shares, and interlocked instructions occupy it, and a
      * processor that needs it while it is busy waits. 'none' (the default) leaves it unmodelled.
-     * Only machines with more than one processor have a bus to contend for.
+     * Only machines with more than one processor have a bus to contend for. 'invalidate' is a
+     * write-invalidate bus (bus.ts): a write removes other caches' copies of the line, and a miss
+     * on a line another cache holds is supplied cache to cache.
      */
-    model?: 'none' | 'snoopy';
+    model?: 'none' | 'snoopy' | 'invalidate';
     /** Optional ('snoopy'): cycles a write-update of one shared line occupies the bus (the writer stalls for it). */
     updateCycles?: number;
+    /**
+     * Optional ('invalidate', a write-invalidate snooping bus such as the SGI Challenge's): cycles a
+     * miss on a line another processor's cache holds takes to be supplied from that cache, in place
+     * of the last level's fill from memory.
+     */
+    transferCycles?: number;
+    /** Optional ('invalidate'): cycles a write to a line other caches hold stalls while their copies are invalidated. */
+    invalidateCycles?: number;
+    /** Optional ('invalidate'): cycles one transaction (a fill, a transfer, an invalidation) occupies the bus, whatever its latency. */
+    occupancyCycles?: number;
   };
   /** Source of every value above, by dotted path. */
   sources: Record<string, string>;

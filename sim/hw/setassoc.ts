@@ -64,6 +64,19 @@ export class SetAssoc {
     return false;
   }
 
+  /** Drop one key if present (a line invalidated by another processor's write); returns whether it was there. */
+  drop(key: number): boolean {
+    const base = (key % this.sets) * this.ways;
+    for (let i = base; i < base + this.ways; i++) {
+      if (this.keys[i] === key) {
+        this.keys[i] = -1;
+        this.stamps[i] = 0;
+        return true;
+      }
+    }
+    return false;
+  }
+
   flush(): void {
     this.keys.fill(-1);
     this.stamps.fill(0);

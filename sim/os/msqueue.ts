@@ -1,11 +1,12 @@
 // The Michael and Scott two-lock concurrent queue (PODC 1996) in memory shared between client and
 // server (sleep/wake-up paper §2.2): a head lock for dequeuers and a tail lock for enqueuers, so a
 // producer and a consumer never contend. Bounded (a full queue makes the producer sleep, §3).
-// Costs: the machine's measured enqueue/dequeue (Table 1), plus the real test-and-set on the lock;
-// `empty` reads the head without locking (§4.2).
+// Costs: the platform's user code for enqueue/dequeue (the Unix model's user paths, with references
+// to the queue's shared page), plus the real test-and-set on the lock; `empty` reads the head
+// without locking (§4.2).
 
 import type { Body } from '../engine/index.js';
-import { instr, TasLock } from '../hw/index.js';
+import { TasLock } from '../hw/index.js';
 import type { Counter } from '../stats/index.js';
 import type { Task, Unix } from './unix.js';
 
@@ -42,7 +43,7 @@ export class TwoLockQueue<T> {
   *enqueue(t: Task, x: T): Body<boolean> {
     yield* this.tailLock.acquire();
     if (this.headLock.held) this.overlaps.add();
-    yield* this.unix.exec(t, this.unix.stepOf('enqueue', [instr('shmEnqueue')]), this.side);
+    yield* this.unix.exec(t, this.unix.paths.userStep('enqueue', 'enqueue', t, this), this.side);
     const ok = this.items.length < this.capacity;
     if (ok) this.items.push(x);
     if (this.items.length > this.depth.value) this.depth.value = this.items.length;
@@ -61,7 +62,7 @@ export class TwoLockQueue<T> {
     // The head's next pointer is read at the start of the critical section: a node linked in
     // while the dequeue runs is not seen by it.
     const present = this.items.length > 0;
-    yield* this.unix.exec(t, this.unix.stepOf('dequeue', [instr('shmDequeue')]), this.side);
+    yield* this.unix.exec(t, this.unix.paths.userStep('dequeue', 'dequeue', t, this), this.side);
     const x = present ? this.items.shift() : undefined;
     if (x === undefined) this.empties.add();
     this.headLock.release();
@@ -72,7 +73,7 @@ export class TwoLockQueue<T> {
   /** The unlocked emptiness test on the head. */
   *empty(t: Task): Body<boolean> {
     const empty = this.items.length === 0;
-    yield* this.unix.run(t, this.unix.stepOf('empty', [instr('shmEmpty')]), this.side);
+    yield* this.unix.run(t, this.unix.paths.userStep('empty', 'empty', t, this), this.side);
     return empty;
   }
 }

@@ -13,6 +13,8 @@ export class System {
   readonly hw: Hardware;
   readonly rng: Prng;
   readonly timeline: Timeline | null;
+  /** What a run must tell its reader about the models it ran on (written into the run's configuration). */
+  readonly notes: string[] = [];
 
   constructor(
     readonly machine: MachineDesc,
@@ -42,6 +44,11 @@ export class System {
   /** Mark an event on a processor's track (a message, a donation). */
   mark(cpu: Processor | null, name: string, cat: string, args?: Record<string, string | number>): void {
     this.timeline?.instant(cpu ? `cpu ${cpu.id}` : 'system', name, cat, this.sim.now, args);
+  }
+
+  /** Add a note once. */
+  note(line: string): void {
+    if (!this.notes.includes(line)) this.notes.push(line);
   }
 
   us(cycles: number): number {

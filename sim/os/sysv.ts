@@ -1,6 +1,6 @@
 // System V IPC as the sleep/wake-up paper uses it (§2.2, §3.1): counting semaphores (semop P and
 // V, the protocols' sleep and wake-up) and message queues (msgsnd/msgrcv, the kernel-mediated
-// baseline). Each call is priced whole by the machine's measured primitive. A V readies a sleeper
+// baseline). Each call is the Unix model's path for it (unix-models/). A V readies a sleeper
 // but does not by itself reschedule ("the V operation that wakes up the consumer does not force
 // a rescheduling decision", §3.1); the scheduling policy decides.
 
@@ -35,7 +35,7 @@ export class SysVSemaphore extends WaitQueue<Task> {
   /** P (semop -1): returns whether the caller had to sleep. */
   *P(t: Task): Body<boolean> {
     this.unix.count('P');
-    yield* this.unix.run(t, this.unix.stepOf('semop P', [{ k: 'i', cls: 'sysSemop', n: 1 }]), this.unix.side);
+    yield* this.unix.run(t, this.unix.paths.kernelCall('semop P', 'semop', t, this), this.unix.side);
     if (this.enqueue(t)) return false;
     return yield* this.unix.block(t, `P(${this.name})`);
   }
@@ -53,7 +53,7 @@ export class SysVSemaphore extends WaitQueue<Task> {
       const hw = this.unix.sys.stats.counter('sem.highWater', 'wake-ups', 'most wake-ups ever pending on one semaphore (a maximum, not a sum)');
       if (this.count > hw.value) hw.value = this.count;
     }
-    yield* this.unix.run(t, this.unix.stepOf('semop V', [{ k: 'i', cls: 'sysSemop', n: 1 }]), this.unix.side);
+    yield* this.unix.run(t, this.unix.paths.kernelCall('semop V', 'semop', t, this), this.unix.side);
   }
 }
 
@@ -84,7 +84,7 @@ export class SysVMsgQueue<T> extends WaitQueue<Receiver<T>> {
 
   *msgsnd(t: Task, m: T): Body<void> {
     this.unix.count('msgsnd');
-    yield this.unix.sys.run(t.cpu!, this.unix.stepOf('msgsnd', [{ k: 'i', cls: 'sysMsgsnd', n: 1 }]), this.unix.side, t.name);
+    yield this.unix.sys.run(t.cpu!, this.unix.paths.kernelCall('msgsnd', 'msgsnd', t, this), this.unix.side, t.name);
     this.msgs.push(m);
     const r = this.nextGranted();
     if (r) this.unix.wakeup(r.task, t);
@@ -93,7 +93,7 @@ export class SysVMsgQueue<T> extends WaitQueue<Receiver<T>> {
 
   *msgrcv(t: Task): Body<T> {
     this.unix.count('msgrcv');
-    yield* this.unix.run(t, this.unix.stepOf('msgrcv', [{ k: 'i', cls: 'sysMsgrcv', n: 1 }]), this.unix.side);
+    yield* this.unix.run(t, this.unix.paths.kernelCall('msgrcv', 'msgrcv', t, this), this.unix.side);
     const r: Receiver<T> = { task: t };
     if (!this.enqueue(r)) {
       this.blocked.add();

@@ -9,10 +9,11 @@
 // while a processor idles are nobody's.
 
 import { Semaphore, type Body } from '../engine/index.js';
-import { instr, loadContext, step, usToCycles, type Processor, type Space, type Step, type Work } from '../hw/index.js';
+import { instr, step, usToCycles, type Processor, type Space, type Step, type Work } from '../hw/index.js';
 import type { Counter } from '../stats/index.js';
 import type { Reason, SchedPolicy, SchedTask } from './sched/index.js';
 import type { System } from './system.js';
+import { UnixPaths } from './unix-paths.js';
 
 export class Task implements SchedTask {
   readonly s: Record<string, number> = {};
@@ -58,6 +59,8 @@ export class Unix {
   private readonly yieldsSwitched: Counter;
   private readonly perCall = new Map<string, Counter>();
   private readonly steps = new Map<string, Step>();
+  /** The operating-system model's primitives as paths of work on this machine. */
+  readonly paths: UnixPaths;
 
   constructor(
     readonly sys: System,
@@ -66,6 +69,7 @@ export class Unix {
     readonly side = 'kernel',
   ) {
     this.policy = makePolicy(() => this.tasks);
+    this.paths = new UnixPaths(sys, () => this.tasks);
     const n = sys.cpus.length;
     this.running = new Array<Task | null>(n).fill(null);
     this.resched = new Array<boolean>(n).fill(false);
@@ -142,7 +146,7 @@ export class Unix {
   *sysYield(t: Task): Body<boolean> {
     this.count('yield');
     t.yields.add();
-    yield this.sys.run(t.cpu!, this.stepOf('yield', [instr('sysYield')]), this.side, t.name);
+    yield this.paths.yieldCall(t.cpu!, t, 'yield', this.side);
     this.account(t);
     this.resched[t.cpu!.id] = false;
     const sw = yield* this.reschedule(t, 'yield', null);
@@ -154,7 +158,7 @@ export class Unix {
   *handoff(t: Task, to: Task | null): Body<boolean> {
     this.count('handoff');
     t.yields.add();
-    yield this.sys.run(t.cpu!, this.stepOf('handoff', [instr('sysYield')]), this.side, t.name);
+    yield this.paths.yieldCall(t.cpu!, t, 'handoff', this.side);
     this.account(t);
     this.resched[t.cpu!.id] = false;
     const sw = yield* this.reschedule(t, 'yield', to === null ? 'any' : to);
@@ -167,7 +171,7 @@ export class Unix {
     const cpu = t.cpu!;
     t.state = 'blocking';
     // The kernel's sleep path and the later wake-up of this process, beyond the call itself.
-    yield this.sys.run(cpu, this.stepOf('sleep/wakeup', [instr('sysSleep')]), this.side, t.name);
+    yield this.paths.sleepCall(cpu, t, this.side);
     this.account(t);
     // A wake-up that came while going to sleep (on another processor) cancels the sleep.
     if ((t.state as Task['state']) === 'running') return false;
@@ -200,7 +204,7 @@ export class Unix {
   /** sleep(seconds) as a timed block. */
   *sleep(t: Task, us: number): Body<void> {
     this.count('sleep');
-    yield this.sys.run(t.cpu!, this.stepOf('sleep', [instr('sysSemop')]), this.side, t.name);
+    yield this.sys.run(t.cpu!, this.paths.kernelCall('sleep', 'timedSleep', t, null), this.side, t.name);
     const self = this;
     this.sys.sim.spawn(
       (function* (): Body<void> {
@@ -300,9 +304,8 @@ export class Unix {
     yield t.go;
     this.switches.add();
     const cpu = t.cpu!;
-    // The dispatcher's cost grows with the runnable processes (this one included).
-    const runnable = this.ready.length + 1;
-    yield this.sys.run(cpu, this.stepOf('context switch', [loadContext(t.space), instr('ctxSwitch'), instr('ctxPerRunnable', runnable)]), this.side, t.name);
+    // The context load and the switch path; a dispatcher that scans looks at the runnable processes (this one included).
+    yield this.paths.switchIn(cpu, t, this.ready, this.side);
     t.lastCharge = this.sys.sim.now;
   }
 

@@ -5,7 +5,6 @@
 // and counts the races of Figure 4 as they happen.
 
 import type { Body } from '../engine/index.js';
-import { instr } from '../hw/index.js';
 import type { Counter } from '../stats/index.js';
 import { TwoLockQueue } from './msqueue.js';
 import { SysVSemaphore } from './sysv.js';
@@ -82,7 +81,7 @@ export class UserIpc {
     this.fullLoops = unix.sys.stats.counter('poll.fullLoops', 'loops', 'multiprocessor delay loops that ran their whole length (the queue stayed empty)');
     this.fullUs = unix.sys.stats.counter('poll.fullUs', 'us', 'time spent in delay loops that ran their whole length');
     const m = unix.sys.machine;
-    this.pollIterations = Math.max(1, Math.round((o.pollUs * m.clockMHz) / (m.costs.pollIteration ?? 1)));
+    this.pollIterations = Math.max(1, Math.round((o.pollUs * m.clockMHz) / Math.max(1, unix.paths.hitCycles('poll'))));
   }
 
   /** busy_wait(): on a uniprocessor a yield (§2.1), on a multiprocessor a delay loop that stops early when `watch` fills. */
@@ -98,7 +97,7 @@ export class UserIpc {
   }
 
   private *delay(t: Task, watch: Endpoint | null): Body<void> {
-    const s = this.unix.stepOf('poll', [instr('pollIteration')]);
+    const s = this.unix.paths.userStep('poll', 'poll', t, watch ?? this.srv.q);
     const start = this.unix.sys.sim.now;
     for (let i = 0; i < this.pollIterations; i++) {
       yield* this.unix.run(t, s, t.role);
@@ -111,13 +110,13 @@ export class UserIpc {
   /** Q->awake = 0 (C.2). */
   *clearAwake(t: Task, ep: Endpoint): Body<void> {
     // The dequeue's return, the test of its result and the store: the window of interleaving 4.
-    yield* this.unix.exec(t, this.unix.stepOf('awake = 0', [instr('alu', 4), instr('flagStore')]), t.role);
+    yield* this.unix.exec(t, this.unix.paths.userStep('awake = 0', 'flagStore', t, ep.q, 4), t.role);
     ep.awake = 0;
   }
 
   /** Q->awake = 1 (C.5). */
   *setAwake(t: Task, ep: Endpoint): Body<void> {
-    yield* this.unix.exec(t, this.unix.stepOf('awake = 1', [instr('flagStore')]), t.role);
+    yield* this.unix.exec(t, this.unix.paths.userStep('awake = 1', 'flagStore', t, ep.q), t.role);
     ep.awake = 1;
   }
 
@@ -135,7 +134,7 @@ export class UserIpc {
     if (this.o.tas) asleep = (yield* this.tas(t, ep)) === 0;
     else {
       // Test, then set: two producers can both see the flag clear (interleaving 2).
-      yield* this.unix.exec(t, this.unix.stepOf('test awake', [instr('flagLoad')]), t.role);
+      yield* this.unix.exec(t, this.unix.paths.userStep('test awake', 'flagLoad', t, ep.q), t.role);
       asleep = ep.awake === 0;
       if (asleep) yield* this.setAwake(t, ep);
     }

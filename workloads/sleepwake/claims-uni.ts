@@ -247,7 +247,7 @@ const fig2: Claim[] = [
     experiment: 'fig2',
     measure: (s) => ratioAt1(SGI, s),
     tolerancePct: 10,
-    note: 'the blocking cost sysSleep of the SGI is fitted to this ratio',
+    note: 'the IRIX model\'s sleep path (its instruction count, fitted on sgi-indy-r4000) is fitted to this ratio',
   }),
   claim({
     ref: 'sw.fig2.ibm_ratio',
@@ -259,7 +259,7 @@ const fig2: Claim[] = [
     experiment: 'fig2',
     measure: (s) => ratioAt1(IBM, s),
     tolerancePct: 10,
-    note: 'the blocking cost sysSleep of the IBM is fitted to this ratio',
+    note: 'the AIX model\'s sleep path (its instruction count, fitted on ibm-p4-ppc604) is fitted to this ratio',
   }),
   claim({
     ref: 'sw.s2.2.sgi_rtt_1client',

@@ -28,13 +28,14 @@ export interface RaceTally {
 
 const DEFAULTS: UserIpcOptions = { busyWait: 'delay', pollUs: 25, maxSpin: 20, c3: true, tas: true, absorb: true, capacity: 64 };
 
-function trial(machine: string, o: UserIpcOptions, d1: number, d2: number, t: RaceTally): void {
+function trial(machine: string, o: UserIpcOptions, lead: number, d1: number, d2: number, t: RaceTally): void {
   const unix = bootUnix({ machine, scheduler: 'fixed' });
   const sys = unix.sys;
   const ipc = new UserIpc(unix, 0, o);
   const ep = ipc.srv;
   let consumed = 0;
   unix.spawn('consumer', 'server', sys.hw.space('consumer'), function* (c: Task): Body<void> {
+    yield lead;
     while (consumed < 2) {
       const m1 = yield* ep.q.dequeue(c); // C.1
       if (m1 !== undefined || (yield* ipc.sleepStep(c, ep)) !== undefined) consumed++;
@@ -64,11 +65,15 @@ function trial(machine: string, o: UserIpcOptions, d1: number, d2: number, t: Ra
   t.highWater = Math.max(t.highWater, ep.sem.highWater);
 }
 
-/** Sweep both producers' start over `window` cycles in steps of `step`. */
+/**
+ * Sweep both producers' start over `window` cycles in steps of `step`; the consumer starts half the
+ * window in, so the producers arrive from well before its first dequeue to well after it.
+ */
 export function raceSweep(machine: string, opts: Partial<UserIpcOptions>, window: number, step: number): RaceTally {
+  const lead = Math.round(window / 2);
   const o = { ...DEFAULTS, ...opts };
   const t: RaceTally = { trials: 0, wakeupBeforeSleep: 0, extraWakeups: 0, wakeupWithoutSleep: 0, c3Saves: 0, sleptWithWork: 0, lostWakeups: 0, pendingLeft: 0, highWater: 0 };
-  for (let d1 = 0; d1 <= window; d1 += step) for (let d2 = d1; d2 <= window; d2 += step) trial(machine, o, d1, d2, t);
+  for (let d1 = 0; d1 <= window; d1 += step) for (let d2 = d1; d2 <= window; d2 += step) trial(machine, o, lead, d1, d2, t);
   return t;
 }
 

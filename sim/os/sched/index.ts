@@ -1,12 +1,13 @@
 // The scheduling policies a sleep/wake-up run can select (`--set kernel.scheduler=...`), and which
-// one each machine's operating system uses by default. Operating-system facts live here, with
-// their sources; the machines' files hold only what the hardware and its measured primitives cost.
+// one each Unix model uses by default. Operating-system facts live here, with their sources; the
+// machines' files hold only hardware (and name the operating system they run).
 
 import { decayUsage } from './decay-usage.js';
 import { fixedPriority } from './fixed.js';
 import { handoffPolicy } from './handoff.js';
 import { linux10 } from './linux.js';
 import type { SchedPolicy, SchedTask } from './policy.js';
+import { unixModelFor } from '../unix-models/index.js';
 
 export type { SchedPolicy, SchedTask, Reason } from './policy.js';
 
@@ -14,22 +15,12 @@ export const SCHEDULERS = ['default', 'decay-usage', 'fixed', 'linux', 'linux-mo
 export type SchedulerName = (typeof SCHEDULERS)[number];
 
 export const SCHEDULER_HELP =
-  'default: the machine\'s own OS (IRIX or AIX decay-usage, Linux 1.0 with the modified sched_yield); ' +
+  'default: the scheduler of the Unix model the machine runs (IRIX or AIX decay-usage; Linux 1.0 with the modified sched_yield, also on machines whose own system has no Unix model); ' +
   'decay-usage: degrading priorities as in IRIX 6.2 / AIX 4.1, a yield need not switch (§2.2); ' +
   'fixed: non-degrading priorities, a yield always switches (Figure 3); ' +
   'linux: Linux 1.0 stock sched_yield (§6, ~33 ms round trips); ' +
   'linux-modified: sched_yield expires the caller\'s quantum (§6); ' +
   'handoff: linux-modified plus handoff(pid)/PID_ANY used in place of busy_wait (§6)';
-
-type Os = 'irix' | 'aix' | 'linux';
-
-/** The operating system each sleep/wake-up machine ran in the paper. */
-export function osOf(machineId: string): Os | null {
-  if (machineId.startsWith('sgi-')) return 'irix'; // §2.2: IRIX 6.2 (Indy); §5: IRIX (Challenge)
-  if (machineId.startsWith('ibm-')) return 'aix'; // §2.2: AIX 4.1
-  if (machineId.startsWith('linux-')) return 'linux'; // §6: Linux 1.0.32 Slackware
-  return null;
-}
 
 /** Clock tick of all three systems: Hz = 100 (IRIX Admin guide "slice_size"; AIX tuning guide; Linux 1.0 HZ). */
 const TICK_US = 10_000;
@@ -42,9 +33,13 @@ const TICK_US = 10_000;
  */
 export const IRIX_BAND_US = 23;
 
-export function makePolicy(name: SchedulerName, machineId: string, clockMHz: number, all: () => readonly SchedTask[]): SchedPolicy {
-  const os = osOf(machineId);
-  const n = name === 'default' ? (os === 'linux' ? 'linux-modified' : os ? 'decay-usage' : 'fixed') : name;
+/**
+ * The policy by name for a machine; 'default' is the scheduler of the Unix model the machine runs
+ * (its own operating system's, or Linux 1.0's where its system has no Unix model).
+ */
+export function makePolicy(name: SchedulerName, machine: { id: string; os: string }, clockMHz: number, all: () => readonly SchedTask[]): SchedPolicy {
+  const os = unixModelFor(machine).model.sched;
+  const n = name === 'default' ? (os === 'linux' ? 'linux-modified' : 'decay-usage') : name;
   switch (n) {
     case 'decay-usage':
       return os === 'aix'

@@ -85,7 +85,7 @@ export function* waitLoop(e: UserIpc, t: Task, ep: Endpoint, before?: () => Body
 
 /** The scheduler the options ask for, on this machine. */
 export function unixFor(sys: System, opts: Switches): Unix {
-  return new Unix(sys, (all) => makePolicy(String(opts.scheduler) as SchedulerName, sys.machine.id, sys.machine.clockMHz, all));
+  return new Unix(sys, (all) => makePolicy(String(opts.scheduler) as SchedulerName, sys.machine, sys.machine.clockMHz, all));
 }
 
 /** Resolve busy_wait's implementation: the paper's rule, or handoff when that scheduler is chosen. */

@@ -1,0 +1,219 @@
+// The Unix model's paths made into steps for one booted system (sleep/wake-up paper §2-§6): each
+// primitive's work names the real pages it touches — the process's kernel stack and process-table
+// entry, the run queue, the System V object, the caller's buffer, the user-level queue's shared
+// page as mapped in the caller's address space — so the machine that runs it prices its trap, its
+// instructions, its TLB and cache misses and, on a multiprocessor, the lines other processors hold.
+// Steps are built once per primitive and object and reused.
+
+import { inIsa, instr, loadContext, read, rti, step as plainStep, trap, write, type Page, type Processor, type Space, type Step, type Work } from '../hw/index.js';
+import { unixModelFor, type PageRole, type PathClass, type PathDef, type UnixModel } from './unix-models/index.js';
+import type { System } from './system.js';
+
+/** What the paths need of a process. */
+export interface PathTask {
+  readonly id: number;
+  readonly name: string;
+  readonly space: Space;
+}
+
+/** Every region a path references is 4 KB (one page of the Unix machines; eight of the VAX's 512-byte pages). */
+const REGION_BYTES = 4096;
+
+const CLASSES: readonly PathClass[] = ['ld', 'st', 'alu', 'cmp', 'jcc', 'jccTaken', 'segLoad', 'instr'];
+
+/**
+ * The vocabulary class an OS path's instructions are priced as. A count of average instructions
+ * ('instr', fitted on a home machine whose ordinary classes all cost one cycle: the Indy, the P4)
+ * is priced as register instructions (alu): the fit is unchanged there, and elsewhere each
+ * counts as one ordinary instruction of that machine.
+ */
+const priced = (cls: PathClass): Exclude<PathClass, 'instr'> => (cls === 'instr' ? 'alu' : cls);
+
+/** Everything a path's references may resolve to. */
+interface Pages {
+  task: PathTask;
+  object?: Page;
+  queue?: Page;
+}
+
+export type KernelPrimitive = 'semop' | 'msgsnd' | 'msgrcv' | 'timedSleep';
+export type UserPrimitive = keyof UnixModel['user'];
+
+export class UnixPaths {
+  /** A step of the model's paths, counted in its own ISA (ported like any code on another machine's). */
+  private step(label: string, work: Work[]): Step {
+    return inIsa(this.model.isa, plainStep(label, work));
+  }
+
+  readonly model: UnixModel;
+  /** Why this model runs here when it is not the machine's own system (null when it is). */
+  readonly note: string | null;
+  private readonly steps = new Map<string, Step>();
+  private readonly ids = new WeakMap<object, number>();
+  private readonly objectPages = new WeakMap<object, Page>();
+  private readonly queuePages = new WeakMap<object, Map<Space, Page>>();
+  private nextId = 1;
+  /** Pages of one 4 KB region (a kernel stack, a process entry, a queue), which the paths' offsets assume. */
+  private readonly regionPages: number;
+
+  constructor(
+    private readonly sys: System,
+    /** The existing processes (Linux 1.0's schedule() visits every one). */
+    private readonly tasks: () => readonly PathTask[],
+  ) {
+    const r = unixModelFor(sys.machine);
+    this.model = r.model;
+    this.note = r.note;
+    const m = r.model;
+    sys.note(`operating system: the ${m.os} model (${m.id}), ${m.home ? `counts fitted on ${m.home}` : 'counts from source'}`);
+    if (r.note) sys.note(r.note);
+    this.regionPages = Math.max(1, Math.ceil(REGION_BYTES / sys.machine.pageBytes));
+  }
+
+  /** yield() or handoff(): the system call, and the scheduler's scan when it scans at every call. Returns the cycles. */
+  yieldCall(cpu: Processor, t: PathTask, label: string, side: string): number {
+    return this.run(cpu, this.kernelStep(label, 'yield', t), side, t) + this.scanAt('schedule', cpu, label, side, t, this.tasks());
+  }
+
+  /** The sleep path of a blocking call and its later wake-up (with the scheduler's scan where it scans at every call). */
+  sleepCall(cpu: Processor, t: PathTask, side: string): number {
+    return this.run(cpu, this.kernelStep('sleep/wakeup', 'sleep', t), side, t) + this.scanAt('schedule', cpu, 'sleep/wakeup', side, t, this.tasks());
+  }
+
+  /** Switching cpu to t: its context load and the switch path, and the dispatcher's scan of the runnable processes. */
+  switchIn(cpu: Processor, t: PathTask, runnable: readonly PathTask[], side: string): number {
+    let s = this.steps.get(`switch|${t.id}`);
+    if (!s) {
+      s = this.step('context switch', [loadContext(t.space), ...this.work(this.model.kernel.switch, { task: t })]);
+      this.steps.set(`switch|${t.id}`, s);
+    }
+    let c = this.run(cpu, s, side, t);
+    if (this.model.kernel.scan.at === 'switch') {
+      c += this.run(cpu, this.scanStep('context switch', t), side, t);
+      for (const r of runnable) c += this.run(cpu, this.scanStep('context switch', r), side, t);
+    }
+    return c;
+  }
+
+  /** A System V call on an object (a semaphore, a message queue), or a timed sleep (object null). */
+  kernelCall(label: string, what: KernelPrimitive, t: PathTask, object: object | null): Step {
+    const key = `${label}|${t.id}|${object === null ? 0 : this.idOf(object)}`;
+    let s = this.steps.get(key);
+    if (!s) {
+      s = this.step(label, this.work(this.model.kernel[what], { task: t, object: object === null ? undefined : this.objectPage(object) }));
+      this.steps.set(key, s);
+    }
+    return s;
+  }
+
+  /** A user-level step on a shared queue, as the task's address space maps the queue's page; `alu` extra instructions before it. */
+  userStep(label: string, what: UserPrimitive, t: PathTask, queue: object, alu = 0): Step {
+    const key = `${label}|${t.id}|${this.idOf(queue)}`;
+    let s = this.steps.get(key);
+    if (!s) {
+      const w = this.work(this.model.user[what], { task: t, queue: this.queuePage(queue, t.space) });
+      s = this.step(label, alu > 0 ? [instr('alu', alu), ...w] : w);
+      this.steps.set(key, s);
+    }
+    return s;
+  }
+
+  /** Cycles of one user-level path when every reference hits (the delay loop's iteration count is set from it). */
+  hitCycles(what: UserPrimitive): number {
+    let c = 0;
+    for (const [cls, n] of Object.entries(this.model.user[what].mix) as [PathClass, number][]) c += this.sys.cpus[0].cost(priced(cls)) * n;
+    return c;
+  }
+
+  private scanAt(at: 'switch' | 'schedule', cpu: Processor, label: string, side: string, who: PathTask, tasks: readonly PathTask[]): number {
+    if (this.model.kernel.scan.at !== at) return 0;
+    let c = 0;
+    for (const x of tasks) c += this.run(cpu, this.scanStep(label, x), side, who);
+    return c;
+  }
+
+  private scanStep(label: string, x: PathTask): Step {
+    const key = `scan|${label}|${x.id}`;
+    let s = this.steps.get(key);
+    if (!s) this.steps.set(key, (s = this.step(label, this.work(this.model.kernel.scan, { task: x }))));
+    return s;
+  }
+
+  private kernelStep(label: string, what: 'yield' | 'sleep', t: PathTask): Step {
+    const key = `${label}|${t.id}`;
+    let s = this.steps.get(key);
+    if (!s) this.steps.set(key, (s = this.step(label, this.work(this.model.kernel[what], { task: t }))));
+    return s;
+  }
+
+  private run(cpu: Processor, s: Step, side: string, who: PathTask): number {
+    return this.sys.run(cpu, s, side, who.name);
+  }
+
+  /** A path as work: the trap, its instructions by class, its references, the return. */
+  private work(p: PathDef, pages: Pages): Work[] {
+    const w: Work[] = [];
+    if (p.trap) w.push(trap());
+    for (const cls of CLASSES) {
+      const n = p.mix[cls] ?? 0;
+      if (n > 0) w.push(instr(priced(cls), n));
+    }
+    for (const r of p.refs ?? []) {
+      const page = this.pageOf(r.page, pages);
+      const e = this.model.procEntryBytes;
+      // Entries of a shared process table wrap around the table's region.
+      const offset = r.page === 'proc' && e !== null ? ((pages.task.id * e) % REGION_BYTES) + r.offset : r.offset;
+      w.push(r.write ? write(page, offset, r.bytes) : read(page, offset, r.bytes));
+    }
+    if (p.trap) w.push(rti());
+    return w;
+  }
+
+  private pageOf(role: PageRole, p: Pages): Page {
+    const k = this.sys.hw.kernel;
+    const n = this.regionPages;
+    switch (role) {
+      case 'kstack':
+        return k.page(`kernel stack ${p.task.id}`, n);
+      case 'proc':
+        // A table entry is addressed by the reference's offset plus the entry's (see work()).
+        return this.model.procEntryBytes === null ? k.page(`process ${p.task.id}`, n) : k.page('process table', n);
+      case 'runq':
+        return k.page('run queue', n);
+      case 'ubuf':
+        return p.task.space.page('ipc buffer', n);
+      case 'object':
+        if (!p.object) throw new Error('a path references its System V object but has none');
+        return p.object;
+      case 'queue':
+        if (!p.queue) throw new Error('a path references a shared queue but has none');
+        return p.queue;
+    }
+  }
+
+  private idOf(o: object): number {
+    let id = this.ids.get(o);
+    if (id === undefined) this.ids.set(o, (id = this.nextId++));
+    return id;
+  }
+
+  private objectPage(o: object): Page {
+    let p = this.objectPages.get(o);
+    if (!p) this.objectPages.set(o, (p = this.sys.hw.kernel.page(`ipc object ${this.idOf(o)}`, this.regionPages)));
+    return p;
+  }
+
+  /** The queue's shared page as `space` maps it: made in the first space that touches it, shared into the others. */
+  private queuePage(q: object, space: Space): Page {
+    let m = this.queuePages.get(q);
+    if (!m) this.queuePages.set(q, (m = new Map()));
+    let p = m.get(space);
+    if (!p) {
+      const first = m.values().next();
+      const name = `shared queue ${this.idOf(q)}`;
+      p = first.done ? space.page(name, this.regionPages) : space.share(name, first.value);
+      m.set(space, p);
+    }
+    return p;
+  }
+}

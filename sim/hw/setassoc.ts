@@ -57,6 +57,51 @@ export class SetAssoc {
     return false;
   }
 
+  /**
+   * As access, trying slot `hint` first (where the caller found this key last time): returns the
+   * key's slot on a hit, or ~slot (negative) of the slot filled on a miss. A wrong hint costs one
+   * comparison; keys are unique in the array, so a matching hint is the slot a search would find,
+   * and the LRU stamps and counters change exactly as in access.
+   */
+  accessAt(key: number, hint: number): number {
+    const keys = this.keys;
+    if (keys[hint] === key) {
+      if (this.ways !== 1) this.stamps[hint] = ++this.clock;
+      this.hits++;
+      return hint;
+    }
+    if (this.ways === 1) {
+      const i = key % this.sets;
+      if (keys[i] === key) {
+        this.hits++;
+        return i;
+      }
+      keys[i] = key;
+      this.stamps[i] = ++this.clock;
+      this.misses++;
+      return ~i;
+    }
+    const base = (key % this.sets) * this.ways;
+    let victim = base;
+    let oldest = Infinity;
+    const stamp = ++this.clock;
+    for (let i = base; i < base + this.ways; i++) {
+      if (keys[i] === key) {
+        this.stamps[i] = stamp;
+        this.hits++;
+        return i;
+      }
+      if (this.stamps[i] < oldest) {
+        oldest = this.stamps[i];
+        victim = i;
+      }
+    }
+    keys[victim] = key;
+    this.stamps[victim] = stamp;
+    this.misses++;
+    return ~victim;
+  }
+
   /** Whether key is present, without touching LRU state or counters. */
   contains(key: number): boolean {
     const base = (key % this.sets) * this.ways;

@@ -57,7 +57,7 @@ export class Unix {
   private readonly switches: Counter;
   private readonly yieldsSwitched: Counter;
   private readonly perCall = new Map<string, Counter>();
-  private readonly steps = new Map<string, Step>();
+  private readonly steps = new Map<string, Step[]>();
 
   constructor(
     readonly sys: System,
@@ -131,10 +131,13 @@ export class Unix {
 
   /** Step for a kernel path priced whole by one machine cost class (built once). */
   stepOf(label: string, work: Work[]): Step {
-    // The key names everything the work does: a context load names the space it loads.
-    const key = label + '|' + work.map((w) => (w.k === 'i' ? `${w.cls}*${w.n}` : w.k === 'ctx' ? `ctx@${w.space.asid}` : w.k)).join(',');
-    let s = this.steps.get(key);
-    if (!s) this.steps.set(key, (s = step(label, work)));
+    // Steps built under this label, found by comparing what the work does item by item (a context
+    // load by the space it loads): no key string is built on this per-call path.
+    let built = this.steps.get(label);
+    if (!built) this.steps.set(label, (built = []));
+    for (let i = 0; i < built.length; i++) if (sameWork(built[i].work, work)) return built[i];
+    const s = step(label, work);
+    built.push(s);
     return s;
   }
 
@@ -313,4 +316,22 @@ export class Unix {
     if (k >= 0) this.tasks.splice(k, 1);
     if (cpu) this.leave(t, cpu, this.policy.choose(null, this.ready, 'idle') as Task | null);
   }
+}
+
+/** Whether two lists of work do the same thing (the only kinds stepOf's callers use: instructions, context loads, mode changes). */
+function sameWork(a: readonly Work[], b: readonly Work[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.k !== y.k) return false;
+    if (x.k === 'i') {
+      if (x.cls !== (y as typeof x).cls || x.n !== (y as typeof x).n) return false;
+    } else if (x.k === 'ctx') {
+      if (x.space !== (y as typeof x).space) return false;
+    } else if (x.k === 'mode') {
+      if (x.to !== (y as typeof x).to || x.cls !== (y as typeof x).cls) return false;
+    } else if (x !== y) return false;
+  }
+  return true;
 }

@@ -68,22 +68,30 @@ export class CacheHierarchy {
     const sets = near.sets;
     const direct = near.ways === 1;
     const port = this.port;
+    // Without bus writes to make, runs of lines that hit the nearest cache go in one call.
+    const runs = !(write && port !== null);
     for (let l = first; l <= last; l++) {
-      // Most references hit a direct-mapped nearest cache: test the slot without a call.
-      if (direct && keys[l % sets] === l) {
+      if (runs) {
+        l = near.hitRun(l, last);
+        if (l > last) break;
+      } else if (direct && keys[l % sets] === l) {
+        // Most references hit a direct-mapped nearest cache: test the slot without a call.
         near.hits++;
-        if (write && port !== null) out.cycles += port.write(l * line);
+        out.cycles += port!.write(l * line);
         continue;
       }
       const a = l * line;
       for (let i = 0; i < levels.length; i++) {
         const lv = levels[i];
         const key = i === 0 ? l : Math.floor(a / lv.desc.lineBytes);
-        if (write && !lv.desc.writeAllocate && !lv.array.contains(key)) {
+        // hitRun stopped at l: it is known absent from the nearest level.
+        const absent = i === 0 && runs;
+        if (write && !lv.desc.writeAllocate && (absent || !lv.array.contains(key))) {
           // Write-through without allocation: the write goes to the write buffer; nothing is filled.
           break;
         }
-        if (lv.array.access(key)) break;
+        if (absent) lv.array.fillAbsent(key);
+        else if (lv.array.access(key)) break;
         if (i === 0) out.misses++;
         out.cycles += lv.desc.missCycles;
         // The last level fills from memory over the bus.

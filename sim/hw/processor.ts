@@ -213,6 +213,16 @@ export class Processor {
     return c.cycles;
   }
 
+  /**
+   * The cycles of a step whose cost never varies (it touches no TLB, cache, bus or processor
+   * state), or -1: such a step run n times costs n times as much and changes nothing else.
+   */
+  fixedCost(s: Step): number {
+    let k = this.compiled.get(s);
+    if (k === undefined) this.compiled.set(s, (k = this.compile(s)));
+    return k.effects.length === 0 ? k.fixed : -1;
+  }
+
   /** The ledger handle of a compiled step under a side (a step may be charged to several sides). */
   private slotOf(k: Compiled, side: string): ChargeSlot | null {
     const slots = k.slots;

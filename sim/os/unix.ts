@@ -12,7 +12,7 @@ import { Semaphore, type Body } from '../engine/index.js';
 import { instr, loadContext, step, usToCycles, type Processor, type Space, type Step, type Work } from '../hw/index.js';
 import type { Counter } from '../stats/index.js';
 import type { Reason, SchedPolicy, SchedTask } from './sched/index.js';
-import type { System } from './system.js';
+import { fastPaths, type System } from './system.js';
 
 export class Task implements SchedTask {
   readonly s: Record<string, number> = {};
@@ -111,6 +111,33 @@ export class Unix {
   *run(t: Task, s: Step, side: string): Body<void> {
     yield this.sys.run(t.cpu!, s, side, t.name);
     yield* this.after(t);
+  }
+
+  /**
+   * Run step s up to n times back to back, each a preemption point, as n run() calls would; returns
+   * how many ran. When the step's cost never varies and nothing can happen before they end (no
+   * other event, clock tick, decay or requested preemption), they run as one hold: the processor
+   * and breakdown are charged per step, the scheduler once for their sum (its charge is additive).
+   */
+  *runRepeated(t: Task, s: Step, side: string, n: number): Body<number> {
+    const cpu = t.cpu!;
+    const c = n > 1 && fastPaths.enabled && this.sys.timeline === null && !this.resched[cpu.id] ? cpu.fixedCost(s) : -1;
+    if (c > 0) {
+      const now = this.sys.sim.now;
+      // Every merged step must end strictly before the horizon (at it, another event or a tick
+      // would come first).
+      const horizon = Math.min(this.nextTick[cpu.id], this.nextDecay, this.sys.sim.nextEventTime);
+      const k = Math.min(n, Math.floor((horizon - 1 - now) / c));
+      if (k >= 2) {
+        let total = 0;
+        for (let j = 0; j < k; j++) total += this.sys.run(cpu, s, side, t.name);
+        yield total;
+        this.account(t);
+        return k;
+      }
+    }
+    yield* this.run(t, s, side);
+    return 1;
   }
 
   /** Run a step without a preemption point (inside a user-level critical section). */

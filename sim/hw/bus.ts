@@ -22,13 +22,15 @@ export class Bus {
   /** The simulation clock; the owner of the hardware sets it (it stays 0 without a simulation). */
   now: () => number = () => 0;
   /**
-   * Reserved intervals [starts[i], ends[i]) for head <= i < length, sorted and disjoint. Expired
-   * intervals are skipped by moving head, and the arrays are compacted once half of them is dead,
-   * so forgetting the past costs no splice per reservation.
+   * Reserved intervals [starts[i], ends[i]) for head <= i < len, sorted and disjoint (the arrays
+   * only grow; entries past len are dead). Expired intervals are skipped by moving head, and the
+   * live ones moved to the front once half of the used part is dead, so forgetting the past costs
+   * no splice and no resizing per reservation.
    */
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
   private head = 0;
+  private len = 0;
   /** Each processor's data cache levels, by processor id, for snooping. */
   private readonly snoopers: CacheLevel[][] = [];
   /**
@@ -84,23 +86,21 @@ export class Bus {
     const e = this.ends;
     const now = this.now();
     let h = this.head;
-    const n = e.length;
+    let n = this.len;
     while (h < n && e[h] <= now) h++;
     if (h === n) {
       // Everything reserved has ended: start afresh.
-      s.length = 0;
-      e.length = 0;
-      h = 0;
+      h = n = 0;
     } else if (h > 32 && h * 2 > n) {
-      s.copyWithin(0, h);
-      e.copyWithin(0, h);
-      s.length = e.length = n - h;
+      s.copyWithin(0, h, n);
+      e.copyWithin(0, h, n);
+      n -= h;
       h = 0;
     }
     this.head = h;
     let at = t;
     let i = h;
-    for (; i < s.length; i++) {
+    for (; i < n; i++) {
       if (e[i] <= at) continue;
       if (s[i] >= at + cycles) break;
       at = e[i];
@@ -108,36 +108,35 @@ export class Bus {
     // Insert [at, at + cycles) before interval i, merging with touching neighbours.
     const end = at + cycles;
     const joinPrev = i > h && e[i - 1] === at;
-    const joinNext = i < s.length && s[i] === end;
+    const joinNext = i < n && s[i] === end;
     if (joinPrev && joinNext) {
       e[i - 1] = e[i];
-      remove(s, i);
-      remove(e, i);
+      remove(s, i, n);
+      remove(e, i, n);
+      n--;
     } else if (joinPrev) e[i - 1] = end;
     else if (joinNext) s[i] = at;
     else {
-      insert(s, i, at);
-      insert(e, i, end);
+      insert(s, i, n, at);
+      insert(e, i, n, end);
+      n++;
     }
+    this.len = n;
     this.busyCycles += cycles;
     this.waitCycles += at - t;
     return at - t;
   }
 }
 
-/** a.splice(i, 0, x) without the splice's allocation (most insertions append). */
-function insert(a: number[], i: number, x: number): void {
-  let j = a.length;
-  a.push(x);
-  for (; j > i; j--) a[j] = a[j - 1];
+/** Insert x at i into the first n entries of a (a.splice(i, 0, x) without allocating). */
+function insert(a: number[], i: number, n: number, x: number): void {
+  for (let j = n; j > i; j--) a[j] = a[j - 1];
   a[i] = x;
 }
 
-/** a.splice(i, 1) without the allocation. */
-function remove(a: number[], i: number): void {
-  const n = a.length - 1;
-  for (let j = i; j < n; j++) a[j] = a[j + 1];
-  a.length = n;
+/** Remove entry i of the first n entries of a (a.splice(i, 1) without allocating). */
+function remove(a: number[], i: number, n: number): void {
+  for (let j = i; j < n - 1; j++) a[j] = a[j + 1];
 }
 
 /**

@@ -1,4 +1,8 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+// One fork per core (vitest's default leaves one core idle): the suite is CPU-bound simulation.
+const cores = Math.max(1, availableParallelism());
 
 export default defineConfig({
   test: {
@@ -6,5 +10,6 @@ export default defineConfig({
     setupFiles: ['test/support/tmp.ts'],
     testTimeout: 120_000,
     pool: 'forks',
+    poolOptions: { forks: { maxForks: cores, minForks: 1 } },
   },
 });

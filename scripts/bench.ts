@@ -1,9 +1,19 @@
-// Engine benchmark: the reference closed-loop model built from the engine's own processes and
-// resource template. T client threads; each call holds a client processor (one of C, FIFO) for
-// 27 cycles, a server processor (one of S) for 53, a client processor for 27 again; the run stops
-// at the N-th completion. Prints host calls/s, engine events/s and the simulated end time.
+// Benchmarks (`npm run bench`), in one run:
+// 1. the reference closed-loop model built from the engine's own processes and resource template
+//    (T client threads; each call holds a client processor, one of C, FIFO, for 27 cycles, a
+//    server processor, one of S, for 53, a client processor for 27 again; the run stops at the
+//    N-th completion) against the same model as a bare typed-array loop (bare-loop.ts);
+// 2. full models (urpc, l3, mach, bss on their papers' machines): simulated calls per second of
+//    CPU time and engine events per call, each run in its own process;
+// 3. peak memory (max resident set) of one full model at 10^4 and at --calls calls;
+// 4. with --reproduce, the CPU time of `simulate reproduce all --check` (long).
+// Options: --calls N (full-model calls, default 1,000,000), --repeats N (default 5), --reproduce.
+// Host times are medians (the machine may be shared); CPU time, not wall time, for full models.
 
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { Simulation, Store, type Body } from '../sim/engine/index.js';
+import { bareLoop } from './bare-loop.js';
 
 export interface BenchPoint {
   T: number;
@@ -36,30 +46,129 @@ export function closedLoop({ T, C, S, N }: BenchPoint): { end: number; events: n
   return { end: out.now, events: out.events };
 }
 
+/** The full models measured: a kernel on the machine of its paper. */
+const MODELS: { name: string; spec: Record<string, string | number> }[] = [
+  { name: 'urpc', spec: { machine: 'firefly-cvax', kernel: 'urpc' } },
+  { name: 'l3', spec: { machine: 'i486-dx50', kernel: 'l3' } },
+  { name: 'mach', spec: { machine: 'i486-dx33', kernel: 'mach' } },
+  { name: 'bss', spec: { machine: 'linux-i486-66', kernel: 'bss', clients: 3 } },
+];
+
+interface ChildResult {
+  calls: number;
+  cpuMs: number;
+  events: number;
+  maxRssKiB: number;
+}
+
+/** In a child process: one full-model run; prints its CPU time, events and peak memory as JSON. */
+async function child(name: string, calls: number): Promise<void> {
+  const { simulate } = await import('../workloads/run.js');
+  const m = MODELS.find((x) => x.name === name)!;
+  const c0 = process.cpuUsage();
+  const r = simulate({ ...m.spec, calls } as Parameters<typeof simulate>[0]);
+  const c = process.cpuUsage(c0);
+  const out: ChildResult = { calls, cpuMs: (c.user + c.system) / 1000, events: r.perf.events, maxRssKiB: process.resourceUsage().maxRSS };
+  console.log(JSON.stringify(out));
+}
+
+function runChild(name: string, calls: number, nodeFlags: string[] = []): ChildResult {
+  const self = fileURLToPath(import.meta.url);
+  const out = execFileSync(process.execPath, [...nodeFlags, self, '--child', name, String(calls)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split('\n').pop()!) as ChildResult;
+}
+
+const median = (xs: number[]): number => {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+
+function time<T>(f: () => T): [T, number] {
+  const t0 = process.hrtime.bigint();
+  const r = f();
+  return [r, Number(process.hrtime.bigint() - t0) / 1e9];
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
 function main(): void {
+  const calls = Number(arg('--calls') ?? 1_000_000);
+  const repeats = Number(arg('--repeats') ?? 5);
+  if (!(Number.isInteger(calls) && calls >= 1) || !(Number.isInteger(repeats) && repeats >= 1)) {
+    console.error(`bench: --calls and --repeats must be whole numbers >= 1, got ${arg('--calls')} and ${arg('--repeats')}`);
+    process.exit(2);
+  }
+
   const points: BenchPoint[] = [
     { T: 2, C: 1, S: 1, N: 500_000 },
     { T: 8, C: 2, S: 2, N: 500_000 },
   ];
-  const repeats = 5;
   closedLoop({ T: 2, C: 1, S: 1, N: 50_000 }); // warm the JIT
-  console.log(`reference closed-loop model; each point run ${repeats} times, median host time quoted`);
+  bareLoop({ T: 2, C: 1, S: 1, N: 50_000 });
+  console.log(`1. reference closed-loop model, engine against a bare typed-array loop; ${repeats} interleaved runs each, medians`);
   for (const p of points) {
-    const secs: number[] = [];
+    const eng: number[] = [];
+    const bare: number[] = [];
     let r = { end: 0, events: 0 };
+    let b = { end: 0, events: 0 };
     for (let i = 0; i < repeats; i++) {
-      const t0 = process.hrtime.bigint();
-      r = closedLoop(p);
-      secs.push(Number(process.hrtime.bigint() - t0) / 1e9);
+      let s: number;
+      [r, s] = time(() => closedLoop(p));
+      eng.push(s);
+      [b, s] = time(() => bareLoop(p));
+      bare.push(s);
     }
-    secs.sort((a, b) => a - b);
-    const sec = secs[Math.floor(repeats / 2)];
+    const e = median(eng);
+    const bb = median(bare);
     console.log(
-      `T=${p.T} C=${p.C} S=${p.S} N=${p.N}: simulated end ${r.end} cycles; ` +
-        `${(p.N / sec / 1e6).toFixed(2)} M calls/s host; ${(r.events / sec / 1e6).toFixed(2)} M events/s; ` +
-        `${r.events} events, median ${(sec * 1000).toFixed(0)} ms (min ${(secs[0] * 1000).toFixed(0)}, max ${(secs[repeats - 1] * 1000).toFixed(0)})`,
+      `   T=${p.T} C=${p.C} S=${p.S} N=${p.N}: engine ${(p.N / e / 1e6).toFixed(2)} M calls/s (${r.events} events, end ${r.end} cycles); ` +
+        `bare ${(p.N / bb / 1e6).toFixed(2)} M calls/s (${b.events} events, end ${b.end} cycles); engine/bare ${(bb / e).toFixed(2)}x`,
     );
   }
+
+  console.log(`2. full models at ${calls.toLocaleString('en-US')} calls, one process each; simulated calls per CPU-second`);
+  const results = new Map<string, ChildResult>();
+  for (const m of MODELS) {
+    const r = runChild(m.name, calls);
+    results.set(m.name, r);
+    const spec = Object.entries(m.spec)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ');
+    console.log(
+      `   ${m.name.padEnd(5)} (${spec}): ${Math.round((r.calls / r.cpuMs) * 1000).toLocaleString('en-US')} calls/s, ` +
+        `${(r.events / r.calls).toFixed(1)} events/call, ${(r.cpuMs / 1000).toFixed(1)} CPU-s, peak ${(r.maxRssKiB / 1024).toFixed(0)} MiB`,
+    );
+  }
+
+  // Peak memory with V8's defaults grows with run length even when the live heap does not: the
+  // young generation is enlarged under sustained allocation. With it fixed (1 MiB semi-spaces),
+  // the peak measures what the model keeps.
+  const small = 10_000;
+  const low = runChild('urpc', small);
+  const high = results.get('urpc')!;
+  const fixed = ['--max-semi-space-size=1'];
+  const lowF = runChild('urpc', small, fixed);
+  const highF = runChild('urpc', calls, fixed);
+  const mib = (k: number) => `${(k / 1024).toFixed(0)} MiB`;
+  const more = (a: ChildResult, b: ChildResult) => `${((b.maxRssKiB / a.maxRssKiB - 1) * 100).toFixed(1)}% more`;
+  console.log(`3. peak memory (max resident set) of urpc at ${small.toLocaleString('en-US')} and ${calls.toLocaleString('en-US')} calls:`);
+  console.log(`   V8 defaults: ${mib(low.maxRssKiB)}, ${mib(high.maxRssKiB)} (${more(low, high)})`);
+  console.log(`   young generation fixed (${fixed.join(' ')}): ${mib(lowF.maxRssKiB)}, ${mib(highF.maxRssKiB)} (${more(lowF, highF)})`);
+
+  if (process.argv.includes('--reproduce')) {
+    // `times` prints the shell's, then its children's, user and system time.
+    const bin = fileURLToPath(new URL('../../bin/simulate.js', import.meta.url));
+    const out = execFileSync('sh', ['-c', `"${process.execPath}" "${bin}" reproduce all --check >/dev/null 2>&1; times`], { encoding: 'utf8' });
+    const line = out.trim().split('\n').pop()!;
+    const secs = [...line.matchAll(/(\d+)m([\d.]+)s/g)].reduce((a, m) => a + Number(m[1]) * 60 + Number(m[2]), 0);
+    console.log(`4. reproduce all --check: ${secs.toFixed(1)} CPU-seconds (user + system)`);
+  } else console.log('4. reproduce all: not run (add --reproduce; it is long)');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) main();
+if (import.meta.url === `file://${process.argv[1]}`) {
+  if (process.argv[2] === '--child') void child(process.argv[3], Number(process.argv[4]));
+  else main();
+}

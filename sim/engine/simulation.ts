@@ -67,6 +67,16 @@ export class Simulation {
     return this.stopped;
   }
 
+  /**
+   * When the next event other than the running process's own is due: now if one is already due,
+   * else the earliest queued time (Infinity when none). A process that knows nothing can happen
+   * before then may merge holds it would otherwise take one by one (see Unix.runRepeated).
+   */
+  get nextEventTime(): number {
+    if (!this.due.empty) return this.now;
+    return this.hTime.length > 0 ? this.hTime[0] : Infinity;
+  }
+
   run(limits: RunLimits = {}): RunOutcome {
     const maxEvents = (this.maxEvents = limits.maxEvents ?? Number.MAX_SAFE_INTEGER);
     const maxCycles = (this.maxCycles = limits.maxCycles ?? Number.MAX_SAFE_INTEGER);

@@ -27,11 +27,24 @@ import type { CacheLevel } from './cache.js';
 export class Bus {
   /** The simulation clock; the owner of the hardware sets it (it stays 0 without a simulation). */
   now: () => number = () => 0;
-  /** Reserved intervals [starts[i], ends[i]), sorted and disjoint. */
+  /**
+   * Reserved intervals [starts[i], ends[i]) for head <= i < len, sorted and disjoint (the arrays
+   * only grow; entries past len are dead). Expired intervals are skipped by moving head, and the
+   * live ones moved to the front once half of the used part is dead, so forgetting the past costs
+   * no splice and no resizing per reservation.
+   */
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
+  private head = 0;
+  private len = 0;
   /** Each processor's data cache levels, by processor id, for snooping. */
   private readonly snoopers: CacheLevel[][] = [];
+  /**
+   * When every processor snoops through one direct-mapped level of one geometry (the Firefly's
+   * caches), a line is shared beyond cpu iff another processor's array holds it in its one slot:
+   * those arrays' keys, by processor, and the geometry; null otherwise.
+   */
+  private direct: { keys: Float64Array[]; sets: number; lineBytes: number } | null = null;
 
   fills = 0;
   updates = 0;
@@ -45,10 +58,27 @@ export class Bus {
 
   attach(cpu: number, data: CacheLevel[]): void {
     this.snoopers[cpu] = data;
+    const all = this.snoopers;
+    const d0 = all[0]?.[0]?.desc;
+    let direct = all.length > 0 && d0 !== undefined;
+    for (let p = 0; p < all.length && direct; p++) {
+      const lv = all[p];
+      direct =
+        lv !== undefined && lv.length === 1 && lv[0].array.ways === 1 && lv[0].desc.lineBytes === d0!.lineBytes && lv[0].array.sets === all[0][0].array.sets;
+    }
+    this.direct = direct ? { keys: all.map((lv) => lv[0].array.keys), sets: all[0][0].array.sets, lineBytes: d0!.lineBytes } : null;
   }
 
   /** Whether a processor other than `cpu` caches the line holding physical address addr. */
   sharedBeyond(cpu: number, addr: number): boolean {
+    const d = this.direct;
+    if (d !== null) {
+      const line = Math.floor(addr / d.lineBytes);
+      const slot = line % d.sets;
+      const keys = d.keys;
+      for (let p = 0; p < keys.length; p++) if (p !== cpu && keys[p][slot] === line) return true;
+      return false;
+    }
     for (let p = 0; p < this.snoopers.length; p++) {
       if (p === cpu) continue;
       const levels = this.snoopers[p];
@@ -72,37 +102,58 @@ export class Bus {
     const s = this.starts;
     const e = this.ends;
     const now = this.now();
-    let drop = 0;
-    while (drop < e.length && e[drop] <= now) drop++;
-    if (drop > 0) {
-      s.splice(0, drop);
-      e.splice(0, drop);
+    let h = this.head;
+    let n = this.len;
+    while (h < n && e[h] <= now) h++;
+    if (h === n) {
+      // Everything reserved has ended: start afresh.
+      h = n = 0;
+    } else if (h > 32 && h * 2 > n) {
+      s.copyWithin(0, h, n);
+      e.copyWithin(0, h, n);
+      n -= h;
+      h = 0;
     }
+    this.head = h;
     let at = t;
-    let i = 0;
-    for (; i < s.length; i++) {
+    let i = h;
+    for (; i < n; i++) {
       if (e[i] <= at) continue;
       if (s[i] >= at + cycles) break;
       at = e[i];
     }
     // Insert [at, at + cycles) before interval i, merging with touching neighbours.
     const end = at + cycles;
-    const joinPrev = i > 0 && e[i - 1] === at;
-    const joinNext = i < s.length && s[i] === end;
+    const joinPrev = i > h && e[i - 1] === at;
+    const joinNext = i < n && s[i] === end;
     if (joinPrev && joinNext) {
       e[i - 1] = e[i];
-      s.splice(i, 1);
-      e.splice(i, 1);
+      remove(s, i, n);
+      remove(e, i, n);
+      n--;
     } else if (joinPrev) e[i - 1] = end;
     else if (joinNext) s[i] = at;
     else {
-      s.splice(i, 0, at);
-      e.splice(i, 0, end);
+      insert(s, i, n, at);
+      insert(e, i, n, end);
+      n++;
     }
+    this.len = n;
     this.busyCycles += cycles;
     this.waitCycles += at - t;
     return at - t;
   }
+}
+
+/** Insert x at i into the first n entries of a (a.splice(i, 0, x) without allocating). */
+function insert(a: number[], i: number, n: number, x: number): void {
+  for (let j = n; j > i; j--) a[j] = a[j - 1];
+  a[i] = x;
+}
+
+/** Remove entry i of the first n entries of a (a.splice(i, 1) without allocating). */
+function remove(a: number[], i: number, n: number): void {
+  for (let j = i; j < n - 1; j++) a[j] = a[j + 1];
 }
 
 /**

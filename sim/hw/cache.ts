@@ -45,32 +45,54 @@ export class CacheHierarchy {
    * cycles the misses cost and how many line misses the nearest level saw.
    */
   access(levels: CacheLevel[], addr: number, bytes: number, write: boolean, out: CacheResult): void {
+    if (levels.length === 0 || bytes <= 0) {
+      out.cycles = 0;
+      out.misses = 0;
+      return;
+    }
+    const line = levels[0].desc.lineBytes;
+    this.accessLines(levels, Math.floor(addr / line), Math.floor((addr + bytes - 1) / line), bytes, write, out);
+  }
+
+  /**
+   * As access, with the range given as the nearest level's line numbers first..last (resolved once
+   * per step by the processor); bytes <= 0 references nothing.
+   */
+  accessLines(levels: CacheLevel[], first: number, last: number, bytes: number, write: boolean, out: CacheResult): void {
     out.cycles = 0;
     out.misses = 0;
     if (levels.length === 0 || bytes <= 0) return;
     const line = levels[0].desc.lineBytes;
-    const first = Math.floor(addr / line);
-    const last = Math.floor((addr + bytes - 1) / line);
     const near = levels[0].array;
+    const keys = near.keys;
+    const sets = near.sets;
     const direct = near.ways === 1;
+    const port = this.port;
+    // Without bus writes to make, runs of lines that hit the nearest cache go in one call.
+    const runs = !(write && port !== null);
     for (let l = first; l <= last; l++) {
-      // Most references hit a direct-mapped nearest cache: test the slot without a call.
-      const port = this.port;
-      if (direct && near.keys[l % near.sets] === l) {
+      if (runs) {
+        l = near.hitRun(l, last);
+        if (l > last) break;
+      } else if (direct && keys[l % sets] === l) {
+        // Most references hit a direct-mapped nearest cache: test the slot without a call.
         near.hits++;
-        if (write && port !== null) out.cycles += port.write(l * line);
+        out.cycles += port!.write(l * line);
         continue;
       }
       const a = l * line;
       let filled = false;
       for (let i = 0; i < levels.length; i++) {
         const lv = levels[i];
-        const key = Math.floor(a / lv.desc.lineBytes);
-        if (write && !lv.desc.writeAllocate && !lv.array.contains(key)) {
+        const key = i === 0 ? l : Math.floor(a / lv.desc.lineBytes);
+        // hitRun stopped at l: it is known absent from the nearest level.
+        const absent = i === 0 && runs;
+        if (write && !lv.desc.writeAllocate && (absent || !lv.array.contains(key))) {
           // Write-through without allocation: the write goes to the write buffer; nothing is filled.
           break;
         }
-        if (lv.array.access(key)) break;
+        if (absent) lv.array.fillAbsent(key);
+        else if (lv.array.access(key)) break;
         if (i === 0) out.misses++;
         out.cycles += lv.desc.missCycles;
         // The last level fills from memory over the bus.

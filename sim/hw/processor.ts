@@ -3,13 +3,25 @@
 // charged to the step's label in the ledger, under the side (client, server, kernel) that ran it.
 
 import type { BusPort } from './bus.js';
-import { CacheHierarchy, type CacheResult } from './cache.js';
+import { CacheHierarchy, type CacheLevel, type CacheResult } from './cache.js';
 import { usToCycles, type MachineDesc } from './machine.js';
-import type { Page, Space } from './space.js';
 import { PORTED_CLASSES, type Isa } from './isa.js';
 import { porting, type PortingAssumption } from './porting.js';
+import type { Page, Space } from './space.js';
 import { Tlb } from './tlb.js';
 import type { Step, Work } from './work.js';
+
+/**
+ * A ledger's cached handle on the row of one (step, side): the ledger fills it on the first
+ * charge and reads it back afterwards, so charging a step costs no lookup by strings. `owner` and
+ * `gen` tell the ledger whether the handle is still its own and current (it is cleared at reset).
+ */
+export interface ChargeSlot {
+  readonly side: string;
+  owner: unknown;
+  gen: number;
+  row: unknown;
+}
 
 /** What one executed step cost; reused, so a ledger must copy what it keeps. */
 export interface Charge {
@@ -24,31 +36,70 @@ export interface Charge {
   /** Trap entries (to kernel mode) and trap returns (to user mode) the step made. */
   trapEntries: number;
   trapReturns: number;
+  /** The ledger's handle on this step's row under this side, or null (then it looks the row up). */
+  slot: ChargeSlot | null;
 }
 
 export interface Ledger {
   charge(c: Charge): void;
 }
 
-type Effect = Exclude<Work, { k: 'i' } | { k: 'us' }> | { k: 'fetch' } | { k: 'lock' };
-
 /** The instruction class of an interlocked read-modify-write (a test-and-set): a bus operation on a modelled bus. */
 const INTERLOCKED = 'interlocked';
-const LOCK: Effect = { k: 'lock' };
+
+// Kinds of compiled effects (numbers, so the executing switch compares small integers).
+const LOCK = 0;
+const FETCH = 1;
+const MODE = 2;
+const CTX = 3;
+const REF = 4;
+const FLUSH_TLB = 5;
+const FLUSH_CACHES = 6;
+
+/**
+ * A reference's addresses resolved once: the pages it translates (the k-th page from `page`, from
+ * `firstK` to `lastK`, each with a TLB slot hint) and the lines it covers in the nearest cache of
+ * its kind (code or data).
+ */
+interface Span {
+  page: Page;
+  firstK: number;
+  lastK: number;
+  /** Index of this span's first TLB slot hint in Compiled.hints. */
+  hint: number;
+  firstLine: number;
+  lastLine: number;
+  bytes: number;
+}
+
+interface Effect {
+  kind: number;
+  /** REF: the reference (and COPY's source); the step's code span for FETCH. */
+  span: Span | null;
+  /** COPY: the destination (a copy is two references, the source read and the destination written). */
+  span2: Span | null;
+  write: boolean;
+  to: 'kernel' | 'user';
+  space: Space | null;
+  onChipOnly: boolean;
+}
 
 interface Compiled {
   fixed: number;
   instructions: number;
   trapEntries: number;
   trapReturns: number;
-  /** The step's code as this machine encodes it (ported code is larger or smaller). */
-  code: Step['code'];
   effects: Effect[];
   /** Fixed cycles of the step before each effect (when its bus transactions start). */
   at: number[];
+  /** The step's code, resolved (null without code). */
+  code: Span | null;
+  /** TLB slot hints: where each translated page was found last (checked before use, so only a speed-up). */
+  hints: Int32Array;
+  /** Ledger row handles, one per side the step has been charged under. */
+  slots: ChargeSlot[];
 }
 
-/** A kernel asked for work the machine has no cost for: that kernel cannot run on this machine. */
 /** A kernel's data laid out past the pages it allocated (a layout made for larger pages than this machine's). */
 export class PageOverrun extends Error {
   constructor(
@@ -63,6 +114,7 @@ export class PageOverrun extends Error {
   }
 }
 
+/** A kernel asked for work the machine has no cost for: that kernel cannot run on this machine. */
 export class UnpricedWork extends Error {
   constructor(
     readonly machine: string,
@@ -86,10 +138,24 @@ export class Processor {
   private readonly costs: Map<string, number>;
   /** The shared bus (bus.ts), on a machine that models one. */
   private port: BusPort | null = null;
+  private readonly compiled = new Map<Step, Compiled>();
   /** The ISA the running kernel counts its paths in (a step may name its own); the machine's by default. */
   private codeIsa: Isa;
   /** The porting assumptions steps have been priced with, by "from>to". */
   readonly ported = new Map<string, PortingAssumption>();
+  private readonly charge: Charge = {
+    side: '',
+    label: '',
+    cycles: 0,
+    tlbMisses: 0,
+    tlbCycles: 0,
+    cacheMisses: 0,
+    cacheCycles: 0,
+    instructions: 0,
+    trapEntries: 0,
+    trapReturns: 0,
+    slot: null,
+  };
 
   constructor(
     readonly id: number,
@@ -129,12 +195,13 @@ export class Processor {
 
   /** Price a step, update TLB and cache state, charge the ledger; returns the cycles to hold. */
   exec(s: Step, side: string): number {
+    let k = this.compiled.get(s);
+    if (k === undefined) this.compiled.set(s, (k = this.compile(s)));
     const c = this.charge;
     c.side = side;
     c.label = s.label;
+    c.slot = this.slotOf(k, side);
     c.tlbMisses = c.tlbCycles = c.cacheMisses = c.cacheCycles = 0;
-    let k = this.compiled.get(s);
-    if (k === undefined) this.compiled.set(s, (k = this.compile(s)));
     // The instructions' own cycles do not depend on state; only the effects below can miss.
     c.cycles = k.fixed;
     c.instructions = k.instructions;
@@ -147,36 +214,32 @@ export class Processor {
     for (let i = 0; i < fx.length; i++) {
       const w = fx[i];
       if (port !== null) port.t = t0 + k.at[i] + c.cycles - k.fixed;
-      switch (w.k) {
-        case 'lock':
+      switch (w.kind) {
+        case LOCK:
           c.cycles += port!.lock();
           break;
-        case 'fetch':
-          this.fetch(k.code!);
+        case FETCH:
+          this.fetch(k);
           break;
-        case 'mode':
+        case MODE:
           this.mode = w.to;
           break;
-        case 'ctx':
+        case CTX:
           // The next instruction is fetched at once, through the new (perhaps flushed) TLB.
-          if (this.load(w.space) && k.code !== undefined) this.fetch(k.code);
+          if (this.load(w.space!) && k.code !== null) this.fetch(k);
           break;
-        case 'ref':
-          this.touch(w.page, w.offset, w.bytes, w.write);
+        case REF:
+          this.touch(k, w.span!, w.write);
+          // A copy also writes its destination.
+          if (w.span2 !== null) this.touch(k, w.span2, true);
           break;
-        case 'copy':
-          if (w.bytes > 0) {
-            this.touch(w.from, w.fromOffset, w.bytes, false);
-            this.touch(w.to, w.toOffset, w.bytes, true);
-          }
-          break;
-        case 'flushTlb':
+        case FLUSH_TLB:
           this.tlb.flush();
           // The next instruction is fetched through the emptied TLB.
-          if (k.code !== undefined) this.fetch(k.code);
+          if (k.code !== null) this.fetch(k);
           break;
-        case 'flushCaches':
-          this.caches.flush(w.onChipOnly === true);
+        case FLUSH_CACHES:
+          this.caches.flush(w.onChipOnly);
           break;
       }
     }
@@ -186,40 +249,87 @@ export class Processor {
     return c.cycles;
   }
 
-  private readonly compiled = new Map<Step, Compiled>();
+  /**
+   * The cycles of a step whose cost never varies (it touches no TLB, cache, bus or processor
+   * state), or -1: such a step run n times costs n times as much and changes nothing else.
+   */
+  fixedCost(s: Step): number {
+    let k = this.compiled.get(s);
+    if (k === undefined) this.compiled.set(s, (k = this.compile(s)));
+    return k.effects.length === 0 ? k.fixed : -1;
+  }
+
+  /** The ledger handle of a compiled step under a side (a step may be charged to several sides). */
+  private slotOf(k: Compiled, side: string): ChargeSlot | null {
+    const slots = k.slots;
+    for (let i = 0; i < slots.length; i++) if (slots[i].side === side) return slots[i];
+    if (slots.length >= 8) return null;
+    const slot: ChargeSlot = { side, owner: null, gen: -1, row: null };
+    slots.push(slot);
+    return slot;
+  }
 
   /**
    * Split a step into what never varies (the cycles of its instructions, priced once for this
-   * machine) and the effects that touch TLB, caches or mode, in order. The code is fetched before
-   * the step's first instruction. A step counted in another ISA is ported (porting.ts): the count
-   * of each class of ordinary code scaled by the ratio and rounded, its code size by the table's.
+   * machine) and the effects that touch TLB, caches or mode, in order, with their addresses
+   * resolved. The code is fetched before the step's first instruction. A step counted in another
+   * ISA is ported (porting.ts): the count of each class of ordinary code scaled by the ratio and
+   * rounded, its code size by the table's.
    */
   private compile(s: Step): Compiled {
     let fixed = 0;
     let instructions = 0;
+    let hints = 0;
     let trapEntries = 0;
     let trapReturns = 0;
     const p = porting(s.isa ?? this.codeIsa, this.m.isa);
     if (p !== null) this.ported.set(`${p.from}>${p.to}`, p);
     const scale = p === null ? 1 : p.ratio;
     const grow = p === null ? 1 : p.codeSize;
-    const code =
+    const sc =
       s.code === undefined || grow === 1
         ? s.code
         : { page: s.code.page, offset: Math.round(s.code.offset * grow), bytes: Math.max(1, Math.round(s.code.bytes * grow)) };
     const effects: Effect[] = [];
     const at: number[] = [];
-    const effect = (e: Effect) => {
-      effects.push(e);
+    const span = (page: Page, offset: number, bytes: number, levels: CacheLevel[]): Span => {
+      // A reference that spans pages translates each page it covers.
+      const pb = this.m.pageBytes;
+      const firstK = Math.floor(offset / pb);
+      const lastK = Math.floor((offset + Math.max(bytes, 1) - 1) / pb);
+      const addr = page.pfn * pb + offset;
+      const line = levels.length > 0 ? levels[0].desc.lineBytes : 1;
+      const sp: Span = {
+        page,
+        firstK,
+        lastK,
+        hint: hints,
+        firstLine: Math.floor(addr / line),
+        lastLine: Math.floor((addr + bytes - 1) / line),
+        bytes,
+      };
+      hints += lastK - firstK + 1;
+      return sp;
+    };
+    const effect = (kind: number, e: Partial<Effect> = {}) => {
+      effects.push({ kind, span: null, span2: null, write: false, to: 'user', space: null, onChipOnly: false, ...e });
       at.push(fixed);
     };
-    let fetched = s.code === undefined;
+    const code = sc === undefined ? null : span(sc.page, sc.offset, sc.bytes, this.caches.code);
+    let fetched = code === null;
     const beforeInstruction = () => {
       if (!fetched) {
-        effect({ k: 'fetch' });
+        effect(FETCH);
         fetched = true;
       }
     };
+    const checkRef = (page: Page, offset: number, bytes: number, sp: Span) => {
+      if (sp.lastK >= page.pages) {
+        throw new PageOverrun(page.name, offset, bytes, page.pages, this.m.pageBytes);
+      }
+      return sp;
+    };
+    const dataSpan = (page: Page, offset: number, bytes: number) => checkRef(page, offset, bytes, span(page, offset, bytes, this.caches.data));
     for (const w of s.work) {
       switch (w.k) {
         case 'i': {
@@ -236,75 +346,71 @@ export class Processor {
           break;
         }
         case 'mode':
-        case 'ctx':
-        case 'flushTlb':
           // One instruction with an effect on the processor's state.
           beforeInstruction();
-          fixed += this.cost(w.k === 'ctx' ? 'loadContext' : w.cls);
+          fixed += this.cost(w.cls);
           instructions++;
-          if (w.k === 'mode') {
-            if (w.to === 'kernel') trapEntries++;
-            else trapReturns++;
-          }
-          effect(w);
+          if (w.to === 'kernel') trapEntries++;
+          else trapReturns++;
+          effect(MODE, { to: w.to });
+          break;
+        case 'ctx':
+          beforeInstruction();
+          fixed += this.cost('loadContext');
+          instructions++;
+          effect(CTX, { space: w.space });
+          break;
+        case 'flushTlb':
+          beforeInstruction();
+          fixed += this.cost(w.cls);
+          instructions++;
+          effect(FLUSH_TLB);
           break;
         case 'copy':
-          effect(w);
+          // An empty copy touches nothing.
+          if (w.bytes > 0) effect(REF, { span: dataSpan(w.from, w.fromOffset, w.bytes), span2: dataSpan(w.to, w.toOffset, w.bytes), write: false });
           fixed += Math.round(w.bytes * Math.max(this.m.copy.cyclesPerByte, this.m.copy.storeCyclesPerByte ?? 0));
           break;
         case 'us':
           fixed += usToCycles(this.m, w.us);
           break;
         case 'ref':
+          effect(REF, { span: dataSpan(w.page, w.offset, w.bytes), write: w.write });
+          break;
         case 'flushCaches':
-          effect(w);
+          effect(FLUSH_CACHES, { onChipOnly: w.onChipOnly === true });
           break;
       }
     }
-    return { fixed, instructions, trapEntries, trapReturns, code, effects, at };
+    return { fixed, instructions, trapEntries, trapReturns, effects, at, code, hints: new Int32Array(hints), slots: [] };
   }
 
-  private readonly charge: Charge = {
-    side: '',
-    label: '',
-    cycles: 0,
-    tlbMisses: 0,
-    tlbCycles: 0,
-    cacheMisses: 0,
-    cacheCycles: 0,
-    instructions: 0,
-    trapEntries: 0,
-    trapReturns: 0,
-  };
-
-  /** Translate and fetch a step's code; returns true (the code is ready). */
-  private fetch(code: NonNullable<Step['code']>): boolean {
-    this.xlate(code.page, Math.floor(code.offset / this.m.pageBytes));
-    this.caches.access(this.caches.code, this.addr(code.page, code.offset), code.bytes, false, this.res);
-    this.addCache();
-    return true;
-  }
-
-  /** A data reference: translate the page, then the bytes' lines through the data caches. */
-  private touch(page: Page, offset: number, bytes: number, write: boolean): void {
-    // A reference that spans pages translates each page it covers.
-    const pb = this.m.pageBytes;
-    const first = Math.floor(offset / pb);
-    const last = Math.floor((offset + Math.max(bytes, 1) - 1) / pb);
-    if (last >= page.pages) {
-      throw new PageOverrun(page.name, offset, bytes, page.pages, pb);
-    }
-    for (let k = first; k <= last; k++) this.xlate(page, k);
-    this.caches.access(this.caches.data, this.addr(page, offset), bytes, write, this.res);
+  /** Translate and fetch a step's code. */
+  private fetch(k: Compiled): void {
+    const sp = k.code!;
+    this.xlate(sp.page, sp.firstK, k.hints, sp.hint);
+    this.caches.accessLines(this.caches.code, sp.firstLine, sp.lastLine, sp.bytes, false, this.res);
     this.addCache();
   }
 
-  private xlate(page: Page, k = 0): void {
-    if (!this.translate(page, k)) {
-      this.charge.tlbMisses++;
-      this.charge.tlbCycles += this.m.tlb.missCycles;
-      this.charge.cycles += this.m.tlb.missCycles;
+  /** A data reference: translate its pages, then its lines through the data caches. */
+  private touch(k: Compiled, sp: Span, write: boolean): void {
+    for (let j = sp.firstK; j <= sp.lastK; j++) this.xlate(sp.page, j, k.hints, sp.hint + j - sp.firstK);
+    this.caches.accessLines(this.caches.data, sp.firstLine, sp.lastLine, sp.bytes, write, this.res);
+    this.addCache();
+  }
+
+  private xlate(page: Page, j: number, hints: Int32Array, h: number): void {
+    const tlb = this.tlb;
+    const slot = tlb.array.accessAt(tlb.key(page, j, this.context), hints[h]);
+    if (slot >= 0) {
+      hints[h] = slot;
+      return;
     }
+    hints[h] = ~slot;
+    this.charge.tlbMisses++;
+    this.charge.tlbCycles += this.m.tlb.missCycles;
+    this.charge.cycles += this.m.tlb.missCycles;
   }
 
   private addCache(): void {
@@ -327,9 +433,5 @@ export class Processor {
   /** Whether the TLB holds the translation of the k-th page from `page` (filling it if not). */
   translate(page: Page, k = 0): boolean {
     return this.tlb.translate(page, k, this.context);
-  }
-
-  private addr(page: Page, offset: number): number {
-    return page.pfn * this.m.pageBytes + offset;
   }
 }

@@ -36,25 +36,143 @@ export class SetAssoc {
       this.misses++;
       return false;
     }
+    const keys = this.keys;
+    const stamps = this.stamps;
     const base = (key % this.sets) * this.ways;
-    let victim = base;
-    let oldest = Infinity;
+    const end = base + this.ways;
     const stamp = ++this.clock;
-    for (let i = base; i < base + this.ways; i++) {
-      if (this.keys[i] === key) {
-        this.stamps[i] = stamp;
+    // Look for the key first; only a miss needs the least recently used way (the first of the
+    // oldest stamps, so the victim is the one a single combined scan would pick).
+    for (let i = base; i < end; i++) {
+      if (keys[i] === key) {
+        stamps[i] = stamp;
         this.hits++;
         return true;
       }
-      if (this.stamps[i] < oldest) {
-        oldest = this.stamps[i];
+    }
+    let victim = base;
+    let oldest = stamps[base];
+    for (let i = base + 1; i < end; i++) {
+      if (stamps[i] < oldest) {
+        oldest = stamps[i];
         victim = i;
       }
     }
-    this.keys[victim] = key;
-    this.stamps[victim] = stamp;
+    keys[victim] = key;
+    stamps[victim] = stamp;
     this.misses++;
     return false;
+  }
+
+  /**
+   * As access, trying slot `hint` first (where the caller found this key last time): returns the
+   * key's slot on a hit, or ~slot (negative) of the slot filled on a miss. A wrong hint costs one
+   * comparison; keys are unique in the array, so a matching hint is the slot a search would find,
+   * and the LRU stamps and counters change exactly as in access.
+   */
+  accessAt(key: number, hint: number): number {
+    const keys = this.keys;
+    if (keys[hint] === key) {
+      if (this.ways !== 1) this.stamps[hint] = ++this.clock;
+      this.hits++;
+      return hint;
+    }
+    if (this.ways === 1) {
+      const i = key % this.sets;
+      if (keys[i] === key) {
+        this.hits++;
+        return i;
+      }
+      keys[i] = key;
+      this.stamps[i] = ++this.clock;
+      this.misses++;
+      return ~i;
+    }
+    const stamps = this.stamps;
+    const base = (key % this.sets) * this.ways;
+    const end = base + this.ways;
+    const stamp = ++this.clock;
+    for (let i = base; i < end; i++) {
+      if (keys[i] === key) {
+        stamps[i] = stamp;
+        this.hits++;
+        return i;
+      }
+    }
+    let victim = base;
+    let oldest = stamps[base];
+    for (let i = base + 1; i < end; i++) {
+      if (stamps[i] < oldest) {
+        oldest = stamps[i];
+        victim = i;
+      }
+    }
+    keys[victim] = key;
+    stamps[victim] = stamp;
+    this.misses++;
+    return ~victim;
+  }
+
+  /**
+   * Access keys first, first + 1, ... up to last while they hit, exactly as that many calls of
+   * access would (LRU stamps and hit counts); returns the first key that is not present (last + 1
+   * when all hit), which the caller then accesses itself. A run of a step's lines through a cache.
+   */
+  hitRun(first: number, last: number): number {
+    const keys = this.keys;
+    const stamps = this.stamps;
+    const sets = this.sets;
+    const ways = this.ways;
+    let clock = this.clock;
+    let l = first;
+    // Line numbers of simulated memory are small integers: with both operands known to be int32
+    // the index is an integer remainder, not a floating-point one (a library call).
+    const ints = (first | 0) === first && (last | 0) === last && last < 0x3fffffff;
+    if (ints) l = first | 0;
+    outer: for (; l <= last; l++) {
+      const base = (ints ? ((l | 0) % (sets | 0)) | 0 : l % sets) * ways;
+      if (ways === 1) {
+        if (keys[base] === l) continue;
+        break;
+      }
+      const end = base + ways;
+      for (let i = base; i < end; i++) {
+        if (keys[i] === l) {
+          stamps[i] = ++clock;
+          continue outer;
+        }
+      }
+      break;
+    }
+    this.clock = clock;
+    this.hits += l - first;
+    return l;
+  }
+
+  /** Fill a key the caller knows is absent (hitRun stopped at it): access's miss, without its search. */
+  fillAbsent(key: number): void {
+    const keys = this.keys;
+    const stamps = this.stamps;
+    const stamp = ++this.clock;
+    this.misses++;
+    if (this.ways === 1) {
+      const i = key % this.sets;
+      keys[i] = key;
+      stamps[i] = stamp;
+      return;
+    }
+    const base = (key % this.sets) * this.ways;
+    const end = base + this.ways;
+    let victim = base;
+    let oldest = stamps[base];
+    for (let i = base + 1; i < end; i++) {
+      if (stamps[i] < oldest) {
+        oldest = stamps[i];
+        victim = i;
+      }
+    }
+    keys[victim] = key;
+    stamps[victim] = stamp;
   }
 
   /** Whether key is present, without touching LRU state or counters. */

@@ -7,6 +7,12 @@ import { cyclesToUs, Hardware, type MachineDesc, type Processor, type Step } fro
 import { Stats } from '../stats/index.js';
 import { Timeline } from '../trace/timeline.js';
 
+/**
+ * Shortcuts that merge work nothing can observe (consecutive polls of a delay loop into one hold):
+ * on by default; a test turns them off to check that a run is the same to the cycle without them.
+ */
+export const fastPaths = { enabled: true };
+
 export class System {
   readonly sim = new Simulation();
   readonly stats = new Stats();

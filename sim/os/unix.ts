@@ -12,7 +12,7 @@ import { Semaphore, type Body } from '../engine/index.js';
 import { instr, step, usToCycles, type Processor, type Space, type Step, type Work } from '../hw/index.js';
 import type { Counter } from '../stats/index.js';
 import type { Reason, SchedPolicy, SchedTask } from './sched/index.js';
-import type { System } from './system.js';
+import { fastPaths, type System } from './system.js';
 import { UnixPaths } from './unix-paths.js';
 
 export class Task implements SchedTask {
@@ -58,7 +58,7 @@ export class Unix {
   private readonly switches: Counter;
   private readonly yieldsSwitched: Counter;
   private readonly perCall = new Map<string, Counter>();
-  private readonly steps = new Map<string, Step>();
+  private readonly steps = new Map<string, Step[]>();
   /** The operating-system model's primitives as paths of work on this machine. */
   readonly paths: UnixPaths;
 
@@ -117,6 +117,33 @@ export class Unix {
     yield* this.after(t);
   }
 
+  /**
+   * Run step s up to n times back to back, each a preemption point, as n run() calls would; returns
+   * how many ran. When the step's cost never varies and nothing can happen before they end (no
+   * other event, clock tick, decay or requested preemption), they run as one hold: the processor
+   * and breakdown are charged per step, the scheduler once for their sum (its charge is additive).
+   */
+  *runRepeated(t: Task, s: Step, side: string, n: number): Body<number> {
+    const cpu = t.cpu!;
+    const c = n > 1 && fastPaths.enabled && this.sys.timeline === null && !this.resched[cpu.id] ? cpu.fixedCost(s) : -1;
+    if (c > 0) {
+      const now = this.sys.sim.now;
+      // Every merged step must end strictly before the horizon (at it, another event or a tick
+      // would come first).
+      const horizon = Math.min(this.nextTick[cpu.id], this.nextDecay, this.sys.sim.nextEventTime);
+      const k = Math.min(n, Math.floor((horizon - 1 - now) / c));
+      if (k >= 2) {
+        let total = 0;
+        for (let j = 0; j < k; j++) total += this.sys.run(cpu, s, side, t.name);
+        yield total;
+        this.account(t);
+        return k;
+      }
+    }
+    yield* this.run(t, s, side);
+    return 1;
+  }
+
   /** Run a step without a preemption point (inside a user-level critical section). */
   *exec(t: Task, s: Step, side: string): Body<void> {
     yield this.sys.run(t.cpu!, s, side, t.name);
@@ -135,10 +162,13 @@ export class Unix {
 
   /** Step for a kernel path priced whole by one machine cost class (built once). */
   stepOf(label: string, work: Work[]): Step {
-    // The key names everything the work does: a context load names the space it loads.
-    const key = label + '|' + work.map((w) => (w.k === 'i' ? `${w.cls}*${w.n}` : w.k === 'ctx' ? `ctx@${w.space.asid}` : w.k)).join(',');
-    let s = this.steps.get(key);
-    if (!s) this.steps.set(key, (s = step(label, work)));
+    // Steps built under this label, found by comparing what the work does item by item (a context
+    // load by the space it loads): no key string is built on this per-call path.
+    let built = this.steps.get(label);
+    if (!built) this.steps.set(label, (built = []));
+    for (let i = 0; i < built.length; i++) if (sameWork(built[i].work, work)) return built[i];
+    const s = step(label, work);
+    built.push(s);
     return s;
   }
 
@@ -316,4 +346,22 @@ export class Unix {
     if (k >= 0) this.tasks.splice(k, 1);
     if (cpu) this.leave(t, cpu, this.policy.choose(null, this.ready, 'idle') as Task | null);
   }
+}
+
+/** Whether two lists of work do the same thing (the only kinds stepOf's callers use: instructions, context loads, mode changes). */
+function sameWork(a: readonly Work[], b: readonly Work[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.k !== y.k) return false;
+    if (x.k === 'i') {
+      if (x.cls !== (y as typeof x).cls || x.n !== (y as typeof x).n) return false;
+    } else if (x.k === 'ctx') {
+      if (x.space !== (y as typeof x).space) return false;
+    } else if (x.k === 'mode') {
+      if (x.to !== (y as typeof x).to || x.cls !== (y as typeof x).cls) return false;
+    } else if (x !== y) return false;
+  }
+  return true;
 }

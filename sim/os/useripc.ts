@@ -99,8 +99,11 @@ export class UserIpc {
   private *delay(t: Task, watch: Endpoint | null): Body<void> {
     const s = this.unix.paths.userStep('poll', 'poll', t, watch ?? this.srv.q);
     const start = this.unix.sys.sim.now;
-    for (let i = 0; i < this.pollIterations; i++) {
-      yield* this.unix.run(t, s, t.role);
+    for (let i = 0; i < this.pollIterations; ) {
+      // Iterations run in one hold while nothing else can happen; only another process can fill
+      // the queue, so when it is already full the next check ends the loop after one iteration.
+      const full = watch !== null && watch.q.size > 0;
+      i += yield* this.unix.runRepeated(t, s, t.role, full ? 1 : this.pollIterations - i);
       if (watch && watch.q.size > 0) return;
     }
     this.fullLoops.add();

@@ -23,7 +23,7 @@ import { compare, compareCells, type CompareSpec } from '../../workloads/compare
 import { GRID_DIR, gridFiles, gridSpecFor, loadGrid, storedGrid } from './grid.js';
 
 export interface ReproduceOptions {
-  /** A registered paper's id, or all. */
+  /** A registered paper's id, all, or compare (the grid of every kernel on every machine alone). */
   which: string;
   out: string;
   scale: Scale;
@@ -46,7 +46,7 @@ export interface ReproduceOptions {
 /** The grid a reproduction runs, if any (an explicit list of papers runs none unless asked). */
 function gridOf(o: ReproduceOptions): CompareSpec | null {
   if (o.grid !== undefined) return o.grid;
-  return o.which === 'all' && !o.papers ? gridSpecFor(o.scale) : null;
+  return (o.which === 'all' || o.which === GRID_DIR) && !o.papers ? gridSpecFor(o.scale) : null;
 }
 
 const WORKER = new URL('./worker.js', import.meta.url);
@@ -163,7 +163,7 @@ interface Written {
 export async function reproduceInto(o: ReproduceOptions, out: string, quiet: boolean): Promise<Written[]> {
   const jobs = o.papers ? 1 : (o.jobs ?? availableParallelism());
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number >= 1, got ${o.jobs}`);
-  const selected = o.papers ?? papersToRun(o.which === 'all' ? paperIds() : [o.which]);
+  const selected = o.papers ?? papersToRun(o.which === 'all' ? paperIds() : o.which === GRID_DIR ? [] : [o.which]);
   const todo = selected.filter(hasWork);
   for (const p of selected) {
     if (!todo.includes(p)) process.stderr.write(`simulate: nothing registered for ${p.paper} yet (no claims, no tables or figures); skipped\n`);
@@ -299,7 +299,7 @@ export async function staleFiles(o: ReproduceOptions): Promise<string[]> {
   const work = mkdtempSync(join(tmpdir(), 'ipcsim-check-'));
   track(work);
   try {
-    const selected = o.papers ? o.papers.map((p) => p.paper) : o.which === 'all' ? paperIds() : [o.which];
+    const selected = o.papers ? o.papers.map((p) => p.paper) : o.which === 'all' ? paperIds() : o.which === GRID_DIR ? [] : [o.which];
     // Papers not regenerated keep their stored data, so the summary files compare like for like.
     for (const g of paperIds()) if (!selected.includes(g) && existsSync(join(o.out, g))) cpSync(join(o.out, g), join(work, g), { recursive: true });
     if (!gridOf(o) && existsSync(join(o.out, GRID_DIR))) cpSync(join(o.out, GRID_DIR), join(work, GRID_DIR), { recursive: true });

@@ -64,7 +64,11 @@ export function gridSpec(g: CompareResult): TopLevelSpec {
   const ran = { filter: '!datum.refused' };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    title: { text: 'Null round trip of every kernel on every machine (µs)', anchor: 'start' },
+    title: {
+      text: 'Null round trip of every kernel on every machine (µs)',
+      subtitle: 'outlined in red: a paper measured the pair; grey: the cell refused',
+      anchor: 'start',
+    },
     width: 44 * ms.length,
     height: 26 * ks.length,
     background: 'white',
@@ -169,14 +173,22 @@ export function gridSection(g: StoredGrid): string[] {
   out.push([header, header.map((_, i) => (i === 0 ? '---' : '---:')), ...rows].map((r) => `| ${r.map(cell).join(' | ')} |`).join('\n'));
   out.push('', `Data: [grid.csv](${GRID_DIR}/grid.csv) (µs and cycles per round trip, instructions, TLB and cache misses per call, the reason a cell refused).`);
   if (refused.length) {
-    const reasons = new Map<string, string[]>();
+    // One line per reason (the pair named in it taken out), kernels refused on the same machines together.
+    const reasons = new Map<string, Map<string, string[]>>();
     for (const c of refused) {
-      // One line per reason, the machine named in it generalised, so the list stays short.
       const why = (c.refused ?? '').replace(`kernel ${c.kernel} cannot run on ${c.machine}: `, '');
-      reasons.set(why, [...(reasons.get(why) ?? []), `${c.kernel} on ${c.machine}`]);
+      const byKernel = reasons.get(why) ?? new Map<string, string[]>();
+      byKernel.set(c.kernel, [...(byKernel.get(c.kernel) ?? []), c.machine]);
+      reasons.set(why, byKernel);
+    }
+    const lines: string[] = [];
+    for (const [why, byKernel] of reasons) {
+      const byMachines = new Map<string, string[]>();
+      for (const [k, m] of byKernel) byMachines.set(m.join(', '), [...(byMachines.get(m.join(', ')) ?? []), k]);
+      for (const [m, k] of byMachines) lines.push(`- ${cell(k.join(', '))} on ${cell(m)}: ${cell(why)}`);
     }
     out.push('', '### Refused cells', '');
-    for (const [why, who] of reasons) out.push(`- ${cell(who.join(', '))}: ${cell(why)}`);
+    out.push(...lines);
   }
   out.push('', '### Porting assumptions', '');
   if (g.assumptions.length === 0) out.push('No cell ran a kernel on a machine of another instruction set.');

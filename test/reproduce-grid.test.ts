@@ -9,8 +9,10 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { reproduceInto, staleFiles, type ReproduceOptions } from '../cli/reproduce/command.js';
-import { gridSpec, gridSpecFor, gridSvg } from '../cli/reproduce/grid.js';
+import { gridCsv, gridSpec, gridSpecFor, gridSvg, loadGrid } from '../cli/reproduce/grid.js';
 import { COMPARE_CALLS, compare } from '../workloads/compare.js';
+import { kernels } from '../kernels/index.js';
+import { machines } from '../machines/index.js';
 
 // urpc is the paper's on the C-VAX Firefly and ported (VAX -> MIPS) on the Indy; sysv is the
 // paper's on the Indy and refuses on the Firefly until the Unix primitives are OS code paths.
@@ -85,6 +87,21 @@ describe('reproduce: every kernel on every machine', () => {
   it('renders the same bytes for the same grid, however many figures the process drew before', async () => {
     const g = compare({ ...GRID, calls: 50 });
     expect(await gridSvg(g)).toBe(await gridSvg(g));
+  });
+
+  it('has committed results/compare/ that a few of its cells regenerate exactly (regenerate: npx simulate reproduce compare)', () => {
+    const dir = join(import.meta.dirname, '..', 'results', 'compare');
+    const stored = loadGrid(join(dir, '..'))!;
+    expect(stored.cells.length).toBe(kernels.length * machines.length);
+    expect(stored.calls).toBe(COMPARE_CALLS);
+    expect(readFileSync(join(dir, 'grid.csv'), 'utf8')).toBe(gridCsv(stored));
+    // One paper cell, one extrapolated (ported) cell, one refused: each as compare makes it today.
+    const spec = { calls: stored.calls, bytes: stored.bytes, seed: stored.seed };
+    for (const [k, m] of [['l3', 'i486-dx50'], ['urpc', 'sgi-indy-r4000'], ['bss', 'hp9000-730']]) {
+      const fresh = compare({ ...spec, kernels: [k], machines: [m] });
+      expect(stored.cells.find((c) => c.kernel === k && c.machine === m), `${k} on ${m} is stale`).toEqual(fresh.cells[0]);
+      for (const a of fresh.assumptions) expect(stored.assumptions).toContainEqual(a);
+    }
   });
 
   it('runs every kernel on every machine at compare\'s defaults for reproduce all', () => {

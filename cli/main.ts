@@ -272,7 +272,7 @@ export function main(argv: string[]): void {
       'run the papers\' experiments and write CSV per table and figure series, SVG figures, config.json and REPORT.md',
       (y) =>
         y
-          .positional('paper', { type: 'string', choices: [...paperIds(), 'all', 'host'], default: 'all', describe: 'which paper (all: every paper registered; host: this machine, simulated from results/host/primitives.json and compared with composites.csv)' })
+          .positional('paper', { type: 'string', choices: [...paperIds(), 'all', 'compare', 'host'], default: 'all', describe: 'which paper (all: every paper registered and the grid of every kernel on every machine; compare: that grid alone; host: this machine, simulated from results/host/primitives.json and compared with composites.csv)' })
           .option('out', { alias: 'o', type: 'string', default: 'results', describe: 'output directory' })
           .option('scale', { type: 'string', choices: ['paper', 'test'], default: 'paper', describe: 'run size: paper (the papers\' call counts) or test (quick)' })
           .option('jobs', { alias: 'j', type: 'number', describe: 'papers run at once on worker threads (default: the processors available)' })

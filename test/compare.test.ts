@@ -9,6 +9,8 @@ import { kernels } from '../kernels/index.js';
 import { machines } from '../machines/index.js';
 import { compare, compareCells, markOf, PAPER_CELLS, HOME_MACHINES, runCell } from '../workloads/compare.js';
 import { simulate, UsageError } from '../workloads/run.js';
+import { PORTING } from '../sim/hw/porting.js';
+import { compareText } from '../cli/compare.js';
 
 const bin = join(import.meta.dirname, '..', 'bin', 'simulate.js');
 const cli = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
@@ -63,7 +65,37 @@ describe('compare (library)', () => {
       }
     }
     expect(r.cells.find((c) => c.kernel === 'urpc' && c.machine === 'firefly-cvax')!.refused).toBeNull();
-    expect(r.assumptions).toEqual([]);
+    // Every pair of ISAs ported here appears once per thing assumed, however many cells used it.
+    const keys = r.assumptions.map((a) => `${a.from}>${a.to}:${a.what}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('lists the porting table\'s assumptions for a ported cell, in the contract\'s shape, and none for a home cell', () => {
+    const ported = compare({ kernels: ['urpc'], machines: ['sgi-indy-r4000'], calls: 100 });
+    const vaxMips = PORTING.find((p) => p.from === 'vax' && p.to === 'mips')!;
+    expect(ported.assumptions.length).toBe(2);
+    for (const a of ported.assumptions) {
+      expect(Object.keys(a).sort()).toEqual(['from', 'source', 'to', 'value', 'what']);
+      expect(a).toMatchObject({ from: 'vax', to: 'mips' });
+      expect(a.source.length).toBeGreaterThan(20);
+    }
+    const ratio = ported.assumptions.find((a) => /instructions executed/.test(a.what))!;
+    expect(ratio).toMatchObject({ value: vaxMips.ratio, source: vaxMips.source });
+    const size = ported.assumptions.find((a) => /code bytes/.test(a.what))!;
+    expect(size.value).toBeCloseTo(vaxMips.codeSize, 6);
+    expect(size.source).toBe(vaxMips.codeSizeSource);
+    expect(compare({ kernels: ['urpc'], machines: ['firefly-cvax'], calls: 100 }).assumptions).toEqual([]);
+    // A refused cell ran nothing, so it assumed nothing.
+    expect(compare({ kernels: ['urpc'], machines: ['sgi-indy-r4000'], calls: 100, set: ['kernel.path=minimal'] }).assumptions).toEqual([]);
+  });
+
+  it('lists the assumptions under the grid in its text', () => {
+    const text = compareText(compare({ kernels: ['urpc'], machines: ['sgi-indy-r4000', 'firefly-cvax'], calls: 100 }));
+    const grid = text.indexOf('round trip (us)');
+    const list = text.indexOf('porting assumptions:');
+    expect(grid).toBeGreaterThan(0);
+    expect(list).toBeGreaterThan(grid);
+    expect(text.slice(list)).toMatch(/vax -> mips: mips instructions executed per vax instruction of the same code = 2 \(Bhandarkar/);
   });
 
   it('rejects unknown ids with the allowed values', () => {

@@ -8,6 +8,7 @@
 
 import { findKernel, kernels } from '../kernels/index.js';
 import { findMachine, machines } from '../machines/index.js';
+import type { PortingAssumption } from '../sim/hw/porting.js';
 import { simulate, UsageError, type RunSpec } from './run.js';
 
 export type Mark = 'paper' | 'home' | 'extrapolated';
@@ -129,6 +130,29 @@ export function compareCells(spec: CompareSpec): { kernel: string; machine: stri
 
 /** One cell: a run of the driver, or the driver's refusal. */
 export function runCell(kernel: string, machine: string, spec: CompareSpec): CompareCell {
+  return runPorted(kernel, machine, spec).cell;
+}
+
+/**
+ * The porting table's entries a cell's run used, as the contract's assumptions: one for the
+ * instruction-count ratio and one for the code-size ratio of each pair of ISAs.
+ */
+export function assumptionsOf(porting: readonly PortingAssumption[]): Assumption[] {
+  return porting.flatMap((p) => [
+    { from: p.from, to: p.to, what: `${p.to} instructions executed per ${p.from} instruction of the same code`, value: p.ratio, source: p.source },
+    { from: p.from, to: p.to, what: `${p.to} code bytes per ${p.from} code byte`, value: Math.round(p.codeSize * 1e6) / 1e6, source: p.codeSizeSource },
+  ]);
+}
+
+/** Assumptions once each, ordered by ISA pair and then by what they assume. */
+export function dedupeAssumptions(xs: readonly Assumption[]): Assumption[] {
+  const seen = new Map<string, Assumption>();
+  for (const x of xs) seen.set(`${x.from}\u0000${x.to}\u0000${x.what}`, x);
+  return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, x]) => x);
+}
+
+/** A cell and the porting assumptions its run rested on (none when it refused or ran on its home ISA). */
+export function runPorted(kernel: string, machine: string, spec: CompareSpec): { cell: CompareCell; porting: PortingAssumption[] } {
   const run: RunSpec = { machine, kernel, bytes: spec.bytes, calls: spec.calls ?? COMPARE_CALLS, warmup: spec.warmup, seed: spec.seed, set: spec.set };
   const mark = markOf(kernel, machine);
   const given = { bytes: spec.bytes ?? 0, calls: run.calls ?? COMPARE_CALLS };
@@ -138,7 +162,7 @@ export function runCell(kernel: string, machine: string, spec: CompareSpec): Com
       (a, b) => ({ instructions: a.instructions + b.instructions, tlbMisses: a.tlbMisses + b.tlbMisses, cacheMisses: a.cacheMisses + b.cacheMisses }),
       { instructions: 0, tlbMisses: 0, cacheMisses: 0 },
     );
-    return {
+    const cell: CompareCell = {
       machine,
       kernel,
       workload: r.workload,
@@ -150,10 +174,11 @@ export function runCell(kernel: string, machine: string, spec: CompareSpec): Com
       perCall: per,
       refused: null,
     };
+    return { cell, porting: r.config.porting };
   } catch (e) {
     const refusal = e instanceof UsageError;
     const line = (e as Error).message.split('\n')[0];
-    return {
+    const cell: CompareCell = {
       machine,
       kernel,
       workload: null,
@@ -166,6 +191,7 @@ export function runCell(kernel: string, machine: string, spec: CompareSpec): Com
       refused: refusal ? line : `run failed: ${line}`,
       ...(refusal ? {} : { failed: true }),
     };
+    return { cell, porting: [] };
   }
 }
 
@@ -173,13 +199,14 @@ export function runCell(kernel: string, machine: string, spec: CompareSpec): Com
 export function compare(spec: CompareSpec, onCell?: (cell: CompareCell, done: number, total: number) => void): CompareResult {
   const todo = compareCells(spec);
   const cells: CompareCell[] = [];
+  const used: Assumption[] = [];
   for (const { kernel, machine } of todo) {
-    const c = runCell(kernel, machine, spec);
-    cells.push(c);
-    onCell?.(c, cells.length, todo.length);
+    const { cell, porting } = runPorted(kernel, machine, spec);
+    cells.push(cell);
+    used.push(...assumptionsOf(porting));
+    onCell?.(cell, cells.length, todo.length);
   }
-  // Porting assumptions enter once kernels declare them for foreign ISAs; none are declared yet.
-  return { cells, assumptions: [] };
+  return { cells, assumptions: dedupeAssumptions(used) };
 }
 
 /** The grid as flat rows (one per cell), for CSV. */

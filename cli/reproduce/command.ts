@@ -19,9 +19,11 @@ import { paperFiles, stableJson } from './files.js';
 import { configJson, reportMarkdown } from './report.js';
 import { papersToRun } from './select.js';
 import type { FromWorker } from './worker.js';
+import { compare, compareCells, type CompareSpec } from '../../workloads/compare.js';
+import { GRID_DIR, gridFiles, gridSpecFor, loadGrid, storedGrid } from './grid.js';
 
 export interface ReproduceOptions {
-  /** A registered paper's id, or all. */
+  /** A registered paper's id, all, or compare (the grid of every kernel on every machine alone). */
   which: string;
   out: string;
   scale: Scale;
@@ -34,6 +36,17 @@ export interface ReproduceOptions {
   papers?: ToRun[];
   /** Run nothing: rebuild REPORT.md and config.json from the papers stored under `out`. */
   reportOnly?: boolean;
+  /**
+   * The every-kernel-on-every-machine grid written under compare/: by default run by `all` (at
+   * compare's defaults, fewer calls at test scale) and not by one paper; null runs none.
+   */
+  grid?: CompareSpec | null;
+}
+
+/** The grid a reproduction runs, if any (an explicit list of papers runs none unless asked). */
+function gridOf(o: ReproduceOptions): CompareSpec | null {
+  if (o.grid !== undefined) return o.grid;
+  return (o.which === 'all' || o.which === GRID_DIR) && !o.papers ? gridSpecFor(o.scale) : null;
 }
 
 const WORKER = new URL('./worker.js', import.meta.url);
@@ -79,7 +92,7 @@ async function collectAll(todo: ToRun[], scale: Scale, jobs: number, bar: Progre
   await Promise.all(pending);
 }
 
-const OURS = /\.(csv|svg)$|^reproduction\.json$/;
+const OURS = /\.(csv|svg)$|^reproduction\.json$|^grid\.json$/;
 
 /**
  * Replace a paper's folder whole: its files are written into a temporary folder beside it (with any
@@ -131,7 +144,7 @@ export function loadResults(dir: string): PaperResult[] {
 export function summaryFiles(dir: string): Map<string, string> {
   const rs = loadResults(dir);
   return new Map([
-    ['REPORT.md', reportMarkdown(rs, VERSION)],
+    ['REPORT.md', reportMarkdown(rs, VERSION, loadGrid(dir))],
     ['config.json', configJson(rs, VERSION)],
   ]);
 }
@@ -142,13 +155,15 @@ interface Written {
   files: string[];
   claims: Record<string, number>;
   errors: string[];
+  /** The grid only: its cells, how many ran and how many refused. */
+  cells?: { total: number; ran: number; refused: number };
 }
 
 /** Run the selected papers and write their folders and the summary files under `out`. */
 export async function reproduceInto(o: ReproduceOptions, out: string, quiet: boolean): Promise<Written[]> {
   const jobs = o.papers ? 1 : (o.jobs ?? availableParallelism());
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number >= 1, got ${o.jobs}`);
-  const selected = o.papers ?? papersToRun(o.which === 'all' ? paperIds() : [o.which]);
+  const selected = o.papers ?? papersToRun(o.which === 'all' ? paperIds() : o.which === GRID_DIR ? [] : [o.which]);
   const todo = selected.filter(hasWork);
   for (const p of selected) {
     if (!todo.includes(p)) process.stderr.write(`simulate: nothing registered for ${p.paper} yet (no claims, no tables or figures); skipped\n`);
@@ -167,8 +182,10 @@ export async function reproduceInto(o: ReproduceOptions, out: string, quiet: boo
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  const grid = gridOf(o);
+  const gridCells = grid ? compareCells(grid).length : 0;
   bar = progressBar(
-    todo.reduce((n, p) => n + tasksOf(p), 0),
+    todo.reduce((n, p) => n + tasksOf(p), 0) + gridCells,
     'reproduce',
     !quiet,
   );
@@ -186,6 +203,7 @@ export async function reproduceInto(o: ReproduceOptions, out: string, quiet: boo
         errors: [...r.tables, ...r.figures].filter((x) => x.error).map((x) => `${x.id}: ${x.error}`),
       });
     });
+    if (grid) done.push(await writeGrid(grid, o.scale, out, bar));
   } catch (e) {
     failure = e;
   } finally {
@@ -197,6 +215,22 @@ export async function reproduceInto(o: ReproduceOptions, out: string, quiet: boo
   if (failure) throw failure;
   const order = paperIds();
   return done.sort((a, b) => order.indexOf(a.paper) - order.indexOf(b.paper));
+}
+
+/** Run the grid and replace compare/ whole; a cell that failed (not refused) is an error. */
+async function writeGrid(spec: CompareSpec, scale: Scale, out: string, bar: Progress): Promise<Written> {
+  const r = compare(spec, (c) => bar.tick(`${GRID_DIR}: ${c.kernel} on ${c.machine}`));
+  const files = await gridFiles(storedGrid(spec, r));
+  writePaper(join(out, GRID_DIR), files);
+  const refused = r.cells.filter((c) => c.refused !== null && !c.failed).length;
+  return {
+    paper: GRID_DIR,
+    scale,
+    files: [...files.keys()].map((f) => join(out, GRID_DIR, f)),
+    claims: { total: 0, pass: 0, knownGap: 0, fail: 0 },
+    errors: r.cells.filter((c) => c.failed).map((c) => `${c.kernel} on ${c.machine}: ${c.refused}`),
+    cells: { total: r.cells.length, ran: r.cells.length - refused - r.cells.filter((c) => c.failed).length, refused },
+  };
 }
 
 export async function reproduceCommand(o: ReproduceOptions): Promise<void> {
@@ -218,6 +252,11 @@ export async function reproduceCommand(o: ReproduceOptions): Promise<void> {
   } else {
     for (const d of done) {
       const c = d.claims;
+      if (d.cells) {
+        process.stdout.write(`${d.paper}: every kernel on every machine, ${d.files.length} files in ${join(o.out, d.paper)}; ${d.cells.total} cells: ${d.cells.ran} ran, ${d.cells.refused} refused\n`);
+        for (const e of d.errors) process.stdout.write(`  failed: ${e}\n`);
+        continue;
+      }
       process.stdout.write(
         `${d.paper}: ${d.files.length} files in ${join(o.out, d.paper)}; claims ${c.total}: ${c.pass} pass, ${c.knownGap} known gaps, ${c.fail} fail (${d.scale} scale)\n`,
       );
@@ -229,7 +268,7 @@ export async function reproduceCommand(o: ReproduceOptions): Promise<void> {
   if (done.some((d) => d.errors.length > 0)) process.exitCode = 1;
 }
 
-/** The files of ours under dir (a paper folder's CSV, SVG, reproduction.json; REPORT.md, config.json). */
+/** The files of ours under dir (a paper folder's CSV, SVG, reproduction.json; compare/; REPORT.md, config.json). */
 function ourFiles(dir: string): string[] {
   const papers = paperIds()
     .filter((id) => existsSync(join(dir, id)))
@@ -238,7 +277,12 @@ function ourFiles(dir: string): string[] {
         .filter((f) => OURS.test(f))
         .map((f) => join(id, f)),
     );
-  return [...papers, ...['REPORT.md', 'config.json'].filter((f) => existsSync(join(dir, f)))].sort();
+  const grid = existsSync(join(dir, GRID_DIR))
+    ? readdirSync(join(dir, GRID_DIR))
+        .filter((f) => OURS.test(f))
+        .map((f) => join(GRID_DIR, f))
+    : [];
+  return [...papers, ...grid, ...['REPORT.md', 'config.json'].filter((f) => existsSync(join(dir, f)))].sort();
 }
 
 /** `reproduce --check`: regenerate into a temporary folder and list what differs from `out`. */
@@ -255,9 +299,10 @@ export async function staleFiles(o: ReproduceOptions): Promise<string[]> {
   const work = mkdtempSync(join(tmpdir(), 'ipcsim-check-'));
   track(work);
   try {
-    const selected = o.papers ? o.papers.map((p) => p.paper) : o.which === 'all' ? paperIds() : [o.which];
+    const selected = o.papers ? o.papers.map((p) => p.paper) : o.which === 'all' ? paperIds() : o.which === GRID_DIR ? [] : [o.which];
     // Papers not regenerated keep their stored data, so the summary files compare like for like.
     for (const g of paperIds()) if (!selected.includes(g) && existsSync(join(o.out, g))) cpSync(join(o.out, g), join(work, g), { recursive: true });
+    if (!gridOf(o) && existsSync(join(o.out, GRID_DIR))) cpSync(join(o.out, GRID_DIR), join(work, GRID_DIR), { recursive: true });
     await reproduceInto(o, work, o.json);
     const want = ourFiles(work);
     const have = ourFiles(o.out);

@@ -7,6 +7,7 @@ import type { Axis } from '../../workloads/reproduction.js';
 import type { ClaimRow, FigureResult, PaperResult, TableResult } from './collect.js';
 import { paperIds } from '../../workloads/registry.js';
 import { headerOf, paperPointsFile, seriesFiles, stableJson, svgFile } from './files.js';
+import { gridSection, type StoredGrid } from './grid.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -167,7 +168,7 @@ function figureSection(r: PaperResult, f: FigureResult): string[] {
   return out;
 }
 
-export function reportMarkdown(results: PaperResult[], version: string): string {
+export function reportMarkdown(results: PaperResult[], version: string, grid: StoredGrid | null = null): string {
   const order = paperIds();
   const rs = [...results].sort((a, b) => order.indexOf(a.paper) - order.indexOf(b.paper));
   const scales = rs.map((r) => `${r.paper}: ${r.scale}`).join(', ');
@@ -188,6 +189,7 @@ export function reportMarkdown(results: PaperResult[], version: string): string 
     if (r.tables.length) out.push('', '### Reproduced tables', ...r.tables.flatMap((t) => tableSection(r, t)));
     if (r.figures.length) out.push('', '### Figures', ...r.figures.flatMap((f) => figureSection(r, f)));
   }
+  if (grid) out.push('', ...gridSection(grid));
   const gaps = rs.flatMap((r) => r.claims).filter((c) => c.status === 'known-gap');
   if (gaps.length) {
     out.push('', '## Known gaps', '', 'Where the model knowingly disagrees with the paper, and why.', '');

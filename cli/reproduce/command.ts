@@ -182,7 +182,7 @@ export async function reproduceInto(o: ReproduceOptions, out: string, quiet: boo
         paper: r.paper,
         scale: r.scale,
         files: [...files.keys()].map((f) => join(out, r.paper, f)),
-        claims: { total: r.claims.length, pass: n('pass'), knownGap: n('known-gap'), fail: n('fail') },
+        claims: { total: r.claims.length, pass: n('pass'), knownGap: n('known-gap'), fail: n('fail'), paperInconsistent: n('paper-inconsistent'), notSimulated: n('not-simulated') },
         errors: [...r.tables, ...r.figures].filter((x) => x.error).map((x) => `${x.id}: ${x.error}`),
       });
     });

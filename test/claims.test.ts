@@ -38,3 +38,19 @@ describe.each(papers)('claims of %s', (paper) => {
     else expect(r.status, `${c.id}: paper ${r.expected}, simulated ${r.simulated} (${r.errorPct}%)`).toBe('pass');
   });
 });
+
+describe('claim tolerances', () => {
+  it('no numeric claim admits no effect or the opposite sign: its tolerance stays below the paper value', () => {
+    const loose = allClaims().filter(
+      (c) => c.expected !== null && c.expected !== 0 && !c.notSimulated && (c.toleranceAbs ?? (Math.abs(c.expected) * c.tolerancePct) / 100) >= Math.abs(c.expected),
+    );
+    expect(loose.map((c) => c.id)).toEqual([]);
+  });
+
+  it('gives every role and status the contract names, and counts the three roles apart', () => {
+    const roles = new Set(allClaims().map((c) => c.role));
+    expect([...roles].sort()).toEqual(['calibrated', 'conformance', 'predicted']);
+    expect(allClaims().filter((c) => c.inconsistent).length).toBeGreaterThan(0);
+    expect(allClaims().filter((c) => c.notSimulated).length).toBeGreaterThan(0);
+  });
+});

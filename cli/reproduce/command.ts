@@ -219,7 +219,7 @@ export async function reproduceCommand(o: ReproduceOptions): Promise<void> {
     for (const d of done) {
       const c = d.claims;
       process.stdout.write(
-        `${d.paper}: ${d.files.length} files in ${join(o.out, d.paper)}; claims ${c.total}: ${c.pass} pass, ${c.knownGap} known gaps, ${c.fail} fail (${d.scale} scale)\n`,
+        `${d.paper}: ${d.files.length} files in ${join(o.out, d.paper)}; claims ${c.total}: ${c.pass} pass, ${c.knownGap} known gaps, ${c.fail} fail, ${c.paperInconsistent + c.notSimulated} set apart (${d.scale} scale)\n`,
       );
       for (const e of d.errors) process.stdout.write(`  not reproduced: ${e}\n`);
     }

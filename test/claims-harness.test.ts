@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claim, evaluate, risesAllowingDips, risesAtEveryStep, type ClaimSpec, type RegisteredClaim } from '../workloads/claims.js';
+import { claim, evaluate, inGapBand, revise, risesAllowingDips, risesAtEveryStep, type ClaimSpec, type RegisteredClaim } from '../workloads/claims.js';
 
 const base = { source: 'a table', conditions: 'none', unit: 'percent', role: 'predicted' as const, experiment: 'x' };
 /** A claim as the registry hands it out (the paper stamped on). */
@@ -52,5 +52,28 @@ describe('claims harness', () => {
     const no = registered('urpc', { ...base, ref: 'urpc.t', expected: null, measure: () => false });
     expect(evaluate(yes, 'test').status).toBe('pass');
     expect(evaluate(no, 'test').status).toBe('fail');
+  });
+
+  it('sets apart a paper-inconsistent claim and a not-simulated one, whatever the model gives', () => {
+    const inc = registered('urpc', { ...base, ref: 'urpc.i', expected: 10, inconsistent: { follows: 'the latency', other: 11 }, measure: () => 10 });
+    expect(evaluate(inc, 'test')).toMatchObject({ status: 'paper-inconsistent', simulated: 10, inconsistent: { other: 11 } });
+    const ns = registered('inks', { ...base, ref: 'inks.n', expected: 47, notSimulated: 'disk', measure: () => { throw new Error('not run'); } });
+    expect(evaluate(ns, 'test')).toMatchObject({ status: 'not-simulated', simulated: null, notSimulated: 'disk' });
+  });
+
+  it('holds a known gap to its recorded band, relative or absolute', () => {
+    expect(inGapBand({ gapValue: 20, gapBand: 2 }, 20.3)).toBe(true);
+    expect(inGapBand({ gapValue: 20, gapBand: 2 }, 20.5)).toBe(false);
+    expect(inGapBand({ gapValue: 0, gapBandAbs: 0.1 }, -0.05)).toBe(true);
+    expect(inGapBand({}, 3)).toBeNull();
+  });
+
+  it('revises claims by id (role, tolerance kind, status) and refuses an id that names no claim', () => {
+    const cs = [claim({ ...base, ref: 'l3.r', expected: 10, toleranceAbs: 5, measure: () => 12 })];
+    const [r] = revise(cs, { 'l3.r': { role: 'calibrated', tolerancePct: 5, knownGap: 'why', gapValue: 12, gapBand: 1, why: 'fitted' } });
+    expect(r).toMatchObject({ role: 'calibrated', tolerancePct: 5, knownGap: 'why', gapValue: 12, note: 'fitted' });
+    expect(r.toleranceAbs).toBeUndefined();
+    expect(evaluate({ ...r, paper: 'l3' }, 'test').status).toBe('known-gap');
+    expect(() => revise(cs, { 'l3.nope': { role: 'conformance' } })).toThrow(/l3.nope/);
   });
 });

@@ -79,7 +79,7 @@ describe('a stub paper registered with one call', () => {
     expect(p).toMatchObject({ paper: 'stub', title: stub.title });
     const out = mkdtempSync(join(tmpdir(), 'ipcsim-stub-'));
     const [w] = await reproduceInto({ which: 'stub', out, scale: 'test', json: true, jobs: 1 }, out, true);
-    expect(w.claims).toEqual({ total: 2, pass: 2, knownGap: 0, fail: 0 });
+    expect(w.claims).toEqual({ total: 2, pass: 2, knownGap: 0, fail: 0, paperInconsistent: 0, notSimulated: 0 });
     expect(readdirSync(join(out, 'stub')).sort()).toEqual(['reproduction.json', 'table1.csv']);
     expect(loadResults(out).map((r) => r.paper)).toEqual(['stub']);
     expect(readFileSync(join(out, 'REPORT.md'), 'utf8')).toContain(`## ${stub.title}`);

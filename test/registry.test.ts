@@ -95,7 +95,7 @@ describe('claims registry', () => {
     const ref = new RegExp(`^(${refPrefixes().join('|')})\\.[\\w.]+$`);
     for (const c of all) {
       expect(c.ref).toMatch(ref);
-      expect(['calibrated', 'predicted']).toContain(c.role);
+      expect(['calibrated', 'predicted', 'conformance']).toContain(c.role);
       expect(c.source.length).toBeGreaterThan(3);
       expect(c.tolerancePct).toBeGreaterThanOrEqual(0);
     }

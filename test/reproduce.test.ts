@@ -151,7 +151,7 @@ describe('simulate reproduce', () => {
     writeFileSync(join(out, 'l3', 'gone.csv'), 'a stale file\n');
     writeFileSync(join(out, 'l3', 'notes.txt'), 'not ours: kept\n');
     const [w] = await reproduceInto(opts(out), out, true);
-    expect(w.claims).toEqual({ total: 3, pass: 3, knownGap: 0, fail: 0 });
+    expect(w.claims).toEqual({ total: 3, pass: 3, knownGap: 0, fail: 0, paperInconsistent: 0, notSimulated: 0 });
     expect(readdirSync(join(out, 'l3')).sort()).toEqual(
       ['notes.txt', 'reproduction.json', 'tlb-size.minimal.csv', 'tlb-size.paper-points.csv', 'tlb-size.port-access.csv', 'tlb-size.svg'].sort(),
     );
@@ -193,7 +193,7 @@ describe('simulate reproduce', () => {
     expect(j.papers.map((p: { paper: string }) => p.paper)).toEqual(['l3']);
     const c = j.papers[0].claims;
     expect(c.total).toBeGreaterThan(0);
-    expect(c.pass + c.knownGap + c.fail).toBe(c.total);
+    expect(c.pass + c.knownGap + c.fail + c.paperInconsistent + c.notSimulated).toBe(c.total);
     expect(readdirSync(join(out, 'l3')).sort()).toEqual(j.papers[0].files.map((f: string) => f.slice(join(out, 'l3').length + 1)).sort());
     const report = readFileSync(join(out, 'REPORT.md'), 'utf8');
     rmSync(join(out, 'REPORT.md'));

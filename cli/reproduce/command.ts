@@ -199,7 +199,7 @@ export async function reproduceInto(o: ReproduceOptions, out: string, quiet: boo
         paper: r.paper,
         scale: r.scale,
         files: [...files.keys()].map((f) => join(out, r.paper, f)),
-        claims: { total: r.claims.length, pass: n('pass'), knownGap: n('known-gap'), fail: n('fail') },
+        claims: { total: r.claims.length, pass: n('pass'), knownGap: n('known-gap'), fail: n('fail'), paperInconsistent: n('paper-inconsistent'), notSimulated: n('not-simulated') },
         errors: [...r.tables, ...r.figures].filter((x) => x.error).map((x) => `${x.id}: ${x.error}`),
       });
     });
@@ -258,7 +258,7 @@ export async function reproduceCommand(o: ReproduceOptions): Promise<void> {
         continue;
       }
       process.stdout.write(
-        `${d.paper}: ${d.files.length} files in ${join(o.out, d.paper)}; claims ${c.total}: ${c.pass} pass, ${c.knownGap} known gaps, ${c.fail} fail (${d.scale} scale)\n`,
+        `${d.paper}: ${d.files.length} files in ${join(o.out, d.paper)}; claims ${c.total}: ${c.pass} pass, ${c.knownGap} known gaps, ${c.fail} fail, ${c.paperInconsistent + c.notSimulated} set apart (${d.scale} scale)\n`,
       );
       for (const e of d.errors) process.stdout.write(`  not reproduced: ${e}\n`);
     }

@@ -29,7 +29,14 @@ function mdTable(header: string[], rows: string[][], align?: ('l' | 'r')[]): str
   return [header, sep, ...rows].map((r) => `| ${r.map(cell).join(' | ')} |`).join('\n');
 }
 
-const STATUS: Record<ClaimRow['status'], string> = { pass: 'pass', 'known-gap': 'known gap', fail: '**FAIL**' };
+const STATUS: Record<ClaimRow['status'], string> = {
+  pass: 'pass',
+  'known-gap': 'known gap',
+  fail: '**FAIL**',
+  'paper-inconsistent': 'paper inconsistent',
+  'not-simulated': 'not simulated',
+};
+const ROLES = ['calibrated', 'predicted', 'conformance'] as const;
 
 /** The table or figure a claim belongs to (by its source); claims from the prose go together. */
 export function sectionOf(c: ClaimRow): string {
@@ -40,7 +47,8 @@ export function sectionOf(c: ClaimRow): string {
 
 function counts(cs: ClaimRow[]) {
   const n = (s: ClaimRow['status']) => cs.filter((c) => c.status === s).length;
-  return { total: cs.length, pass: n('pass'), gap: n('known-gap'), fail: n('fail') };
+  const apart = n('paper-inconsistent') + n('not-simulated');
+  return { total: cs.length, judged: cs.length - apart, pass: n('pass'), gap: n('known-gap'), fail: n('fail'), inconsistent: n('paper-inconsistent'), notSimulated: n('not-simulated') };
 }
 
 /** A claim's tolerance as its registry states it: relative, or absolute in the claim's unit. */
@@ -50,6 +58,8 @@ function tolerance(c: ClaimRow): string {
 
 function why(c: ClaimRow): string {
   if (c.error) return `error: ${c.error}`;
+  if (c.notSimulated) return `not simulated: ${c.notSimulated}`;
+  if (c.inconsistent) return `the paper also gives ${c.inconsistent.other}; the model follows ${c.inconsistent.follows}`;
   if (c.knownGap) return c.knownGap;
   if (c.status === 'fail') return c.expected === null ? 'unexplained: the stated shape does not hold in the model' : 'unexplained: the model misses this number';
   return `within its ${tolerance(c)} tolerance${c.note ? `; ${c.note}` : ''}`;
@@ -58,30 +68,51 @@ function why(c: ClaimRow): string {
 function summary(rs: PaperResult[]): string[] {
   const all = rs.flatMap((r) => r.claims);
   const out: string[] = ['## Summary', ''];
+  // Pass rates count only the claims judged: paper-inconsistent and not-simulated ones are set apart.
+  const rate = (cs: ClaimRow[]) => {
+    const k = counts(cs);
+    return `${k.pass}/${k.judged}`;
+  };
   const rowOf = (name: string, cs: ClaimRow[]) => {
     const k = counts(cs);
-    const cal = cs.filter((c) => c.role === 'calibrated');
-    const pre = cs.filter((c) => c.role === 'predicted');
-    return [name, String(k.total), String(k.pass), String(k.gap), String(k.fail), `${counts(cal).pass}/${cal.length}`, `${counts(pre).pass}/${pre.length}`];
+    return [
+      name,
+      String(k.total),
+      String(k.pass),
+      String(k.gap),
+      String(k.fail),
+      String(k.inconsistent),
+      String(k.notSimulated),
+      ...ROLES.map((role) => rate(cs.filter((c) => c.role === role))),
+    ];
   };
   out.push(
     mdTable(
-      ['paper', 'claims', 'pass', 'known gap', 'fail', 'calibrated passing', 'predicted passing'],
+      ['paper', 'claims', 'pass', 'known gap', 'fail', 'paper inconsistent', 'not simulated', 'calibrated passing', 'predicted passing', 'conformance passing'],
       [...rs.map((r) => rowOf(r.paper, r.claims)), rowOf('**all**', all)],
-      ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
+      ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
     ),
+  );
+  const pre = counts(all.filter((c) => c.role === 'predicted'));
+  out.push(
+    '',
+    `**Predicted claims passing: ${pre.pass} of ${pre.judged}** judged (${pre.gap} known gaps, ${pre.fail} failing; ` +
+      `${pre.inconsistent} paper-inconsistent and ${pre.notSimulated} not simulated set apart). ` +
+      'Calibrated and conformance claims are counted apart: they check the fit and the mechanisms, not the model\'s predictions.',
   );
   const numeric = all.filter((c) => c.errorPct !== null && Number.isFinite(c.errorPct));
   const mean = (cs: ClaimRow[]) => (cs.length ? cs.reduce((s, c) => s + Math.abs(c.errorPct ?? 0), 0) / cs.length : null);
   out.push('');
-  for (const role of ['calibrated', 'predicted'] as const) {
-    const cs = numeric.filter((c) => c.role === role);
+  for (const role of ROLES) {
+    const cs = numeric.filter((c) => c.role === role && c.status !== 'paper-inconsistent');
     if (cs.length) out.push(`- ${role}: ${cs.length} numeric claims, mean absolute error ${fmt(mean(cs))}%.`);
   }
   out.push(
     '',
-    '*Calibrated*: a parameter was fitted to (or typed from) the number. *Predicted*: the number came out of the model. ' +
-      'A *known gap* is a declared disagreement with the paper, kept honest rather than tuned away.',
+    '*Calibrated*: a parameter was fitted to (or typed from) the number, or fitted numbers fix it. *Predicted*: the number came out of the model, ' +
+      'independent of every fitted number. *Conformance*: checks that a mechanism was coded as the paper describes it. ' +
+      'A *known gap* is a declared disagreement with the paper, kept honest rather than tuned away, with its value held to a band. ' +
+      '*Paper inconsistent*: the paper gives two incompatible values; the model follows one. *Not simulated*: outside the model.',
   );
   const worst = numeric
     .filter((c) => c.errorPct !== 0)
@@ -100,6 +131,13 @@ function summary(rs: PaperResult[]): string[] {
   }
   const gaps = all.filter((c) => c.status === 'known-gap');
   if (gaps.length) out.push('', `${gaps.length} known gaps, each with its reason, are listed [at the end](#known-gaps).`);
+  for (const [status, title] of [
+    ['paper-inconsistent', 'Paper inconsistent'],
+    ['not-simulated', 'Not simulated'],
+  ] as const) {
+    const cs = all.filter((c) => c.status === status);
+    if (cs.length) out.push('', `### ${title} (${cs.length}, outside the pass rates)`, '', ...cs.map((c) => `- \`${c.id}\` (${c.source}): ${cell(why(c))}`));
+  }
   const fails = all.filter((c) => c.status === 'fail');
   if (fails.length) out.push('', '### Failing', '', ...fails.map((c) => `- \`${c.id}\` (${c.source}): ${cell(why(c))}`));
   return out;

@@ -1,8 +1,8 @@
 // Claims of inks §3.2 and §4.4 about the Unix server: Table 4's system calls through the emulator
 // and the OSF/1 server in the three configurations, and Table 5's calls from the server to the
-// kernel. The trapping column of Table 4 calibrates each call's own work; the message columns are
-// predicted from the message path, the server's receive loop (calibrated on nop (server)) and how
-// each call moves user data.
+// kernel. The trapping column of Table 4 calibrates each call's own work; the message columns'
+// overhead over it is predicted from the message path, the server's receive loop (calibrated on
+// nop (server)) and how each call moves user data, and is judged as that difference.
 
 import { claim, type Claim, type Scale } from '../claims.js';
 import { CONFIGS, run, type Config } from './experiments.js';
@@ -39,27 +39,44 @@ const GAPS: Partial<Record<string, string>> = {
   'create:mach': MSG_EXTRA,
   'create:inks-msg': MSG_EXTRA,
   'signal:mach': MSG_EXTRA,
+  'nop_emulator:inks-trap':
+    "the model runs the one emulator path in all three columns (11.3 us); the paper measured 11.9 us here but 11.3 us for the identical path in the other two, a difference the model has no mechanism for",
   'setrlimit:inks-msg':
     "the model moves setrlimit's 8 bytes with a Mach kernel call by message (about 17 us) in the message configurations; the paper's setrlimit costs only 5-7 us more than nop (server) over its trapping time, as if small data rode in the request message. The in-kernel column, whose path is 1.7 us cheaper in the model against 6 us in the paper, lands outside 10%",
 };
 
+const OVERHEAD_GAP =
+  "judged on the message overhead over the trapping time, the only part of this cell the model predicts (the trapping column is fitted): the model's overhead takes three values by the call's argument shape (about 48, 65 and 83 us unoptimised), while the paper's varies call by call";
+
+/**
+ * One Table 4 cell. The trapping column and the emulator-handled calls are totals at the default
+ * 5% (table numbers). A message column of a server call is a fitted trapping time plus the message
+ * overhead, so it is judged on that overhead alone: the column minus the trapping column, with an
+ * absolute tolerance of 5% of the paper's difference.
+ */
 function t4(test: UnixTest, col: number): Claim {
   const kernel = CONFIGS[col];
   const [ref, ...values] = T4[test];
   const emulatorOnly = test === 'unix-nop-emulator' || test === 'unix-getpid';
-  const calibrated = kernel === 'inks-trap' ? !emulatorOnly : kernel === 'mach' && (emulatorOnly || test === 'unix-nop-server');
-  const gap = GAPS[`${ref}:${kernel}`];
+  // The emulator paths, the trapping column and the calls whose whole overhead is the fitted server loop.
+  const calibrated = emulatorOnly || kernel === 'inks-trap' || test === 'unix-nop-server' || test === 'unix-getgid';
+  const overhead = !emulatorOnly && kernel !== 'inks-trap';
+  const fittedExactly = test === 'unix-nop-server' && kernel === 'mach';
+  const gap = GAPS[`${ref}:${kernel}`] ?? (overhead && !fittedExactly && !(test === 'unix-getgid' && kernel === 'mach') ? OVERHEAD_GAP : undefined);
+  const title = UNIX_TESTS.find((t) => t.id === test)!.title.replace(/^Table 4: /, '');
+  const diff = Math.round((values[col] - values[2]) * 10) / 10;
   return claim({
     ref: `inks.table4.${ref}.${COL_REF[kernel]}`,
-    source: `Table 4, ${UNIX_TESTS.find((t) => t.id === test)!.title.replace(/^Table 4: /, '')}, ${kernel}`,
-    conditions: `hp9000-730, kernel ${kernel}, workload ${test}, emulator and OSF/1 server, steady state`,
-    expected: values[col],
+    source: `Table 4, ${title}, ${kernel}${overhead ? ', minus the trapping INKS column' : ''}`,
+    conditions: `hp9000-730, kernel ${kernel}, workload ${test}, emulator and OSF/1 server, steady state${overhead ? '; the message overhead: this column minus the inks-trap column' : ''}`,
+    expected: overhead ? diff : values[col],
     unit: 'us',
-    tolerancePct: 10,
+    ...(overhead ? { toleranceAbs: Math.round(diff * 5) / 100 } : {}),
     role: calibrated ? 'calibrated' : 'predicted',
     experiment: `inks-table4-${kernel}-${test}`,
-    measure: (s) => us(kernel, test, s),
+    measure: (s) => (overhead ? us(kernel, test, s) - us('inks-trap', test, s) : us(kernel, test, s)),
     ...(gap ? { knownGap: gap } : {}),
+    ...(overhead ? { note: `the paper's totals: ${values[col]} us in this column, ${values[2]} us trapping; a difference is judged as a difference` } : {}),
   });
 }
 
@@ -125,7 +142,7 @@ export const unixClaims: Claim[] = [
       conditions: `hp9000-730, kernel mach, workload ${w}`,
       expected: unopt,
       unit: 'us',
-      tolerancePct: 10,
+      tolerancePct: 5,
       role: ref === 'trap_syscall' ? 'calibrated' : 'predicted',
       experiment: `inks-table5-${ref}`,
       measure: (s: Scale) => t5us(w, false, s),
@@ -136,7 +153,7 @@ export const unixClaims: Claim[] = [
       conditions: `hp9000-730, kernel inks-trap, workload ${w}`,
       expected: inks,
       unit: 'us',
-      tolerancePct: 10,
+      tolerancePct: 5,
       role: ref === 'trap_syscall' ? 'calibrated' : 'predicted',
       experiment: `inks-table5-${ref}`,
       measure: (s: Scale) => t5us(w, true, s),

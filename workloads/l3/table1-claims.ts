@@ -27,7 +27,13 @@ const TABLE1: Record<string, Partial<Record<number, number>>> = {
   virtual_tcb: { 8: 10, 12: 7, 128: 5, 512: 3, 4096: 1 },
 };
 
-/** Why a cell stays off by more than its 5 percentage points, when it does. */
+const LAZY_FEWER = 'the model\'s strict queue operations miss the TLB on fewer pages than the paper counts (see l3.s5.3.4.strict_sched_tlb), so switching lazy scheduling off costs less';
+const SEGM_MORE =
+  'the model\'s increase is 1.2-1.7 points (about 8%) above the paper\'s: the segment-register reloads at §5.5.3\'s 9 cycles each plus their code lines; the paper does not break its cell down further';
+const CONDENSED_FEWER = 'the model\'s split tables touch fewer distinct pages than the paper counts: 3 TLB misses saved where the paper counts 4 (see l3.s5.5.2.placement_tlb_saved)';
+const VTCB_FEWER = 'two TLB misses saved instead of three (see l3.s5.2.5.virtual_tcb_tlb_saved), so the increase is smaller';
+
+/** Why a cell stays off by more than its tolerance, when it does. */
 const GAPS: Record<string, string> = {
   'direct_transfer.12':
     'the model\'s twofold copy (a second 12-byte copy with its start-up, one kernel-buffer TLB miss) is cheaper than the temporary mapping it replaces (Table 4\'s 35 cycles, 3 TLB misses, the window invalidation); the paper\'s §5.2.3 estimate adds the second copy without subtracting the mapping',
@@ -40,10 +46,32 @@ const GAPS: Record<string, string> = {
     'the model\'s unflushed 4 KB IPC is 13% faster than the paper\'s (see l3.table7.l3.4096), and the twofold copy\'s third 4 KB buffer thrashes the on-chip cache either way, so the increase is smaller',
   'lazy_scheduling.512': 'the strict queue operations add tcb lines that conflict with the 512-byte buffers in the on-chip cache',
   'no_segm_reg.4096': 'at 4 KB the extra code and stack lines evict buffer lines (the 4 KB runs are conflict-bound)',
+  'direct_transfer.512': 'as at 12 bytes: the saved mapping offsets part of the second copy, so the increase is smaller',
+  'lazy_scheduling.8': LAZY_FEWER,
+  'lazy_scheduling.12': LAZY_FEWER,
+  'lazy_scheduling.128': LAZY_FEWER,
+  'lazy_scheduling.4096': 'at 4 KB the strict queue operations\' tcb lines conflict with the buffers in the on-chip cache (as at 512 bytes)',
+  'no_segm_reg.8': SEGM_MORE,
+  'no_segm_reg.12': SEGM_MORE,
+  'no_segm_reg.128': SEGM_MORE,
+  'reply_and_wait.128': 'as at 8 bytes: a whole extra system call per round trip against the paper\'s bare kernel entry and exit',
+  'reply_and_wait.4096': 'as at 8 bytes: a whole extra system call per round trip against the paper\'s bare kernel entry and exit',
+  'condensed_tables.8': CONDENSED_FEWER,
+  'condensed_tables.12': CONDENSED_FEWER,
+  'condensed_tables.128': CONDENSED_FEWER,
+  'condensed_tables.512': CONDENSED_FEWER,
+  'virtual_tcb.8': VTCB_FEWER,
+  'virtual_tcb.12': VTCB_FEWER,
+  'virtual_tcb.128': VTCB_FEWER,
+  'virtual_tcb.512': VTCB_FEWER,
 };
 
-/** Tolerance of Table 1's cells: 5 percentage points of the increase, whatever its size. */
-const POINTS = 5;
+/**
+ * Tolerance of a Table 1 cell, in percentage points: 5% of the paper's increase, or the table's
+ * printing resolution (whole percents, ±0.5 point) where that is larger. Either admits neither no
+ * effect nor the opposite sign for any printed cell.
+ */
+const points = (expected: number): number => Math.max(0.05 * expected, 0.5);
 
 function cell(key: string, label: string, off: readonly string[], n: number): Claim {
   const expected = TABLE1[key][n]!;
@@ -54,11 +82,12 @@ function cell(key: string, label: string, off: readonly string[], n: number): Cl
     conditions: `${PP}, ${n} bytes, ${off.join(' ')} against the default kernel; increase of the IPC time in percent`,
     expected,
     unit: 'percent',
-    toleranceAbs: POINTS,
+    toleranceAbs: points(expected),
     role: 'predicted',
     experiment: `l3-table1-${key}-${n}`,
     measure: (s) => increasePct(s, n, [...off]),
     ...(gap ? { knownGap: gap } : {}),
+    note: 'tolerance: 5% of the increase, or the table\'s printing resolution of ±0.5 point where larger',
   });
 }
 

@@ -91,7 +91,7 @@ export function renderPapers(root: HTMLElement): void {
   const summary = h(
     'p',
     { id: 'paper-summary' },
-    `${paper.claims.length} claims: ${count('pass')} pass, ${count('known-gap')} known gaps, ${count('fail')} fail; `,
+    `${paper.claims.length} claims: ${count('pass')} pass, ${count('known-gap')} known gaps, ${count('fail')} fail, ${count('paper-inconsistent')} paper-inconsistent, ${count('not-simulated')} not simulated; `,
     ['calibrated', 'predicted', 'conformance']
       .filter((r) => roles(r).length)
       .map((r) => `${roles(r).length} ${r} (${roles(r).filter((c) => c.status === 'pass').length} pass)`)
@@ -174,7 +174,7 @@ function figureSpec(f: Figure, live: FigureSeries[] | null): TopLevelSpec {
 }
 
 function claimsTable(el: HTMLElement, paper: Paper): void {
-  const status = h('select', { id: 'claim-status' }, ['all', 'pass', 'known-gap', 'fail'].map((s) => h('option', { value: s }, s)));
+  const status = h('select', { id: 'claim-status' }, ['all', 'pass', 'known-gap', 'fail', 'paper-inconsistent', 'not-simulated'].map((s) => h('option', { value: s }, s)));
   const role = h('select', { id: 'claim-role' }, ['all', 'calibrated', 'predicted', 'conformance'].map((s) => h('option', { value: s }, s)));
   const text = h('input', { id: 'claim-search', placeholder: 'search id, source, conditions' });
   const body = h('tbody');

@@ -18,6 +18,8 @@ export { UsageError, RUN_BOUNDS, BUDGET } from '../workloads/limits.js';
 export type { ParamRange } from '../kernels/kernel.js';
 export { MACHINE_SCHEMA, validateMachine, type ParamSpec } from '../sim/hw/machine-schema.js';
 export { StallError } from '../sim/engine/index.js';
+/** Every kernel on every machine (as `simulate compare --json`): the grid's cells and the porting assumptions they rest on. */
+export { compare, type CompareSpec, type CompareCell, type CompareResult } from '../workloads/compare.js';
 export type { MachineDesc } from '../sim/hw/machine.js';
 export type { OptionSpec, RunParams } from '../kernels/kernel.js';
 export type { ClaimResult, Scale } from '../workloads/claims.js';
@@ -100,4 +102,3 @@ export async function sweep(grid: SweepGrid, o: SweepOptions = {}): Promise<{ id
   return { id: r.id, points: r.points };
 }
 
-// compare(...) joins these exports when `simulate compare` exists.

@@ -23,12 +23,12 @@ describe('the packed library', () => {
     npm(['install', '--prefer-offline', '--no-audit', '--no-fund', '--omit=dev', '--ignore-scripts', '--no-package-lock', join(dir, tgz)], user);
     writeFileSync(
       join(user, 'run.mjs'),
-      `import { simulate, listMachines, listKernels, sweep, claims, UsageError, RUN_BOUNDS, MACHINE_SCHEMA } from 'ipcsim';
+      `import { simulate, listMachines, listKernels, sweep, claims, compare, UsageError, RUN_BOUNDS, MACHINE_SCHEMA } from 'ipcsim';
 const r = simulate({ machine: 'i486-dx50', kernel: 'l3', calls: 50, set: ['kernel.path=minimal'] });
 let refused = '';
 try { simulate({ machine: 'i486-dx50', kernel: 'l3', set: ['clockMHz=0'] }); } catch (e) { refused = (e instanceof UsageError) + ' ' + e.message; }
 console.log(JSON.stringify({ latency: r.result.latencyCycles.mean, machines: listMachines().length, kernels: listKernels().map((k) => k.id),
-  fns: [typeof sweep, typeof claims], maxT: RUN_BOUNDS.T.max, schema: MACHINE_SCHEMA.length > 10, refused }));
+  fns: [typeof sweep, typeof claims], cells: compare({ kernels: ['l3'], machines: ['i486-dx50'], calls: 50 }).cells.length, maxT: RUN_BOUNDS.T.max, schema: MACHINE_SCHEMA.length > 10, refused }));
 `,
     );
     const out = JSON.parse(execFileSync(process.execPath, ['run.mjs'], { cwd: user, encoding: 'utf8' }));
@@ -36,6 +36,7 @@ console.log(JSON.stringify({ latency: r.result.latencyCycles.mean, machines: lis
     expect(out.machines).toBeGreaterThanOrEqual(10);
     expect(out.kernels).toContain('l3');
     expect(out.fns).toEqual(['function', 'function']);
+    expect(out.cells).toBe(1);
     expect(out.maxT).toBe(1000);
     expect(out.refused).toMatch(/^true --set clockMHz=0: allowed: a number from 1/);
     // The types resolve through the exports map: a wrong use fails to compile, a right one compiles.

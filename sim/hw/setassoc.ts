@@ -24,44 +24,7 @@ export class SetAssoc {
 
   /** Look key up; on a miss, fill it over the least recently used way. Returns true on a hit. */
   access(key: number): boolean {
-    if (this.ways === 1) {
-      // Direct mapped (the Firefly's and most external caches): no replacement choice to make.
-      const i = key % this.sets;
-      if (this.keys[i] === key) {
-        this.hits++;
-        return true;
-      }
-      this.keys[i] = key;
-      this.stamps[i] = ++this.clock;
-      this.misses++;
-      return false;
-    }
-    const keys = this.keys;
-    const stamps = this.stamps;
-    const base = (key % this.sets) * this.ways;
-    const end = base + this.ways;
-    const stamp = ++this.clock;
-    // Look for the key first; only a miss needs the least recently used way (the first of the
-    // oldest stamps, so the victim is the one a single combined scan would pick).
-    for (let i = base; i < end; i++) {
-      if (keys[i] === key) {
-        stamps[i] = stamp;
-        this.hits++;
-        return true;
-      }
-    }
-    let victim = base;
-    let oldest = stamps[base];
-    for (let i = base + 1; i < end; i++) {
-      if (stamps[i] < oldest) {
-        oldest = stamps[i];
-        victim = i;
-      }
-    }
-    keys[victim] = key;
-    stamps[victim] = stamp;
-    this.misses++;
-    return false;
+    return this.lookup(key) >= 0;
   }
 
   /**
@@ -71,13 +34,19 @@ export class SetAssoc {
    * and the LRU stamps and counters change exactly as in access.
    */
   accessAt(key: number, hint: number): number {
-    const keys = this.keys;
-    if (keys[hint] === key) {
+    if (this.keys[hint] === key) {
       if (this.ways !== 1) this.stamps[hint] = ++this.clock;
       this.hits++;
       return hint;
     }
+    return this.lookup(key);
+  }
+
+  /** The slot that holds key (a hit), or ~slot where a miss filled it over the least recently used way. */
+  private lookup(key: number): number {
+    const keys = this.keys;
     if (this.ways === 1) {
+      // Direct mapped (the Firefly's and most external caches): no replacement choice to make.
       const i = key % this.sets;
       if (keys[i] === key) {
         this.hits++;
@@ -92,6 +61,8 @@ export class SetAssoc {
     const base = (key % this.sets) * this.ways;
     const end = base + this.ways;
     const stamp = ++this.clock;
+    // Look for the key first; only a miss needs the least recently used way (the first of the
+    // oldest stamps, so the victim is the one a single combined scan would pick).
     for (let i = base; i < end; i++) {
       if (keys[i] === key) {
         stamps[i] = stamp;

@@ -118,9 +118,16 @@ const fig11Claims: Claim[] = [
     measure: (s) => {
     const bss = fig11('bss', [], s);
     const sysv = fig11('sysv', [], s);
-    return FIG11_SPINS.every((k) => fig11('bsls', maxSpin(k), s).every((y, i) => y <= bss[i] * 1.05 && y >= sysv[i]));
+    // Ten clients (more processes than processors) are always also run at the paper's length:
+    // there quantum ends decide, which short runs do not reach, so the status does not depend on scale.
+    const tenBss = point(CHALLENGE, 'bss', 10, [], 'paper').msgsPerMs;
+    return (
+      FIG11_SPINS.every((k) => fig11('bsls', maxSpin(k), s).every((y, i) => y <= bss[i] * 1.05 && y >= sysv[i])) &&
+      FIG11_SPINS.every((k) => point(CHALLENGE, 'bsls', 10, maxSpin(k), 'paper').msgsPerMs <= tenBss * 1.05)
+    );
   },
-
+    knownGap:
+      'SYSV is always lowest and BSLS never above BSS up to eight clients, but past eight (more processes than the Challenge\'s processors) spinning BSS clients take the server\'s processor at quantum ends and BSS falls (to about 63% of its peak at ten clients, paper-length runs) while BSLS with MAX_SPIN 2 and 4 keeps its rate; the paper\'s client range is not stated',
   }),
   claim({
     ref: 'sw.fig11.sysv_no_scale',
@@ -134,7 +141,6 @@ const fig11Claims: Claim[] = [
     const y = fig11('sysv', [], s);
     return Math.max(...y) < 2 * y[0] && y.every((v, i) => v <= fig11('bss', [], s)[i]);
   },
-
   }),
   claim({
     ref: 'sw.fig11.bss_saturates',
@@ -148,9 +154,11 @@ const fig11Claims: Claim[] = [
     const y = fig11('bss', [], s);
     const peak = Math.max(...y);
     const at = y.indexOf(peak);
-    return peak > 1.5 * y[0] && y.slice(at).every((v) => v >= 0.85 * peak);
+    // Ten clients also at the paper's length (see sw.fig11.curves): quantum ends decide there.
+    return peak > 1.5 * y[0] && y.slice(at).every((v) => v >= 0.85 * peak) && point(CHALLENGE, 'bss', 10, [], 'paper').msgsPerMs >= 0.85 * peak;
   },
-
+    knownGap:
+      'the model\'s BSS saturates at three clients and stays flat up to seven, but past eight clients (more processes than processors) spinning clients take the server\'s processor at quantum ends and throughput falls (to about 63% of its peak at ten, paper-length runs); the paper\'s client range is not stated',
   }),
   claim({
     ref: 'sw.fig11.bsls_collapse',

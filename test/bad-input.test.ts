@@ -61,6 +61,8 @@ const USAGE: Case[] = [
   ['pages smaller than the kernels\' layout', () => [...L3, '--set', 'pageBytes=2048'], /--set pageBytes=2048: allowed: a power of two from 4096 \(i486-dx50's own pages/],
   ['cache of too many lines', () => [...L3, '--set', 'cache.l2.sizeBytes=16777216'], /--set cache.l2.sizeBytes=16777216: .*at most 131072 lines/],
   ['snoopy bus without its update cost', () => ['-m', 'sgi-challenge', '-k', 'bss', '--set', 'bus.model=snoopy'], /--set bus.model=snoopy: allowed: a snoopy bus needs bus.updateCycles/],
+  ['write-invalidate bus without its costs', () => [...FF, '--set', 'bus.model=invalidate'], /--set bus.model=invalidate: allowed: a write-invalidate bus needs bus.transferCycles, bus.invalidateCycles and bus.occupancyCycles/],
+  ['operating system of no name', () => [...FF, '--set', 'os='], /--set os=: allowed: a name of 1 to 100 characters/],
   ['no processors', () => [...L3, '--set', 'processors=0'], /--set processors=0: allowed: a whole number from 1 to 32/],
   ['too many processors', () => [...L3, '--set', 'processors=1000'], /--set processors=1000: allowed/],
   ['boolean parameter given a word', () => [...L3, '--set', 'tlb.tagged=maybe'], /--set tlb.tagged=maybe: allowed: true or false/],

@@ -150,6 +150,13 @@ function relations(m: MachineDesc): Problem[] {
   if (m.bus.model === 'snoopy' && m.bus.updateCycles === undefined) {
     out.push({ path: 'bus.model', value: 'snoopy', allowed: 'a snoopy bus needs bus.updateCycles too (cycles of a write-update)' });
   }
+  if (m.bus.model === 'invalidate' && (m.bus.transferCycles === undefined || m.bus.invalidateCycles === undefined || m.bus.occupancyCycles === undefined)) {
+    out.push({
+      path: 'bus.model',
+      value: 'invalidate',
+      allowed: 'a write-invalidate bus needs bus.transferCycles, bus.invalidateCycles and bus.occupancyCycles too (give them with --set)',
+    });
+  }
   if (!m.cache.l1 && !(m.cache.l1i && m.cache.l1d)) {
     out.push({ path: 'cache', value: Object.keys(m.cache).join(',') || '(none)', allowed: 'a unified cache.l1, or both cache.l1i and cache.l1d' });
   }

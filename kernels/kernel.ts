@@ -7,9 +7,9 @@
 import type { Body } from '../sim/engine/index.js';
 import type { Isa } from '../sim/hw/isa.js';
 import type { System } from '../sim/os/index.js';
-import type { ThreadOp } from '../sim/os/firefly/thread-ops.js';
+import type { ThreadOp } from '../sim/os/thread-requests.js';
 
-export { THREAD_OPS, type ThreadOp } from '../sim/os/firefly/thread-ops.js';
+export { THREAD_OPS, type ThreadOp } from '../sim/os/thread-requests.js';
 
 export type Capability = 'rpc' | 'threads' | 'send-receive';
 

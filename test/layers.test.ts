@@ -42,6 +42,8 @@ function layerViolations(files: Map<string, string>): string[] {
         const ok = imp === 'kernels/kernel.ts' || imp.startsWith('sim/') || kernelFolder(imp) === own;
         if (!ok) out.push(`${file}: a kernel folder imports ${imp}`);
       }
+      // The kernel interface speaks for every kernel: it takes nothing from one family's substrate.
+      if (file === 'kernels/kernel.ts' && /^sim\/os\/(firefly|mach|userlevel|unix-models)\//.test(imp)) out.push(`${file}: the kernel interface imports ${imp}`);
       if (file.startsWith('sim/') && /^(kernels|workloads|machines|cli)\//.test(imp)) out.push(`${file}: sim/ imports ${imp}`);
       if (file.startsWith('workloads/') && imp.startsWith('kernels/') && imp !== 'kernels/index.ts' && imp !== 'kernels/kernel.ts') {
         out.push(`${file}: a workload imports the kernel file ${imp}`);
@@ -69,7 +71,7 @@ describe('layers', () => {
   it('catch each kind of violation', () => {
     const files = new Map([
       ['kernels/index.ts', "import { a } from './a/index.js';\nimport { a2 } from './a/more.js';\n"],
-      ['kernels/kernel.ts', ''],
+      ['kernels/kernel.ts', "import type { T } from '../sim/os/firefly/thread-ops.js';\n"],
       ['kernels/a/index.ts', "import type { K } from '../kernel.js';\nimport { x } from '../../sim/os/x.js';\nimport { b } from '../b/index.js';\n"],
       ['kernels/a/more.ts', "import { w } from '../../workloads/run.js';\n"],
       ['kernels/b/index.ts', "export { q } from './q.js';\n"],
@@ -83,6 +85,7 @@ describe('layers', () => {
         'kernels/index.ts: 0 import lines for kernel folder b (one expected)',
         'kernels/a/index.ts: a kernel folder imports kernels/b/index.ts',
         'kernels/a/more.ts: a kernel folder imports workloads/run.ts',
+        'kernels/kernel.ts: the kernel interface imports sim/os/firefly/thread-ops.ts',
         'sim/os/x.ts: sim/ imports kernels/kernel.ts',
         'sim/os/x.ts: sim/ imports machines/index.ts',
         'sim/os/y.ts: sim/ imports workloads/index.ts',

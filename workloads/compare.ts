@@ -19,10 +19,10 @@ export type Mark = 'paper' | 'home' | 'extrapolated';
  */
 export const PAPER_CELLS: readonly { kernel: string; machine: string; source: string }[] = [
   { kernel: 'urpc', machine: 'firefly-cvax', source: 'urpc §4.3 and Table II: null URPC latency on the C-VAX Firefly' },
-  { kernel: 'lrpc', machine: 'firefly-cvax', source: 'urpc §1 and §4.3; l3 Table 2: LRPC null call on the C-VAX Firefly, 157 µs' },
+  { kernel: 'lrpc', machine: 'firefly-cvax', source: 'urpc §1 and §4.3; l3 Table 2: LRPC null call on the C-VAX Firefly' },
   { kernel: 'taos', machine: 'firefly-cvax', source: 'urpc Table I, Taos column: kernel thread operations on the C-VAX Firefly' },
-  { kernel: 'src-rpc', machine: 'firefly-cvax', source: 'l3 Table 2: SRC RPC on the C-VAX Firefly, 464 µs' },
-  { kernel: 'src-rpc', machine: 'firefly-microvax2', source: 'l3 Table 2: SRC RPC on the MicroVAX II Firefly, 937 µs' },
+  { kernel: 'src-rpc', machine: 'firefly-cvax', source: 'l3 Table 2: SRC RPC on the C-VAX Firefly' },
+  { kernel: 'src-rpc', machine: 'firefly-microvax2', source: 'l3 Table 2: SRC RPC on the MicroVAX II Firefly' },
   { kernel: 'l3', machine: 'i486-dx50', source: 'l3 Table 2 (and Table 7, Figure 7): L3 null RPC on the 50 MHz 486' },
   { kernel: 'l3', machine: 'i486-dx33', source: 'l3 Table 2: L3 null RPC on the 33 MHz 486' },
   { kernel: 'l3', machine: 'i386-20', source: 'l3 Table 2: L3 null RPC on the 20 MHz 386' },

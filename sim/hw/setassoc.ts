@@ -70,14 +70,7 @@ export class SetAssoc {
         return i;
       }
     }
-    let victim = base;
-    let oldest = stamps[base];
-    for (let i = base + 1; i < end; i++) {
-      if (stamps[i] < oldest) {
-        oldest = stamps[i];
-        victim = i;
-      }
-    }
+    const victim = this.lruWay(base, end);
     keys[victim] = key;
     stamps[victim] = stamp;
     this.misses++;
@@ -134,6 +127,14 @@ export class SetAssoc {
     }
     const base = (key % this.sets) * this.ways;
     const end = base + this.ways;
+    const victim = this.lruWay(base, end);
+    keys[victim] = key;
+    stamps[victim] = stamp;
+  }
+
+  /** The least recently used way of a set (the first of its oldest stamps). */
+  private lruWay(base: number, end: number): number {
+    const stamps = this.stamps;
     let victim = base;
     let oldest = stamps[base];
     for (let i = base + 1; i < end; i++) {
@@ -142,8 +143,7 @@ export class SetAssoc {
         victim = i;
       }
     }
-    keys[victim] = key;
-    stamps[victim] = stamp;
+    return victim;
   }
 
   /** Whether key is present, without touching LRU state or counters. */

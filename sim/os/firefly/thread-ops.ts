@@ -5,14 +5,8 @@
 
 import type { Body } from '../../engine/index.js';
 import { FtCondition, FtMutex, type FastThreads, type UThread } from '../fastthreads.js';
+import type { ThreadOp } from '../thread-requests.js';
 
-/** The operations of Table I, as the `op` of a request. */
-export const THREAD_OPS = ['procedure-call', 'fork', 'fork-join', 'yield', 'acquire-release', 'pingpong'] as const;
-export type ThreadOp = (typeof THREAD_OPS)[number];
-
-export function isThreadOp(op: string | undefined): op is ThreadOp {
-  return op !== undefined && (THREAD_OPS as readonly string[]).includes(op);
-}
 
 interface PingPong {
   ping: FtCondition;

@@ -62,6 +62,12 @@ describe('L3 full path', () => {
     }
   });
 
+  it('copies the 20-byte user frame into the continuation and back (§5.2.4), each with the move start-up', () => {
+    const rows = run(8, ['kernel.kernelStacks=continuationCopy']).breakdown;
+    expect(perIpcWhere(rows, (l) => l === 'continuation: save').exec).toBe(20 + 20);
+    expect(perIpcWhere(rows, (l) => l === 'continuation: restore').exec).toBe(20 + 20);
+  });
+
   it('adds one system call per round trip without reply & wait', () => {
     const r = run(8, ['kernel.replyAndWait=false']);
     expect(r.breakdown.find((b) => b.step === 'user: call kernel')!.count).toBe(3);

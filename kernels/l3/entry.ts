@@ -11,7 +11,7 @@ import type { L3Options } from './options.js';
 /** Where the stub's return address sits on the user stack. */
 const USER_SP = 0xff0;
 /** The user frame INT pushes: SS, ESP, EFLAGS, CS, EIP. */
-const FRAME_BYTES = 20;
+export const FRAME_BYTES = 20;
 /** The message dope (sizes) before the message bytes. */
 export const DOPE_BYTES = 8;
 /** Where the message bytes begin in the message variable's page. */

@@ -74,7 +74,8 @@ export const TCB = {
   wakeupLink: 0x30,
   flags: 0x38,
   portLink: 0x3c,
-  savedRegisters: 0x40,
+  /** §5.2.4, continuations only: the user frame kept while the thread is blocked (hot: a one-byte displacement, §5.5.1). */
+  continuation: 0x40,
 } as const;
 
 /** Offsets in the (condensed or separate) processor tables and kernel data. */

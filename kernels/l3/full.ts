@@ -8,7 +8,7 @@
 import { copy, instr, read, write, type Step } from '../../sim/hw/index.js';
 import { TABLE5 } from './minimal.js';
 import { CodeMap } from './code.js';
-import { callKernel, flushStep, returnToUser, segmentsOnEntry, userReceive, userSend, type Codes } from './entry.js';
+import { callKernel, flushStep, FRAME_BYTES, returnToUser, segmentsOnEntry, userReceive, userSend, type Codes } from './entry.js';
 import { TCB, type FullLayout, type FullThread } from './full-layout.js';
 import type { L3Options } from './options.js';
 import { block, blockAndWake, makeReady, processSwitch, selectNext } from './schedule.js';
@@ -112,18 +112,21 @@ export function sendAndReceive(
   return out;
 }
 
-/** guess: §5.2.4's kernel frame a blocking thread leaves on the processor's stack (user frame and saved registers), copied into its continuation. */
-const CONTINUATION_BYTES = 32;
-const CONTINUATION_AT = 0x100;
+/**
+ * What a blocking thread leaves on the processor's stack and the continuation must keep: §5.2.4
+ * names it, "state information (instruction counter, flags, user stack pointer)", i.e. the user
+ * frame INT pushes. No general registers: the IPC registers are parameters or scratch (Table 6, §5.4.2).
+ */
+const CONTINUATION_BYTES = FRAME_BYTES;
 
 function continuationSave(c: Codes, s: FullThread, o: L3Options): Step[] {
   if (o.kernelStacks !== 'continuationCopy') return [];
-  return [c.ipc.step('continuation: save', [instr('copyStartup'), copy(CONTINUATION_BYTES, s.stack, s.tcb, s.stackTop - CONTINUATION_BYTES, CONTINUATION_AT)])];
+  return [c.ipc.step('continuation: save', [instr('copyStartup'), copy(CONTINUATION_BYTES, s.stack, s.tcb, s.stackTop - CONTINUATION_BYTES, TCB.continuation)])];
 }
 
 function continuationRestore(c: Codes, r: FullThread, o: L3Options): Step[] {
   if (o.kernelStacks !== 'continuationCopy') return [];
-  return [c.ipc.step('continuation: restore', [instr('copyStartup'), copy(CONTINUATION_BYTES, r.tcb, r.stack, CONTINUATION_AT, r.stackTop - CONTINUATION_BYTES)])];
+  return [c.ipc.step('continuation: restore', [instr('copyStartup'), copy(CONTINUATION_BYTES, r.tcb, r.stack, TCB.continuation, r.stackTop - CONTINUATION_BYTES)])];
 }
 
 /**

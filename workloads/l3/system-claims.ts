@@ -323,7 +323,6 @@ export const systemClaims: Claim[] = [
     role: 'predicted',
     experiment: 'l3-continuations',
     measure: (s) => ipcUs(s, 8, ['kernel.kernelStacks=continuationCopy']) - ipcUs(s, 8),
-    knownGap:
-      'the model copies a 32-byte frame into the continuation and back, each with Table 4\'s 20-cycle move start-up (2.5 µs in all); the paper does not say how much it copies',
+    note: 'the copy is of the state §5.2.4 says the kernel stack holds (the 20-byte user frame), into the tcb and back, each with Table 4\'s 20-cycle move start-up, plus the TLB miss of the processor stack',
   }),
 ];

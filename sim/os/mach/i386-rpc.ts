@@ -31,6 +31,7 @@ export function layOutI386(sys: System): I386Layout {
 export const I386_STEPS = {
   userSend: 'user: header, mach_msg, mach_msg_trap stub',
   entry: 'locore: call gate, system-call entry, argument copy',
+  syscallEntry: 'locore: call gate, system-call entry, dispatch',
   before: 'mach_msg_trap: fast_get, port rights in, enqueue',
   copyin: 'copyinmsg',
   handoff: 'thread_handoff, stack_handoff: switch to the receiver',
@@ -129,7 +130,7 @@ export function i386SystemCall(L: MachLayout, caller: MachTask, routine: Step): 
   const s = (side: Side, label: string, work: Work[], area: CodeArea): SideStep => ({ side, step: inIsa('x86', step(label, work, area)) });
   // The stub: movl $trap,%eax; lcall; ret (mach/i386/syscall_sw.h kernel_trap).
   return [
-    s('kernel', I386_STEPS.entry, [...x86({ alu: 1 }), trap(), ...x86(add(X.syscallEntry, X.noArguments)), write(caller.thread, 0xe00, 68), read(caller.thread, 0x300, 4), read(caller.task, 0, 8)], trapCode),
+    s('kernel', I386_STEPS.syscallEntry, [...x86({ alu: 1 }), trap(), ...x86(add(X.syscallEntry, X.noArguments)), write(caller.thread, 0xe00, 68), read(caller.thread, 0x300, 4), read(caller.task, 0, 8)], trapCode),
     { side: 'kernel', step: routine },
     s('kernel', I386_STEPS.callReturn, [...x86(add(X.callReturn, X.returnToUser)), read(caller.thread, 0xe00, 68), rti(), ...x86({ ret: 1 })], trapCode),
   ];

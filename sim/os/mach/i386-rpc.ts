@@ -54,7 +54,7 @@ interface Dir {
   data: number;
 }
 
-function builder(L: MachLayout, D: I386Layout) {
+function builder(L: MachLayout) {
   const trapCode = new CodeArea(L.trapCode, BYTES, 4096);
   const msgCode = new CodeArea(L.msgCode, BYTES, 4096);
   const userCode = (t: MachTask) => new CodeArea(t.code, BYTES, 8192);
@@ -66,7 +66,7 @@ function builder(L: MachLayout, D: I386Layout) {
 
 /** The sender's half: user, call gate, locore, mach_msg_trap to the handoff, which switches spaces. */
 function sendHalf(L: MachLayout, D: I386Layout, d: Dir): SideStep[] {
-  const { trapCode, msgCode, userCode, s, tag, big } = builder(L, D);
+  const { trapCode, msgCode, userCode, s, tag, big } = builder(L);
   const f = d.from;
   const side: Side = d.reply ? 'server' : 'client';
   const args = X.msgTrapArguments;
@@ -92,7 +92,7 @@ function sendHalf(L: MachLayout, D: I386Layout, d: Dir): SideStep[] {
 
 /** The receiver's half, run by the thread that received the kernel stack: names out, copyout, iret, user. */
 function receiveHalf(L: MachLayout, D: I386Layout, d: Dir): SideStep[] {
-  const { trapCode, msgCode, userCode, s, tag, big } = builder(L, D);
+  const { trapCode, msgCode, userCode, s, tag, big } = builder(L);
   const t = d.to;
   const side: Side = d.reply ? 'client' : 'server';
   const after = d.reply ? X.replyAfterHandoff : X.requestAfterHandoff;

@@ -74,16 +74,17 @@ describe('mach and inks kernels on the HP 9000/730', () => {
 });
 
 describe('mach is machine-independent work', () => {
-  it.each(machines.map((m) => [m.id]))('runs a Mach RPC of 8 bytes on %s', (id) => {
+  // On an x86 machine Mach runs its own i386 path (sim/os/mach/i386-rpc.ts): 9 rows each way.
+  it.each(machines.map((m) => [m.id, m.isa]))('runs a Mach RPC of 8 bytes on %s', (id, isa) => {
     const r = simulate({ machine: id, kernel: 'mach', bytes: 8, calls: 20, warmup: 5 });
     expect(r.result.latencyCycles.mean).toBeGreaterThan(1000);
-    expect(new Set(r.result.breakdown.map((b) => b.step.replace(/ \/ copy$/, ''))).size).toBe(21);
+    expect(new Set(r.result.breakdown.map((b) => b.step.replace(/ \/ copy$/, ''))).size).toBe(isa === 'x86' ? 18 : 21);
   });
 
-  it('floods the 486 on-chip cache where the HP caches hold everything', () => {
-    const i486 = simulate({ machine: 'i486-dx50', kernel: 'mach', bytes: 8, calls: 50 });
-    const misses = i486.result.breakdown.reduce((a, b) => a + b.cacheMisses, 0);
-    expect(misses).toBeGreaterThan(100);
+  it('misses the 486 on-chip cache where the HP caches hold everything', () => {
+    const misses = (machine: string) => simulate({ machine, kernel: 'mach', bytes: 8, calls: 50 }).result.breakdown.reduce((a, b) => a + b.cacheMisses, 0);
+    expect(misses('i486-dx50')).toBeGreaterThan(0);
+    expect(misses('hp9000-730')).toBe(0);
   });
 
   it('costs more per message byte than its copy rate alone on the 486 (twofold copy through the kernel)', () => {

@@ -1,10 +1,16 @@
-// The machine-independent Mach 3.0 kernel on the i486 (L3 paper §5.5.3, §5.5.5, §5.6, Table 7):
-// taken branches priced as such, the segment registers a Mach kernel entry and return load, and
-// the mach_thread_self system call; and that none of it moves the HP 9000/730's cycles.
+// The Mach 3.0 kernel on the i486 (L3 paper §5.5.3, §5.5.5, §5.6, Table 7): on an x86 machine it
+// runs Mach's own i386 path counted from source (the call gate, locore's entry and exit with their
+// segment loads, mach_msg_trap's fast path, thread_handoff, copyinmsg/copyoutmsg), none of the
+// PA-RISC trap path; taken branches priced as such; the mach_thread_self system call; and none of
+// it moves the HP 9000/730's cycles.
 
 import { describe, expect, it } from 'vitest';
 import { machines } from '../machines/index.js';
 import { code, TAKEN_BRANCH_SHARE } from '../sim/os/mach/mix.js';
+import { add, DIRECTION_PIECES, I386, total } from '../sim/os/mach/i386.js';
+import { I386_STEPS } from '../sim/os/mach/i386-rpc.js';
+import { KCALL, KCALL_LABELS } from '../sim/os/mach/kcall.js';
+import { RPC_PATH, RPC_STAGES } from '../sim/os/mach/stages.js';
 import { simulate, type RunSpec } from '../workloads/run.js';
 
 const run = (spec: Partial<RunSpec>) => simulate({ machine: 'i486-dx50', kernel: 'mach', calls: 40, warmup: 10, ...spec }).result;
@@ -31,8 +37,11 @@ describe('mach on the i486', () => {
   it('segment loads are the only difference between the 486 and a 486 without segment registers', () => {
     const a = run({});
     const b = run({ set: ['costs.segLoad=0'] });
-    // One round trip enters the kernel twice from user mode (2 loads each) and returns twice (4 each).
-    expect(a.latencyCycles.mean - b.latencyCycles.mean).toBe(2 * (2 + 4) * 9);
+    // Each direction of a round trip loads ds and es on entry, fs for the argument copy, ds and es
+    // in copyinmsg and copyoutmsg, the LDT in switch_ktss, and gs, fs, es, ds on the way out.
+    const perDirection = DIRECTION_PIECES.reduce((n, p) => n + ((I386[p] as Record<string, number>).segLoad ?? 0), 0);
+    expect(perDirection).toBe(2 + 1 + 2 + 1 + 2 + 4);
+    expect(a.latencyCycles.mean - b.latencyCycles.mean).toBe(2 * perDirection * 9);
   });
 
   it('taken branches cost the 486 more than untaken ones would', () => {
@@ -45,8 +54,8 @@ describe('mach on the i486', () => {
     const r = run({ workload: 'mach-thread-self' });
     expect(r.breakdown.some((b) => /mach_thread_self/.test(b.step))).toBe(true);
     expect(r.breakdown.every((b) => b.side === 'kernel')).toBe(true);
-    // The bare trap and return are 71 + 36 cycles; the Mach path is several times that.
-    expect(r.latencyCycles.mean).toBeGreaterThan(4 * (71 + 36));
+    // The bare trap and return are 71 + 36 cycles; the Mach path adds locore's entry and exit and the routine.
+    expect(r.latencyCycles.mean).toBeGreaterThan(71 + 36 + total(add(I386.syscallEntry, I386.callReturn, I386.returnToUser)) + KCALL.threadSelf);
     // One call leaves the kernel with the user segments reloaded: 2 + 4 segment loads.
     const noSeg = run({ workload: 'mach-thread-self', set: ['costs.segLoad=0'] });
     expect(r.latencyCycles.mean - noSeg.latencyCycles.mean).toBe(6 * 9);
@@ -58,5 +67,66 @@ describe('mach on the i486', () => {
     const m = machines.find((x) => x.id === 'hp9000-730')!;
     expect(m.costs.jccTaken).toBe(m.costs.jcc);
     expect(m.costs.segLoad).toBe(0);
+  });
+});
+
+describe('the i386 Mach path on x86 machines', () => {
+  const rows = (machine: string, spec: Partial<RunSpec> = {}) => simulate({ machine, kernel: 'mach', calls: 40, warmup: 10, ...spec }).result.breakdown;
+  const stepsOf = (machine: string) => new Set(rows(machine).map((b) => b.step));
+
+  it('a null RPC runs the counted pieces in both directions: call gate and entry, fast path, handoff, copies, exit', () => {
+    for (const m of ['i486-dx50', 'i486-dx33', 'i386-20', 'linux-i486-66']) {
+      const steps = stepsOf(m);
+      for (const label of [I386_STEPS.userSend, I386_STEPS.entry, I386_STEPS.before, I386_STEPS.copyin, I386_STEPS.handoff, I386_STEPS.after, I386_STEPS.copyout, I386_STEPS.exit, I386_STEPS.userReceive]) {
+        expect(steps.has(label), `${m}: ${label}`).toBe(true);
+        expect(steps.has(`${label} (reply)`), `${m}: ${label} (reply)`).toBe(true);
+      }
+    }
+  });
+
+  it('none of the PA-RISC path: no inks Table 1 stage, no Mach kernel-call row', () => {
+    const steps = [...stepsOf('i486-dx50'), ...rows('i486-dx50', { workload: 'mach-thread-self' }).map((b) => b.step)];
+    const parisc = new Set<string>([...RPC_STAGES, ...Object.values(KCALL_LABELS)]);
+    expect(steps.filter((s) => parisc.has(s.replace(/ \/ copy$/, '')))).toEqual([]);
+  });
+
+  it('each step executes exactly the instructions counted for it (the gate and iret are one each)', () => {
+    const b = rows('i486-dx50');
+    const at = (label: string) => b.find((r) => r.step === label)!;
+    const args = Object.fromEntries(Object.entries(I386.perArgument).map(([k, n]) => [k, n * I386.msgTrapArguments]));
+    // The entry: the call gate, 34 instructions to the call (pusha as 8 stores), 5 for the argument copy, 3 per argument.
+    expect(at(I386_STEPS.entry).instructions).toBe(1 + total(add(I386.syscallEntry, I386.withArguments, I386.argumentCopy, args)));
+    expect(at(I386_STEPS.entry).trapEntries).toBe(1);
+    expect(at(I386_STEPS.exit).trapReturns).toBe(1);
+    expect(at(I386_STEPS.before).instructions).toBe(total(I386.requestBeforeHandoff));
+    expect(at(`${I386_STEPS.before} (reply)`).instructions).toBe(total(I386.replyBeforeHandoff));
+    // The handoff's instructions and its CR3 load (the context load, one more instruction).
+    expect(at(I386_STEPS.handoff).instructions).toBe(total(add(I386.handoff, I386.spl)) + 1);
+  });
+
+  it('the call gate and the iret are priced by the machine: one each per direction', () => {
+    const cyc = (set: string[]) => simulate({ machine: 'i486-dx50', kernel: 'mach', calls: 40, warmup: 10, set }).result.latencyCycles.mean;
+    expect(cyc(['costs.trap=81']) - cyc([])).toBe(2 * 10);
+    expect(cyc(['costs.rti=46']) - cyc([])).toBe(2 * 10);
+  });
+
+  it('mach_thread_self takes the i386 entry and exit around its routine, not the PA-RISC trap path', () => {
+    const b = rows('i486-dx50', { workload: 'mach-thread-self' });
+    expect(b.map((r) => r.step)).toEqual([I386_STEPS.syscallEntry, I386_STEPS.threadSelf, I386_STEPS.callReturn]);
+    // The routine is the one count not made for the i386 (ported from the PA-RISC at the table's 1.0).
+    expect(b[1].instructions).toBe(KCALL.threadSelf);
+    expect(b[0].instructions + b[2].instructions).toBeLessThan(RPC_PATH.trapEntry);
+  });
+
+  it('the PA-RISC machine and the in-kernel servers keep their own path', () => {
+    expect(stepsOf('hp9000-730').has(RPC_STAGES[2])).toBe(true);
+    expect(stepsOf('hp9000-730').has(I386_STEPS.entry)).toBe(false);
+    const inks = new Set(simulate({ machine: 'i486-dx50', kernel: 'inks-msg', calls: 20, warmup: 5 }).result.breakdown.map((r) => r.step));
+    expect(inks.has(RPC_STAGES[2])).toBe(true);
+  });
+
+  it('calls with MIG arguments keep the PA-RISC stages on x86 (no i386 MIG stub was counted)', () => {
+    const steps = new Set(simulate({ machine: 'i486-dx50', kernel: 'mach', calls: 20, warmup: 5, workload: 'inks-in64' }).result.breakdown.map((r) => r.step));
+    expect(steps.has(RPC_STAGES[0])).toBe(true);
   });
 });

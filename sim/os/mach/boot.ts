@@ -9,6 +9,7 @@ import type { System } from '../index.js';
 import { Baton, handTo, memoize, spawnServer } from '../handoff.js';
 import { messagePath, requestKey, type MachRequest } from './ops.js';
 import { layOut, type MachLayout } from './layout.js';
+import { layOutI386 } from './i386-rpc.js';
 import type { RpcOptions, RpcPath, SideStep } from './rpc.js';
 
 /** Largest argument list the buffers are laid out for (bytes), besides --bytes. */
@@ -28,7 +29,9 @@ export interface BootedRpc {
 
 export function bootRpc(sys: System, bytes: number, o: RpcOptions): BootedRpc {
   const L = layOut(sys, Math.max(bytes, MAX_ARGUMENT_BYTES), o.serverInKernel);
-  const path = memoize(requestKey, (req: MachRequest) => messagePath(L, req, o));
+  // On an x86 machine Mach runs its own i386 path (l3 §5.6, §6); an in-kernel server keeps the INKS one.
+  const opts: RpcOptions = sys.machine.isa === 'x86' && !o.serverInKernel ? { ...o, i386: layOutI386(sys) } : o;
+  const path = memoize(requestKey, (req: MachRequest) => messagePath(L, req, opts));
   const cpu = sys.cpus[0];
   cpu.load(L.client.space);
   const server = new Baton(sys.sim, 'server thread', 'server thread waits in mach_msg for a request');

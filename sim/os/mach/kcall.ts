@@ -5,7 +5,7 @@
 // kernel's MIG server for the call, and the second half back. The message path reuses the RPC
 // stages' path lengths (Table 1); only the kernel-object dispatch and the trap paths are new.
 
-import { CodeArea, copy, instr, read, rti, step, trap, write, type Page, type Work } from '../../hw/index.js';
+import { CodeArea, copy, instr, read, rti, step, trap, write, type Page, type Step, type Work } from '../../hw/index.js';
 import { HEADER_BYTES, RETCODE_BYTES, replyBytes, requestBytes, type Arg } from './args.js';
 import type { MachLayout, MachTask } from './layout.js';
 import { bcopy, code, copyWords, enterSegments, kernelCopy, leaveSegments, restoreRegisters, saveRegisters } from './mix.js';
@@ -109,9 +109,13 @@ export function kernelTrapCall(L: MachLayout, caller: MachTask, callerInKernel: 
  * Mach trap path around the routine that returns a send right to the calling thread's port.
  */
 export function threadSelfCall(L: MachLayout, caller: MachTask): SideStep[] {
-  const kc = new CodeArea(L.trapCode, INSTRUCTION_BYTES, 4096);
-  const K = KCALL_LABELS;
   const [enter, , exit] = kernelTrapCall(L, caller, false);
+  return [enter, { side: 'kernel', step: threadSelfRoutine(L, caller, KCALL_LABELS.threadSelf) }, exit];
+}
+
+/** mach_thread_self's routine alone (the i386 system-call path runs it between its own entry and exit). */
+export function threadSelfRoutine(L: MachLayout, caller: MachTask, label: string): Step {
+  const kc = new CodeArea(L.trapCode, INSTRUCTION_BYTES, 4096);
   const routine: Work[] = [
     ...code(KCALL.threadSelf),
     read(caller.thread, 0x300, 8),
@@ -120,7 +124,7 @@ export function threadSelfCall(L: MachLayout, caller: MachTask): SideStep[] {
     read(caller.ipcSpace, 0x100, 16),
     write(caller.ipcSpace, 0x100, 4),
   ];
-  return [enter, { side: 'kernel', step: step(K.threadSelf, routine, kc) }, exit];
+  return step(label, routine, kc);
 }
 
 /**

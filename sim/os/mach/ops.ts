@@ -4,7 +4,8 @@
 // inks Table 5) or by the user program.
 
 import type { Arg } from './args.js';
-import { kernelMsgCall, kernelTrapCall, threadSelfCall } from './kcall.js';
+import { I386_STEPS, i386RpcPath, i386SystemCall } from './i386-rpc.js';
+import { kernelMsgCall, kernelTrapCall, threadSelfCall, threadSelfRoutine } from './kcall.js';
 import type { MachLayout } from './layout.js';
 import { rpcPath, type RpcOptions, type RpcPath } from './rpc.js';
 import { emulation, GENERIC_ARGS, serverWork, unixCall } from './unix.js';
@@ -19,7 +20,10 @@ export const KERNEL_CALL_OPS = ['mach:trap', 'mach:msg', 'mach:user-trap', 'mach
 
 /** A do-nothing kernel call, run on the calling task's thread in its space. */
 export function kernelCallPath(L: MachLayout, op: string, o: RpcOptions): RpcPath {
-  if (op === THREAD_SELF_OP) return { clientOut: threadSelfCall(L, L.client), server: [], clientBack: [], context: L.client.space };
+  if (op === THREAD_SELF_OP) {
+    const steps = o.i386 ? i386SystemCall(L, L.client, threadSelfRoutine(L, L.client, I386_STEPS.threadSelf)) : threadSelfCall(L, L.client);
+    return { clientOut: steps, server: [], clientBack: [], context: L.client.space };
+  }
   const user = op.startsWith('mach:user-');
   const caller = user ? L.client : L.server;
   const inKernel = !user && o.serverInKernel;
@@ -42,8 +46,18 @@ export function machRequest(kernel: string, req: MachRequest | { kind: 'thread' 
 /** A memo key for a request's path. */
 export const requestKey = (req: MachRequest): string => JSON.stringify(req);
 
+/**
+ * Whether a call takes the i386 path: on an x86 machine, a raw message (or none) to a server out
+ * of the kernel. Calls with MIG arguments keep the PA-RISC path: no i386 MIG stub was counted.
+ */
+const onI386 = (o: RpcOptions, args: readonly Arg[]): boolean => o.i386 !== undefined && !o.serverInKernel && args.every((a) => a.kind === 'msg');
+
 export function messagePath(L: MachLayout, req: MachRequest, o: RpcOptions): RpcPath {
-  if (req.kind === 'call') return { ...rpcPath(L, argsOf(req), o), context: L.client.space };
+  if (req.kind === 'call') {
+    const args = argsOf(req);
+    if (onI386(o, args)) return i386RpcPath(L, o.i386!, args);
+    return { ...rpcPath(L, args, o), context: L.client.space };
+  }
   const op = req.call;
   if (op.startsWith(UNIX_PREFIX)) {
     const c = unixCall(op.slice(UNIX_PREFIX.length));

@@ -5,6 +5,7 @@
 // (§4.3: stack In 4 times, pointer In 3, Out 3, InOut 7), so argument costs follow from copy costs.
 
 import { copy, instr, loadContext, read, rti, step, trap, write, CodeArea, type Page, type Space, type Step, type Work } from '../../hw/index.js';
+import type { I386Layout } from './i386-rpc.js';
 import { DESCRIPTOR_BYTES, HEADER_BYTES, RETCODE_BYTES, replyBytes, requestBytes, type Arg } from './args.js';
 import type { MachLayout } from './layout.js';
 import { bcopy, code, enterSegments, kernelCopy, leaveSegments, restoreRegisters, saveRegisters } from './mix.js';
@@ -20,6 +21,11 @@ export interface RpcOptions {
   instrumented: boolean;
   /** An in-kernel server's kernel calls stay on its own stack (the prototype of inks footnote 6). */
   serverOwnStack?: boolean;
+  /**
+   * On an x86 machine, the pages of Mach's own i386 path (i386-rpc.ts), which then carries raw
+   * messages and mach_thread_self in place of the PA-RISC path; absent elsewhere.
+   */
+  i386?: I386Layout;
 }
 
 export type Side = 'client' | 'kernel' | 'server';

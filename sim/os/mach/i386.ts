@@ -1,0 +1,152 @@
+// Mach 3.0's own path on the i386 (l3 §5.6, §6, Table 2, Table 7 measure it on 486s): the
+// instructions of a mach_msg RPC and of a Mach system call, counted from public source rather than
+// taken from the PA-RISC path of the in-kernel-server paper. Each piece is a count of the
+// simulator's instruction classes with the file and function it was counted from.
+//
+// Trees read: CMU Mach 3.0 i386/locore.s (revision 2.11, 1991, "System call enters through a call
+// gate"), CMU Mach 3.0 ipc/mach_msg.c (mach_msg_trap with CONTINUATIONS and NORMA_IPC: the
+// 1992-93 kernel Liedtke measured), CMU Mach 3.0 i386/pcb.c and i386/fpu.h (stack_handoff,
+// switch_ktss, fpu_save_context), and GNU Mach (i386/i386/locore.S, kern/ipc_sched.c,
+// i386/i386/spl.S), the CMU kernel's descendant, where the CMU text was not found.
+//
+// How C was turned into instructions: the fast path of mach_msg_trap (fast_get, fast_copyin,
+// fast_send_receive, fast_copyout, fast_put, one function per direction), thread_handoff,
+// stack_handoff and switch_ktss were re-typed with their macros (uniprocessor: simple locks
+// compile to nothing, as the source says) and compiled with gcc 12 -m32 -O2 -fomit-frame-pointer;
+// the instructions on the executed path of a one-to-one ping-pong (the slow exits moved out as
+// cold calls) were counted and classified by operand: a move from memory is a load, to memory a
+// store, a push a store (a push of a memory operand a load and a store), an ALU operation on
+// memory a load, an ALU operation and a store, a compare with a memory operand `cmpm`. The request
+// path compiles to 213 instructions for about 100 C statements and the reply path to 178 for
+// about 84: 2.1 instructions per statement. A 1993 compiler (gcc 1.x / 2.x) would give somewhat
+// more; nothing here is scaled for it.
+//
+// Instructions the vocabulary has no class for are priced by their nearest class, each noted:
+// PUSHA / POPA (11 / 9 clocks on the i486) as 8 stores / 8 loads; CLD, CLI and STI (2, 5 and 5
+// clocks) as ALU operations; MOV CR0,reg (16 clocks in MAME's i486 table) as the control-register
+// load the vocabulary has (loadContext, MOV CR3: 4 clocks); LLDT (11 clocks) as a segment load
+// (9); the call gate (CALL through a gate to an inner level, no parameters: 69 clocks on the
+// i486, HelpPC's CALL table) as the trap class (INT to an inner level, 71). Together about 30
+// i486 clocks per direction, 60 per round trip (1.2 µs at 50 MHz), are left out this way.
+
+import { instr, type Work } from '../../hw/index.js';
+
+/** Counts of instruction classes of one piece of code. */
+export type Counts = Readonly<Partial<Record<string, number>>>;
+
+/** Instructions as the machine prices them, class by class, in one fixed order. */
+const ORDER = ['ld', 'st', 'alu', 'shr', 'cmp', 'cmpm', 'jcc', 'jccTaken', 'call', 'ret', 'segPush', 'segRead', 'segLoad', 'interlocked', 'loadContext', 'copyStartup'];
+
+export function x86(c: Counts): Work[] {
+  for (const k of Object.keys(c)) if (!ORDER.includes(k)) throw new Error(`no instruction class '${k}' in the i386 Mach counts`);
+  return ORDER.filter((k) => (c[k] ?? 0) > 0).map((k) => instr(k, c[k]!));
+}
+
+/** Sum of several pieces. */
+export function add(...cs: Counts[]): Counts {
+  const out: Record<string, number> = {};
+  for (const c of cs) for (const [k, n] of Object.entries(c)) out[k] = (out[k] ?? 0) + (n ?? 0);
+  return out;
+}
+
+/** The simulator's instructions in a piece (a push of memory counts twice, PUSHA eight times). */
+export const total = (c: Counts): number => Object.values(c).reduce((s: number, n) => s + (n ?? 0), 0);
+
+export const I386 = {
+  /**
+   * User side before the trap, per message: a ping-pong loop filling the header (bits, size,
+   * remote, local, id) and calling mach_msg with 7 arguments (15 instructions); libmach
+   * mach_msg.c mach_msg(), which passes option &~ LIBMACH_OPTIONS and the other 6 arguments on to
+   * mach_msg_trap (15); the trap stub of mach/i386/syscall_sw.h kernel_trap(): `movl $-25,%eax`,
+   * then `lcall $7,$0` (the trap itself). Compiled as above: 31 instructions.
+   */
+  userSend: { ld: 9, st: 21, alu: 5, call: 2 },
+  /** After the return from the kernel: the stub's `ret`, mach_msg's success test and return (8), the loop's tail (6): 15. */
+  userReceive: { ret: 2, ld: 2, alu: 5, cmp: 2, cmpm: 1, jcc: 2, jccTaken: 1 },
+  /**
+   * locore.s ENTRY(syscall) to the indirect call, without arguments: pushf, cld, push of the
+   * call number and a trap-number slot, pusha, 4 segment pushes, and the kernel data selector
+   * loaded into ds and es (3 instructions in CMU's locore.s; GNU Mach's SET_KERNEL_SEGMENTS also
+   * loads fs and gs, 2 more segment loads, an SMP addition); the eflags/eip/cs shuffle (6 moves);
+   * GNU Mach's stack switch to kernel_stack (load, xchgl); the emulation-vector test (5); the
+   * native dispatch (negl, jl, cmpl mach_trap_count, jg, shll, load the argument count, jecxz);
+   * `call *mach_trap_table+4(%eax)`: 34 instructions. jecxz is taken when there are no arguments.
+   */
+  syscallEntry: { st: 14, ld: 8, alu: 5, segPush: 4, segLoad: 2, shr: 1, cmpm: 1, jcc: 2, jccTaken: 1, call: 1 },
+  /** The jecxz of the dispatch: taken (no arguments) or not. */
+  noArguments: { jccTaken: 1 },
+  withArguments: { jcc: 1 },
+  /**
+   * The argument copy from the user stack (GNU Mach locore.S syscall_native): load the user
+   * stack pointer, lea, user data selector into fs (a segment load), save esp: 5 instructions.
+   */
+  argumentCopy: { ld: 1, alu: 3, segLoad: 1 },
+  /** Per argument: subl $4,%esi; pushl %fs:(%esi); loop. */
+  perArgument: { alu: 1, ld: 1, st: 1, jccTaken: 1 },
+  /** mach_call_call after a routine that returns: back to the PCB stack, store the return value, jmp _return_from_trap (5). */
+  callReturn: { alu: 2, ld: 1, st: 1, jccTaken: 1 },
+  /** locore.S ENTRY(thread_syscall_return), how mach_msg_trap's fast_put leaves: 6 instructions. */
+  threadSyscallReturn: { ld: 2, alu: 2, st: 1, jccTaken: 1 },
+  /**
+   * _return_from_trap (the AST test, uniprocessor) and _return_to_user: popl gs, fs, es, ds
+   * (4 segment loads), popa, addl $8,%esp, then iret (the return itself): 8 instructions + iret.
+   */
+  returnToUser: { cmpm: 1, jccTaken: 1, segLoad: 4, ld: 8, alu: 1 },
+  /**
+   * GNU Mach locore.S ENTRY(copyinmsg): save esi/edi, 3 arguments, user data selector into ds,
+   * shrl $2, `rep movsl` (its start-up here, the bytes as a copy), set msgh_size, ds back from
+   * ss, restore, ret: 18 instructions, 2 segment loads.
+   */
+  copyinmsg: { st: 3, ld: 6, alu: 3, segLoad: 2, segRead: 1, shr: 1, copyStartup: 1, ret: 1 },
+  /**
+   * GNU Mach locore.S ENTRY(copyoutmsg) on a CPU above the 386 (the 386 takes copyout_retry,
+   * which walks the page tables itself, about 25 instructions more per page: not modelled): 18
+   * instructions, 2 segment loads.
+   */
+  copyoutmsg: { st: 2, ld: 6, alu: 2, segLoad: 2, segRead: 1, cmpm: 1, jcc: 1, shr: 1, copyStartup: 1, ret: 1 },
+  /**
+   * mach_msg_trap, a request (COPY_SEND / MAKE_SEND_ONCE) up to the call of thread_handoff:
+   * prologue, option test, fast_get (size tests, ikm_cache, the call of copyinmsg), fast_copyin
+   * (two inline entry lookups, rights and references, header rewrite, queue tests) and
+   * fast_send_receive up to the handoff: 116 compiled instructions.
+   */
+  requestBeforeHandoff: { alu: 22, call: 2, cmp: 12, cmpm: 6, jcc: 19, ld: 28, shr: 6, st: 28 },
+  /**
+   * The rest of the request, run as the server thread: enqueue self on the reply port, dequeue
+   * the receiver, sequence number, switch identity, release the receive object; fast_copyout of
+   * a request (ipc_entry_get for the reply right, the destination's name, header); fast_put
+   * (the call of copyoutmsg, ikm_cache, the call of thread_syscall_return): 97 instructions.
+   */
+  requestAfterHandoff: { alu: 17, call: 2, cmp: 10, cmpm: 3, jcc: 11, jccTaken: 7, ld: 28, shr: 3, st: 25 },
+  /** mach_msg_trap, a reply (MOVE_SEND_ONCE) up to thread_handoff: fast_get, fast_copyin of a reply (entry dealloc, receive-name lookup): 117. */
+  replyBeforeHandoff: { alu: 18, call: 2, cmp: 16, cmpm: 3, jcc: 20, ld: 28, shr: 6, st: 27 },
+  /** The rest of the reply, as the client thread: queues, fast_copyout of a reply, fast_put: 61. */
+  replyAfterHandoff: { alu: 9, call: 2, cmp: 7, cmpm: 3, jcc: 9, jccTaken: 4, ld: 17, st: 17 },
+  /**
+   * kern/ipc_sched.c thread_handoff (state checks, new->state = TH_RUN, ast_context, timer_switch
+   * with STAT_TIME) and i386 pcb.c stack_handoff (fpu_save_context: set_ts() reads and writes CR0;
+   * PMAP_DEACTIVATE_USER / PMAP_ACTIVATE_USER, whose CR3 load is the address-space switch itself;
+   * switch_ktss: TSS esp0, set_ldt's LLDT; 4 stores): 102 instructions, of which the MOV CR3 is
+   * the context load and MOV CR0,reg is priced as one (see the header).
+   */
+  handoff: { alu: 19, call: 4, cmp: 6, cmpm: 5, jcc: 10, jccTaken: 1, ld: 30, ret: 3, segLoad: 1, st: 23, loadContext: 1 },
+  /**
+   * splsched and splx(SPL0) around the handoff (GNU Mach i386/i386/spl.S: cli, xchgl curr_ipl;
+   * splx to spl0 with its softclock test, sti): 18 instructions. The 1993 i386 spl also rewrote
+   * the interrupt controller's masks for intermediate levels (spl.S: "Historically, SETIPL(level)
+   * was called"); that I/O is not counted.
+   */
+  spl: { alu: 4, interlocked: 1, ret: 2, ld: 3, cmp: 1, jccTaken: 2, st: 2, cmpm: 2, jcc: 1 },
+  /** mach_msg_trap's arguments: msg, option, send_size, rcv_size, rcv_name, timeout, notify. */
+  msgTrapArguments: 7,
+  /**
+   * Messages larger than the kernel message buffer cached per processor (IKM_SAVED_KMSG_SIZE,
+   * 256 bytes in Mach 3.0 ipc/ipc_kmsg.h) leave the fast path: ipc_kmsg_get allocates one with
+   * kalloc and ipc_kmsg_put frees it. Not counted for the i386: the PA-RISC model's guesses of 75
+   * instructions each are taken (stages.ts kalloc / kfree).
+   */
+  savedKmsgBytes: 256,
+} as const satisfies Record<string, Counts | number>;
+
+/** The kernel's instructions for one direction of an RPC, in source order (for the test and the notes). */
+export const DIRECTION_PIECES = ['syscallEntry', 'argumentCopy', 'copyinmsg', 'handoff', 'spl', 'copyoutmsg', 'threadSyscallReturn', 'returnToUser'] as const;

@@ -91,7 +91,7 @@ export const i486dx50: MachineDesc = {
     'cache.l2.missCycles': 'guess: a 16-byte burst from DRAM about 240 ns more than from the external cache',
     'cache.l2.writeAllocate': 'guess: write-back external cache',
     'costs.copyStartup': 'l3 Table 4: "move data startup 20" (fitted: no independent source found; REP MOVSD\'s table entry is not a start-up of this kind)',
-    'copy.cyclesPerByte': 'derived: l3 §6 "15 ns/byte" bare copy rate × 50 MHz = 0.75 cycles/byte (REP MOVSD at 3 clocks per 4 bytes)',
+    'copy.cyclesPerByte': 'REP MOVSD at 3 clocks per dword = 0.75 cycles/byte: the PCem emulator\'s 486 timing (86Box src/cpu/x86_ops_rep.h, opREP_MOVSL charges 3 cycles per dword when is486) (l3 §6 "15 ns/byte" at 50 MHz agrees)',
     'costs.cmpm': `${HELPPC} CMP reg,mem 2 clocks; MAME i486 CMP_REG_MEM 2`,
     'costs.agi':
       'Intel, Embedded Intel486 Processor Hardware Reference Manual §3.1 (p. 3-7): "an instruction sequence that changes register contents and then uses that register in the next instruction to access memory takes three clocks rather than two": 1 clock',

@@ -60,7 +60,12 @@ class ReadyQueue extends WaitQueue<FullThread> {
 export function startSystem(sys: System, L: FullLayout, c: Codes, o: L3Options, cpu: Processor): KernelInstance {
   const r = new RunningSystem(sys, L, c, o, cpu);
   r.startClock();
-  return { sides: ['ipc'], startClient: (_i, body) => sys.sim.spawn(body((req) => r.call(req)), 'thread A (client)') };
+  return {
+    sides: ['ipc'],
+    // The clock's period: every wake-up list scanned once (one list per tick, §5.3.3).
+    schedulingPeriodCycles: r.clockPeriod,
+    startClient: (_i, body) => sys.sim.spawn(body((req) => r.call(req)), 'thread A (client)'),
+  };
 }
 
 class RunningSystem {
@@ -113,6 +118,11 @@ class RunningSystem {
     this.readyQueue = new ReadyQueue(this.A, L.others.idle);
     this.aWakes = new Semaphore(sim, 'the client waits for its wake-up');
     this.period = o.timeoutShare > 0 ? Math.max(1, Math.round(100 / o.timeoutShare)) : 0;
+  }
+
+  /** The clock's period in cycles: every wake-up list scanned once (0 without a clock). */
+  get clockPeriod(): number {
+    return this.tickCycles > 0 ? this.lists.length * this.tickCycles : 0;
   }
 
   /** Paths are built once per shape and reused (their code places are fixed anyway). */

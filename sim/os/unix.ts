@@ -249,6 +249,11 @@ export class Unix {
     yield* this.block(t, `sleep(${us / 1e6} s)`);
   }
 
+  /** The scheduling period: one full quantum of clock ticks, within which every timeslice boundary falls once. */
+  get schedulingPeriodCycles(): number {
+    return this.policy.quantumTicks * this.tickCycles;
+  }
+
   /** Runnable processes other than the running ones. */
   get runnable(): number {
     return this.ready.queued;

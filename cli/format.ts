@@ -33,7 +33,7 @@ export function runText(r: RunResult, bold: (s: string) => string): string {
   const lines: string[] = [];
   lines.push(
     `${bold(r.kernel)} on ${bold(r.config.machine.title)} (${r.machine}), workload ${r.workload}: ` +
-      `T=${p.T} C=${p.C} S=${p.S} clients=${p.clients} bytes=${p.bytes}; ${res.calls} calls measured after ${p.warmup} warm-up, seed ${r.seed}`,
+      `T=${p.T} C=${p.C} S=${p.S} clients=${p.clients} bytes=${p.bytes}; ${res.calls} calls measured after ${res.warmup.calls} warm-up (${(res.warmup.us / 1000).toFixed(2)} ms), seed ${r.seed}`,
   );
   lines.push(
     `  latency     ${bold(res.latencyUs.mean.toFixed(2))} us mean (p50 ${res.latencyUs.p50.toFixed(2)} us, p99 ${res.latencyUs.p99.toFixed(2)} us; ${res.latencyCycles.mean.toFixed(1)} cycles)`,

@@ -79,6 +79,12 @@ export interface KernelInstance {
   startClient(index: number, body: (call: CallFn) => Body<void>): void;
   /** Side names used in the breakdown, in display order. */
   sides?: string[];
+  /**
+   * Its scheduling period in cycles when a clock slices time: from the start, every timeslice
+   * boundary (and every periodic scan of the clock) falls within it once. The warm-up lasts at
+   * least this long, so the measured window starts in steady state. 0 or absent: no time slicing.
+   */
+  schedulingPeriodCycles?: number;
 }
 
 /** The values a run parameter may take on a kernel, and why ({}: any value within the general bounds). */

@@ -1,6 +1,7 @@
 // The run driver's bounds: runs sliced in simulated time give the same results as one unbroken
-// run; progress is reported; the warm-up waits for every client thread; a window that is not steady
-// state says so in result.warnings; the machine schema accepts every registered machine.
+// run; progress is reported; the warm-up waits for every client thread and lasts a full scheduling
+// period where a clock slices time; a window that is not steady state says so in result.warnings;
+// the machine schema accepts every registered machine.
 
 import { describe, expect, it } from 'vitest';
 import { LimitError, Simulation, type Body } from '../sim/engine/index.js';
@@ -11,6 +12,7 @@ import { findMachine, machines } from '../machines/index.js';
 import { findWorkload } from '../workloads/index.js';
 import { resolve, simulate, type RunProgress } from '../workloads/run.js';
 import { validateMachine } from '../sim/hw/machine-schema.js';
+import { usToCycles } from '../sim/hw/machine.js';
 import { checkOption, checkUses } from '../workloads/limits.js';
 
 describe('slices of simulated time', () => {
@@ -55,7 +57,7 @@ describe('slices of simulated time', () => {
     const r = resolve(spec);
     const sys = new System(r.machine, r.seed, false);
     const inst = findKernel(r.kernel.id)!.boot(sys, r.params, r.options);
-    const out = findWorkload(r.workload)!.start(sys, inst, r.params, { calls: r.calls, warmup: r.warmup });
+    const out = findWorkload(r.workload)!.start(sys, inst, r.params, { calls: r.calls, warmup: r.warmup, minWarmupCycles: inst.schedulingPeriodCycles });
     sys.sim.run();
     const lat = sys.stats.sampler('latency', '');
     const sliced = simulate(spec);
@@ -93,6 +95,61 @@ describe('progress, warm-up and steady state', () => {
     // Ten warm-up calls all come from the thread that runs first; the second runs only after a timeslice.
     const r = simulate({ machine: 'i486-dx50', kernel: 'l3', T: 2, calls: 5000, warmup: 10, set: ['kernel.clockTickMs=4'] });
     expect(r.result.warnings).toEqual([]);
+  });
+});
+
+describe('the warm-up covers a scheduling period', () => {
+  const cyclesOf = (machine: string, us: number) => usToCycles(findMachine(machine)!, us);
+
+  it.each([
+    // L3's timeslice (§5.3.5): kernel.timesliceTicks (2) ticks of 4 ms.
+    ['L3, two clients, 4 ms ticks', { machine: 'i486-dx50', kernel: 'l3', T: 2, bytes: 8, calls: 2000, set: ['kernel.clockTickMs=4'] }, 8_000],
+    // L3's clock in a running system (§5.3.3): 8 wake-up lists, one scanned per 4 ms tick.
+    ['L3, one client, 4 ms ticks', { machine: 'i486-dx50', kernel: 'l3', calls: 2000, set: ['kernel.clockTickMs=4'] }, 32_000],
+    // IRIX 6.2 slice_size: 3 ticks of 10 ms.
+    ['BSS under IRIX', { machine: 'sgi-indy', kernel: 'bss', clients: 2, calls: 2000 }, 30_000],
+    // AIX 4.1: a one-tick timeslice of 10 ms.
+    ['System V under AIX', { machine: 'ibm-p4-ppc604', kernel: 'sysv', calls: 2000 }, 10_000],
+    // Linux 1.0: a counter of 15 ticks of 10 ms.
+    ['BSS under Linux 1.0', { machine: 'linux-i486-66', kernel: 'bss', calls: 500 }, 150_000],
+  ])('%s: the period is declared and the warm-up spans it', (_name, spec, periodUs) => {
+    const r = simulate(spec);
+    const period = cyclesOf(spec.machine, periodUs);
+    expect(r.config.warmup).toEqual({ calls: r.params.warmup, schedulingPeriodCycles: period });
+    expect(r.result.warmup.cycles).toBeGreaterThanOrEqual(period);
+    expect(r.result.warmup.calls).toBeGreaterThanOrEqual(r.params.warmup);
+    expect(r.result.warmup.us).toBeCloseTo(r.result.warmup.cycles / findMachine(spec.machine)!.clockMHz, 6);
+  });
+
+  it('the period holds even past ten times the warm-up calls (the cap is only for a thread that never runs)', () => {
+    const r = simulate({ machine: 'linux-i486-66', kernel: 'bss', calls: 500 });
+    expect(r.result.warmup.calls).toBeGreaterThan(10 * r.params.warmup);
+    expect(r.result.warnings).toEqual([]);
+  });
+
+  it.each([
+    ['L3 without a clock', { machine: 'i486-dx50', kernel: 'l3', calls: 2000 }],
+    ['URPC', { machine: 'firefly', kernel: 'urpc', T: 2, calls: 2000 }],
+    ['Mach', { machine: 'i486-dx50', kernel: 'mach', calls: 200 }],
+  ])('%s: no time slicing, the warm-up is its calls, as before', (_name, spec) => {
+    const r = simulate(spec);
+    expect(r.config.warmup.schedulingPeriodCycles).toBe(0);
+    // The same run driven by hand with no period at all.
+    const rr = resolve(spec);
+    const sys = new System(rr.machine, rr.seed, false);
+    for (const cpu of sys.cpus) cpu.setCodeIsa(rr.kernel.isa);
+    const inst = rr.kernel.boot(sys, rr.params, rr.options);
+    expect(inst.schedulingPeriodCycles ?? 0).toBe(0);
+    const out = findWorkload(rr.workload)!.start(sys, inst, rr.params, { calls: rr.calls, warmup: rr.warmup });
+    sys.sim.run();
+    expect(r.result.latencyCycles.mean).toBe(sys.stats.sampler('latency', '').mean);
+    expect(r.perf.events).toBe(sys.sim.events);
+    expect(r.result.warmup).toEqual({ calls: out.warmupCalls, cycles: out.start, us: out.start / rr.machine.clockMHz });
+  });
+
+  it('a warm-up of 0 calls measures from the start, time slicing or not', () => {
+    const r = simulate({ machine: 'sgi-indy', kernel: 'bss', calls: 200, warmup: 0 });
+    expect(r.result.warmup).toEqual({ calls: 0, cycles: 0, us: 0 });
   });
 });
 

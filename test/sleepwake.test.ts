@@ -77,7 +77,10 @@ describe('sleep/wake-up kernels', () => {
 
   it('System V message queues: four system calls and two switches per round trip', () => {
     const { per } = run({ machine: 'ibm-p4', kernel: 'sysv' });
-    expect(per('syscalls')).toBe(4);
+    // Two msgsnd exactly; a clock tick that preempts the server between its reply and its next
+    // msgrcv (once in this window, which begins after the first timeslice) moves one msgrcv across
+    // the window's edge, as it moves one switch.
+    expect(per('syscalls')).toBeCloseTo(4, 2);
     expect(per('syscalls.msgsnd')).toBe(2);
     expect(per('switches')).toBeCloseTo(2, 2);
   });

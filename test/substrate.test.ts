@@ -7,6 +7,9 @@ import { produce } from 'immer';
 import { Simulation, type Body } from '../sim/engine/index.js';
 import { Hardware, Tlb, cyclesToUs, usToCycles } from '../sim/hw/index.js';
 import { FtCondition, FtMutex, type UThread } from '../sim/os/fastthreads.js';
+import { RunQueue } from '../sim/os/run-queue.js';
+import { fixedPriority } from '../sim/os/sched/fixed.js';
+import type { SchedTask } from '../sim/os/sched/index.js';
 import { Baton, handTo, memoize, spawnServer } from '../sim/os/handoff.js';
 import { System } from '../sim/os/index.js';
 import { fireflyCvax as firefly } from '../machines/firefly-cvax.js';
@@ -78,6 +81,26 @@ describe('wait queues on the one template', () => {
     expect(m.holder).toBe(b);
     expect(m.release()).toBeUndefined();
     expect(m.holder).toBeNull();
+  });
+
+  it('the Unix run queue grants a processor only when one is offered, to the process its policy chooses', () => {
+    const sys = new System(i486dx50, 1, false);
+    const cpu = sys.cpus[0];
+    const task = (id: number) => ({ id, name: `p${id}`, s: {} as Record<string, number> });
+    type T = ReturnType<typeof task>;
+    // A policy that picks the last runnable process, and lets a yielding p9 keep its processor.
+    const policy = { ...fixedPriority(10_000, 1), choose: (cur: SchedTask | null, ready: readonly SchedTask[]) => (cur?.id === 9 ? cur : (ready.at(-1) ?? cur)) };
+    const given: string[] = [];
+    const q = new RunQueue<T>(policy, (c, t) => given.push(`${t.name}@${c.id}`));
+    const [a, b, c] = [task(1), task(2), task(3)];
+    for (const t of [a, b, c]) q.add(t);
+    expect(given).toEqual([]); // nobody offered a processor
+    expect(q.give(cpu, null, 'idle')).toBe(c);
+    expect(q.list()).toEqual([a, b]);
+    expect(q.give(cpu, task(9), 'yield')).toBeNull(); // the policy keeps the yielder running
+    expect(q.give(cpu, task(4), 'preempt')).toBe(b);
+    expect(given).toEqual(['p3@0', 'p2@0']);
+    expect(q.queued).toBe(1);
   });
 });
 

@@ -91,9 +91,17 @@ export interface RunResult {
   workload: string;
   params: RunParams & { calls: number; warmup: number };
   seed: number;
-  config: { machine: MachineDesc; kernel: { id: string; isa: Isa; options: KernelOptions }; porting: PortingAssumption[] };
+  config: {
+    machine: MachineDesc;
+    kernel: { id: string; isa: Isa; options: KernelOptions };
+    porting: PortingAssumption[];
+    /** The warm-up's rule: at least `calls` calls and one scheduling period of the kernel (0: no time slicing), and a call finished by every caller. */
+    warmup: { calls: number; schedulingPeriodCycles: number };
+  };
   result: {
     calls: number;
+    /** The warm-up the run actually made before measuring: its calls (every caller's) and its length. */
+    warmup: { calls: number; cycles: number; us: number };
     latencyUs: { mean: number; p50: number; p99: number };
     latencyCycles: { mean: number; p50: number; p99: number };
     throughputPerSec: number;
@@ -215,13 +223,14 @@ export function simulate(spec: RunSpec, opts: SimulateOptions = {}): RunResult &
   let out: LoopOutcome;
   let run: RunOutcome;
   let inst: KernelInstance;
+  let period = 0;
   // The kernel's path lengths are counted in its home ISA; another machine ports them (porting.ts).
   for (const cpu of sys.cpus) cpu.setCodeIsa(r.kernel.isa);
   try {
     const w = findWorkload(r.workload)!;
     inst = r.kernel.boot(sys, r.params, r.options, w.topology);
     // A kernel may declare its scheduling period (timeslices): the warm-up covers at least one.
-    const period = (inst as KernelInstance & { schedulingPeriodCycles?: number }).schedulingPeriodCycles;
+    period = inst.schedulingPeriodCycles ?? 0;
     out = w.start(sys, inst, r.params, { calls: r.calls, warmup: r.warmup, minWarmupCycles: period });
     run = runBounded(sys, r, out, spec.maxEvents, opts.onProgress);
   } catch (e) {
@@ -265,9 +274,15 @@ export function simulate(spec: RunSpec, opts: SimulateOptions = {}): RunResult &
     workload: r.workload,
     params: { ...r.params, calls: r.calls, warmup: r.warmup },
     seed: r.seed,
-    config: { machine: sortKeys(r.machine), kernel: { id: r.kernel.id, isa: r.kernel.isa, options: sortKeys(r.options) }, porting: porting.map(sortKeys) },
+    config: {
+      machine: sortKeys(r.machine),
+      kernel: { id: r.kernel.id, isa: r.kernel.isa, options: sortKeys(r.options) },
+      porting: porting.map(sortKeys),
+      warmup: { calls: r.warmup, schedulingPeriodCycles: period },
+    },
     result: {
       calls: n,
+      warmup: { calls: out.warmupCalls ?? r.warmup, cycles: out.start, us: us(out.start) },
       latencyUs: { mean: us(lat.mean), p50: us(lat.quantile(0.5)), p99: us(lat.quantile(0.99)) },
       latencyCycles: { mean: lat.mean, p50: lat.quantile(0.5), p99: lat.quantile(0.99) },
       throughputPerSec: window > 0 ? n / (us(window) / 1e6) : 0,

@@ -59,7 +59,12 @@ export function startMulti(sys: System, L: FullLayout, c: Codes, o: L3Options, c
   const m = new Multi(sys, L, c, o, cpu);
   m.startClock();
   m.startServer();
-  return { sides: ['ipc'], startClient: (i, body) => m.startClient(i, body) };
+  return {
+    sides: ['ipc'],
+    // A full timeslice: the longest a thread runs before the clock may end it (§5.3.5).
+    schedulingPeriodCycles: o.clockTickMs > 0 ? Math.ceil(o.timesliceTicks) * usToCycles(sys.machine, o.clockTickMs * 1000) : 0,
+    startClient: (i, body) => m.startClient(i, body),
+  };
 }
 
 class Multi {

@@ -6,7 +6,7 @@
 // Counters: IPCs, lazy queue updates, wake-up entries inspected, cycles of IPC, clock and
 // wake-up-list work; violations of the ready-queue invariant (never expected).
 
-import { Lock, Semaphore, type Body } from '../../sim/engine/index.js';
+import { Lock, Semaphore, WaitQueue, type Body } from '../../sim/engine/index.js';
 import { usToCycles, type Processor, type Step } from '../../sim/hw/index.js';
 import type { System } from '../../sim/os/index.js';
 import { PathCache } from '../../sim/os/handoff.js';
@@ -20,10 +20,52 @@ import type { L3Options } from './options.js';
 
 type Entry = { t: FullThread; due: number };
 
+/**
+ * The processor and L3's lazily kept ready queue (§5.3.4) on the wait-queue template: `current`
+ * holds the processor (the idle thread when nobody is ready); a thread in the ready queue waits
+ * for it and is granted it, first come first served, while the idle thread holds it. Lazily, the
+ * running thread may stay in the queue, and a clock tick puts the thread it interrupts into it.
+ * A direct process switch (the call to B, B's reply) passes the processor past the queue.
+ */
+class ReadyQueue extends WaitQueue<FullThread> {
+  constructor(
+    public current: FullThread,
+    private readonly idle: FullThread,
+  ) {
+    super();
+  }
+  protected grant(t: FullThread): boolean {
+    if (this.current !== this.idle) return false;
+    this.current = t;
+    return true;
+  }
+  has(t: FullThread): boolean {
+    return this.holds(t);
+  }
+  /** Put t into the ready queue; it runs at once when the idle thread held the processor. */
+  insert(t: FullThread): void {
+    this.enqueue(t);
+  }
+  remove(t: FullThread): void {
+    this.withdraw(t);
+  }
+  /** The current thread blocks; nobody else is ever ready in this setup, so the idle thread runs. */
+  block(): void {
+    this.current = this.idle;
+    const t = this.nextGranted();
+    if (t) throw new Error(`l3: ${t.name} was ready while the client slept`);
+  }
+}
+
 export function startSystem(sys: System, L: FullLayout, c: Codes, o: L3Options, cpu: Processor): KernelInstance {
   const r = new RunningSystem(sys, L, c, o, cpu);
   r.startClock();
-  return { sides: ['ipc'], startClient: (_i, body) => sys.sim.spawn(body((req) => r.call(req)), 'thread A (client)') };
+  return {
+    sides: ['ipc'],
+    // The clock's period: every wake-up list scanned once (one list per tick, §5.3.3).
+    schedulingPeriodCycles: r.clockPeriod,
+    startClient: (_i, body) => sys.sim.spawn(body((req) => r.call(req)), 'thread A (client)'),
+  };
 }
 
 class RunningSystem {
@@ -34,10 +76,9 @@ class RunningSystem {
   private readonly k: Record<'ipcs' | 'updates' | 'inspected' | 'ticks' | 'ipcCycles' | 'clockCycles' | 'wakeupCycles' | 'timeouts' | 'sleeps' | 'violations', Counter>;
   // Scheduler state: the lazily kept ready queue (idle runs when nothing is ready) and the wake-up lists.
   private readonly cpuLock: Lock;
-  private readonly readyQueue = new Set<FullThread>();
+  private readonly readyQueue: ReadyQueue;
   private readonly ready: Set<FullThread>;
   private readonly lists: Entry[][];
-  private current: FullThread;
   private tick = 0;
   private ipcIndex = 0;
   private calls = 0;
@@ -74,9 +115,14 @@ class RunningSystem {
     this.lists = Array.from({ length: this.n }, () => []);
     const FAR = Number.MAX_SAFE_INTEGER;
     L.sleepers.forEach((t, i) => this.lists[i % this.n].push({ t, due: FAR }));
-    this.current = this.A;
+    this.readyQueue = new ReadyQueue(this.A, L.others.idle);
     this.aWakes = new Semaphore(sim, 'the client waits for its wake-up');
     this.period = o.timeoutShare > 0 ? Math.max(1, Math.round(100 / o.timeoutShare)) : 0;
+  }
+
+  /** The clock's period in cycles: every wake-up list scanned once (0 without a clock). */
+  get clockPeriod(): number {
+    return this.tickCycles > 0 ? this.lists.length * this.tickCycles : 0;
   }
 
   /** Paths are built once per shape and reused (their code places are fixed anyway). */
@@ -112,7 +158,7 @@ class RunningSystem {
           yield self.cpuLock;
           const woke = yield* self.interrupt();
           self.cpuLock.release();
-          if (woke && self.current === woke) self.aWakes.signal();
+          if (woke && self.readyQueue.current === woke) self.aWakes.signal();
         }
       })(),
       'clock',
@@ -122,7 +168,8 @@ class RunningSystem {
 
   /** One tick's interrupt: the ready-queue invariant, one wake-up list scanned; returns the thread woken. */
   private *interrupt(): Body<FullThread | null> {
-    const { c, L, k, A, readyQueue, ready, current } = this;
+    const { c, L, k, A, readyQueue, ready } = this;
+    const current = readyQueue.current;
     this.tick++;
     k.ticks.add();
     const steps: Step[] = [interruptEntry(c, L, current)];
@@ -130,7 +177,7 @@ class RunningSystem {
       const insert = !readyQueue.has(current);
       steps.push(readyInvariant(c, L, current, insert));
       if (insert) {
-        readyQueue.add(current);
+        readyQueue.insert(current);
         k.updates.add();
       }
     }
@@ -144,7 +191,8 @@ class RunningSystem {
       if (e.t === A && !(ready.has(A) || current === A) && e.due <= this.tick) {
         steps.push(wake(c, L, A));
         ready.add(A);
-        readyQueue.add(A);
+        // Into the ready queue; while the idle thread runs, A is granted the processor at once.
+        readyQueue.insert(A);
         k.updates.add(2);
         list.splice(i, 1);
         woke = A;
@@ -155,11 +203,10 @@ class RunningSystem {
         list.splice(i, 1);
       } else i++;
     }
-    if (woke && current === L.others.idle) {
-      readyQueue.delete(woke);
+    if (woke && readyQueue.current === woke) {
+      // Resumed from the idle thread: the kernel takes it out of the ready queue again.
       k.updates.add();
       steps.push(...resumeSteps(c, L, woke, this.o));
-      this.current = woke;
     } else steps.push(interruptReturn(c, current, L));
     yield* this.exec(steps, 'clock', k.clockCycles);
     return woke;
@@ -171,7 +218,7 @@ class RunningSystem {
     yield this.cpuLock;
     const drop = this.readyQueue.has(A);
     if (drop) {
-      this.readyQueue.delete(A);
+      this.readyQueue.remove(A);
       k.updates.add();
     }
     this.ready.delete(A);
@@ -180,7 +227,7 @@ class RunningSystem {
     k.ipcs.add();
     k.sleeps.add();
     yield* this.exec(this.path(`sleep ${drop}`, () => sleepSteps(c, L, A, o, drop)), 'A', k.ipcCycles);
-    this.current = L.others.idle;
+    this.readyQueue.block();
     this.cpuLock.release();
     yield this.aWakes;
   }
@@ -204,9 +251,9 @@ class RunningSystem {
     }
     k.ipcs.add(2);
     yield* this.exec(this.path(`call ${bytes} ${timeout}`, () => sendAndReceive(c, L, A, B, bytes, 'call', o, timeout)), 'A', k.ipcCycles);
-    this.current = B;
+    this.readyQueue.current = B;
     yield* this.exec(this.path(`answer ${bytes}`, () => sendAndReceive(c, L, B, A, bytes, 'replyAndWait', o)), 'B', k.ipcCycles);
-    this.current = A;
+    this.readyQueue.current = A;
     this.cpuLock.release();
     this.calls++;
   }

@@ -2,9 +2,11 @@
 // free processors) of the engine's processes, and the OS models' queues of user-level threads
 // and Unix tasks (FastThreads's mutex and condition, System V semaphores and message queues).
 // Following SimPy's BaseResource, a subclass says only how a request is granted (grant); the
-// template keeps the FIFO of waiters and hands out the ones the state now allows, in order. The
-// engine's Resource wakes its processes itself and explains them in stall reports; an OS queue
-// wakes its threads through its scheduler, which charges the work a wake-up takes.
+// template keeps the FIFO of waiters and hands out the ones the state now allows, in order. A
+// queue whose waiters are not served first come first served (a run queue, whose scheduling
+// policy picks the process that gets a processor) also says which waiter is offered the grant
+// (choose). The engine's Resource wakes its processes itself and explains them in stall reports;
+// an OS queue wakes its threads through its scheduler, which charges the work a wake-up takes.
 
 import { Ring } from './ring.js';
 import type { Simulation } from './simulation.js';
@@ -25,14 +27,32 @@ export abstract class WaitQueue<W> {
     return false;
   }
 
-  /** The first waiter, granted and dequeued, when the state now allows it; otherwise undefined. */
+  /** The chosen waiter (the first, unless choose says otherwise), granted and dequeued, when the state now allows it; otherwise undefined. */
   protected nextGranted(): W | undefined {
-    if (this.waiters.empty || !this.grant(this.waiters.peek())) return undefined;
-    return this.waiters.shift();
+    const w = this.choose();
+    if (w === undefined || !this.grant(w)) return undefined;
+    if (w === this.waiters.peek()) this.waiters.shift();
+    else if (!this.waiters.remove(w)) throw new Error('a wait queue granted a waiter it does not hold');
+    return w;
   }
 
   protected withdraw(w: W): void {
     this.waiters.remove(w);
+  }
+
+  /** Whether w waits here now. */
+  protected holds(w: W): boolean {
+    return this.waiters.includes(w);
+  }
+
+  /** The waiters in the order they came (for a policy that chooses among them). */
+  protected waiting(): W[] {
+    return this.waiters.toArray();
+  }
+
+  /** The waiter offered the grant next: the first to come, unless a subclass's policy chooses another (undefined: none). */
+  protected choose(): W | undefined {
+    return this.waiters.empty ? undefined : this.waiters.peek();
   }
 
   /** Grant w now if the state allows, updating the state; false leaves the state as it was. */

@@ -39,6 +39,11 @@ export class Ring<T> {
     return this.buf[this.head] as T;
   }
 
+  includes(x: T): boolean {
+    for (let i = this.head; i !== this.tail; i = (i + 1) & this.mask) if (this.buf[i] === x) return true;
+    return false;
+  }
+
   /** Remove the first element equal to x; returns whether it was found. */
   remove(x: T): boolean {
     const items = this.toArray();

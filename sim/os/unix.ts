@@ -1,7 +1,8 @@
 // A Unix process layer on a System (sleep/wake-up paper §2-§6): heavy-weight processes in their
 // own address spaces, a run queue, per-processor clock ticks and quanta, and the system calls the
 // protocols use (yield, handoff, sleep, and blocking/waking for semaphores and message queues).
-// A scheduling policy (sched/) decides who runs; this file does the switching and charges it.
+// The run queue (run-queue.ts) is the wait-queue template's, its scheduling policy (sched/)
+// decides who runs; this file does the switching and charges it.
 //
 // A process runs only while it holds a processor; its user code is a sequence of steps, and at
 // each step boundary pending clock ticks are charged and a requested preemption happens (ticks
@@ -12,6 +13,7 @@ import { Semaphore, type Body } from '../engine/index.js';
 import { instr, step, usToCycles, type Processor, type Space, type Step, type Work } from '../hw/index.js';
 import type { Counter } from '../stats/index.js';
 import type { Reason, SchedPolicy, SchedTask } from './sched/index.js';
+import { RunQueue } from './run-queue.js';
 import { fastPaths, type System } from './system.js';
 import { UnixPaths } from './unix-paths.js';
 
@@ -47,7 +49,7 @@ export class Task implements SchedTask {
 export class Unix {
   readonly tasks: Task[] = [];
   readonly policy: SchedPolicy;
-  private readonly ready: Task[] = [];
+  private readonly ready: RunQueue<Task>;
   private readonly running: (Task | null)[];
   private readonly resched: boolean[];
   private readonly nextTick: number[];
@@ -69,6 +71,7 @@ export class Unix {
     readonly side = 'kernel',
   ) {
     this.policy = makePolicy(() => this.tasks);
+    this.ready = new RunQueue<Task>(this.policy, (cpu, next) => this.dispatch(cpu, next));
     this.paths = new UnixPaths(sys, () => this.tasks);
     const n = sys.cpus.length;
     this.running = new Array<Task | null>(n).fill(null);
@@ -88,7 +91,7 @@ export class Unix {
     const t = new Task(this.tasks.length, name, role, space, this.sys);
     this.policy.admit(t);
     this.tasks.push(t);
-    this.ready.push(t);
+    this.ready.add(t);
     const self = this;
     this.sys.sim.spawn(
       (function* (): Body<void> {
@@ -208,8 +211,7 @@ export class Unix {
     t.state = 'blocked';
     t.voluntary.add();
     const w = (t.asleep = new Semaphore(this.sys.sim, `${t.name} asleep in ${why}`));
-    const next = this.policy.choose(null, this.ready, 'block') as Task | null;
-    this.leave(t, cpu, next);
+    this.leave(t, cpu, 'block');
     yield w;
     yield* this.waitCpu(t);
     return true;
@@ -223,7 +225,7 @@ export class Unix {
     }
     if (t.state !== 'blocked') throw new Error(`wakeup of ${t.name}, which is ${t.state}`);
     t.state = 'ready';
-    this.ready.push(t);
+    this.ready.add(t);
     const w = t.asleep!;
     t.asleep = null;
     w.signal();
@@ -247,9 +249,14 @@ export class Unix {
     yield* this.block(t, `sleep(${us / 1e6} s)`);
   }
 
+  /** The scheduling period: one full quantum of clock ticks, within which every timeslice boundary falls once. */
+  get schedulingPeriodCycles(): number {
+    return this.policy.quantumTicks * this.tickCycles;
+  }
+
   /** Runnable processes other than the running ones. */
   get runnable(): number {
-    return this.ready.length;
+    return this.ready.queued;
   }
 
   private *after(t: Task): Body<void> {
@@ -280,30 +287,26 @@ export class Unix {
   /** Offer the processor to another runnable task; returns whether t lost it (and has it back now). */
   private *reschedule(t: Task, why: Reason, hint: Task | 'any' | null): Body<boolean> {
     const cpu = t.cpu!;
-    const next = (
-      hint !== null && this.policy.handoff ? this.policy.handoff(t, hint === 'any' ? null : hint, this.ready) : this.policy.choose(t, this.ready, why)
-    ) as Task | null;
-    if (next === null || next === t) return false;
+    // The policy chooses among the run queue and t; the one chosen is dispatched on cpu at once.
+    if (this.ready.give(cpu, t, why, hint) === null) return false;
     t.state = 'ready';
     if (why === 'preempt') t.involuntary.add();
     else t.voluntary.add();
-    this.leave(t, cpu, next);
-    this.ready.push(t);
+    t.cpu = null;
+    this.ready.add(t);
     yield* this.waitCpu(t);
     return true;
   }
 
-  /** t stops running on cpu; next (taken from the run queue) starts there, or the processor idles. */
-  private leave(t: Task, cpu: Processor, next: Task | null): void {
+  /** t stops running on cpu (it blocked or exited); the process the policy chooses starts there, or the processor idles. */
+  private leave(t: Task, cpu: Processor, why: Reason): void {
     t.cpu = null;
     this.running[cpu.id] = null;
-    if (next) this.dispatch(cpu, next);
+    this.ready.give(cpu, null, why);
   }
 
+  /** The run queue grants cpu to next. */
   private dispatch(cpu: Processor, next: Task): void {
-    const i = this.ready.indexOf(next);
-    if (i < 0) throw new Error(`${next.name} dispatched but not runnable`);
-    this.ready.splice(i, 1);
     // Ticks already delivered to the outgoing task; any others fell while the processor idled.
     this.catchUpTicks(cpu.id);
     this.running[cpu.id] = next;
@@ -315,12 +318,9 @@ export class Unix {
   /** Idle processors take runnable tasks. */
   private kick(): void {
     for (const cpu of this.sys.cpus) {
-      if (this.ready.length === 0) return;
+      if (this.ready.queued === 0) return;
       if (this.running[cpu.id] !== null) continue;
-      const next = this.policy.choose(null, this.ready, 'idle') as Task | null;
-      if (!next) return;
-      this.catchUpTicks(cpu.id);
-      this.dispatch(cpu, next);
+      if (this.ready.give(cpu, null, 'idle') === null) return;
     }
   }
 
@@ -335,7 +335,7 @@ export class Unix {
     this.switches.add();
     const cpu = t.cpu!;
     // The context load and the switch path; a dispatcher that scans looks at the runnable processes (this one included).
-    yield this.paths.switchIn(cpu, t, this.ready, this.side);
+    yield this.paths.switchIn(cpu, t, this.ready.list(), this.side);
     t.lastCharge = this.sys.sim.now;
   }
 
@@ -344,7 +344,7 @@ export class Unix {
     const cpu = t.cpu;
     const k = this.tasks.indexOf(t);
     if (k >= 0) this.tasks.splice(k, 1);
-    if (cpu) this.leave(t, cpu, this.policy.choose(null, this.ready, 'idle') as Task | null);
+    if (cpu) this.leave(t, cpu, 'idle');
   }
 }
 

@@ -3,9 +3,11 @@
 // measured completion. Latency is round trip (call to return); throughput is completions per
 // second of simulated time over the measured window.
 //
-// Steady state: the warm-up ends at its call count only once every client thread has finished a
-// call and the scheduling period the kernel declares has passed (a thread still waiting for its
-// first timeslice would otherwise be measured as if it were not there), or at ten times the count.
+// Steady state: the warm-up ends at its call count only once the scheduling period the kernel
+// declares has passed (every timeslice boundary crossed once) and every client thread has
+// finished a call (a thread still waiting for its first timeslice would otherwise be measured as
+// if it were not there); for a thread that never gets to run, at ten times the count and ten
+// periods. A warm-up of 0 calls measures from the start.
 
 import type { Body } from '../../sim/engine/index.js';
 import type { System } from '../../sim/os/index.js';
@@ -23,11 +25,13 @@ export interface LoopOptions {
 export interface LoopOutcome {
   /** Calls measured. */
   calls: number;
-  /** Cycle at which measurement began and ended. */
+  /** Cycle at which measurement began (the warm-up's length) and ended. */
   start: number;
   end: number;
   /** Calls finished so far, warm-up included (progress). */
   completed?: number;
+  /** Calls the warm-up took (set when measurement begins). */
+  warmupCalls?: number;
   /** Closed loop without think time: `callers` calls are always in progress (Little's law). */
   closed?: boolean;
   /** Measured calls finished by each caller (a client thread or process), in start order. */
@@ -38,13 +42,13 @@ export function closedLoop(sys: System, k: KernelInstance, p: RunParams, o: Loop
   const sim = sys.sim;
   const latency = sys.stats.sampler('latency', 'round-trip latency of one call');
   let measuring = o.warmup === 0;
-  const out: LoopOutcome = { calls: 0, start: 0, end: 0, completed: 0, closed: true, perCaller: [] };
+  const out: LoopOutcome = { calls: 0, start: 0, end: 0, completed: 0, warmupCalls: 0, closed: true, perCaller: [] };
   const perCaller = out.perCaller!;
   // Callers that have not yet finished a call (the warm-up waits for them).
   let fresh = 0;
   const req: Request = o.request ?? { kind: 'call', bytes: p.bytes };
-  const warmed = () =>
-    out.completed! >= o.warmup && ((fresh === 0 && sim.now >= (o.minWarmupCycles ?? 0)) || out.completed! >= 10 * o.warmup);
+  const period = o.minWarmupCycles ?? 0;
+  const warmed = () => out.completed! >= o.warmup && sim.now >= period && (fresh === 0 || (out.completed! >= 10 * o.warmup && sim.now >= 10 * period));
   for (let t = 0; t < p.T; t++) {
     // A kernel may run the body in several callers (the sleep/wake-up kernels' client processes).
     k.startClient(t, (call) => {
@@ -73,6 +77,7 @@ export function closedLoop(sys: System, k: KernelInstance, p: RunParams, o: Loop
             measuring = true;
             sys.stats.reset(sim.now);
             out.start = sim.now;
+            out.warmupCalls = out.completed;
           }
           if (sim.isStopped) return;
         }

@@ -46,6 +46,7 @@ export function decayUsage(p: DecayParams): SchedPolicy {
     id: p.id,
     describe: p.describe,
     tickUs: p.tickUs,
+    quantumTicks: p.quantumTicks,
     admit(t) {
       t.s[USAGE] = 0;
       t.s[LEFT] = p.quantumTicks;

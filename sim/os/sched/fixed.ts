@@ -10,6 +10,7 @@ export function fixedPriority(tickUs: number, quantumTicks: number): SchedPolicy
     id: 'fixed',
     describe: 'fixed, non-degrading priorities: yield always passes the processor to another runnable process (§2.2, Figure 3)',
     tickUs,
+    quantumTicks,
     admit(t) {
       t.s.quantumLeft = quantumTicks;
     },

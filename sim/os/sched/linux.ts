@@ -40,6 +40,8 @@ export function linux10(modifiedYield: boolean, all: () => readonly SchedTask[])
       ? 'Linux 1.0 with the paper\'s modified sched_yield, which expires the caller\'s quantum (§6)'
       : 'Linux 1.0 stock scheduler: sched_yield just calls schedule(), the largest counter runs (§6)',
     tickUs: TICK_US,
+    // A process's counter starts at its priority and runs down one per tick: its timeslice.
+    quantumTicks: PRIORITY,
     admit(t) {
       t.s[C] = PRIORITY;
       t.s.priority = PRIORITY;

@@ -19,6 +19,8 @@ export interface SchedPolicy {
   readonly describe: string;
   /** Clock tick length in microseconds (quanta and usage charging happen per tick). */
   readonly tickUs: number;
+  /** Clock ticks in a full timeslice: the longest a process runs on before a tick ends its quantum. */
+  readonly quantumTicks: number;
   /** A new process. */
   admit(t: SchedTask): void;
   /** t ran for `cycles` of processor time (charged exactly, at every kernel entry and switch). */

@@ -111,6 +111,8 @@ export function ipcOptions(sys: System, opts: Switches): UserIpcOptions {
 /** The client side of the kernel interface: start each client process with the workload's body. */
 export interface ClientProcesses {
   sides: string[];
+  /** The scheduler's period (a full quantum): the warm-up covers it. */
+  schedulingPeriodCycles: number;
   startClient(index: number, body: (call: () => Body<void>) => Body<void>): void;
 }
 
@@ -148,6 +150,7 @@ export function bootProtocol(sys: System, clients: number, opts: Switches, proto
 export function clientsOf(sys: System, clients: number, unix: Unix, callOf: (t: Task, c: number) => () => Body<void>): ClientProcesses {
   return {
     sides: ['client', 'server', 'kernel'],
+    schedulingPeriodCycles: unix.schedulingPeriodCycles,
     startClient(i, body) {
       if (i !== 0) return;
       for (let c = 0; c < clients; c++) {

@@ -5,7 +5,7 @@
 // instructions, its TLB and cache misses and, on a multiprocessor, the lines other processors hold.
 // Steps are built once per primitive and object and reused.
 
-import { inIsa, instr, loadContext, read, rti, step as plainStep, trap, write, type Page, type Processor, type Space, type Step, type Work } from '../hw/index.js';
+import { inIsa, instr, loadContext, measured, read, rti, step as plainStep, trap, write, type Page, type Processor, type Space, type Step, type Work } from '../hw/index.js';
 import { unixModelFor, type PageRole, type PathClass, type PathDef, type UnixModel } from './unix-models/index.js';
 import type { System } from './system.js';
 
@@ -129,7 +129,27 @@ export class UnixPaths {
     if (this.model.kernel.scan.at !== at) return 0;
     let c = 0;
     for (const x of tasks) c += this.run(cpu, this.scanStep(label, x), side, who);
+    // A scheduler that visits every existing process visits the sleeping residents too, each in its own entry.
+    for (const x of this.residents) c += this.run(cpu, this.residentStep(label, x), side, who);
     return c;
+  }
+
+  /** The model's resident processes (asleep throughout), made once. */
+  private get residents(): readonly PathTask[] {
+    if (this._residents === null) {
+      const r = this.model.resident;
+      const kernel = this.sys.hw.kernel;
+      this._residents = Array.from({ length: r?.count ?? 0 }, (_, i) => ({ id: -1 - i, name: `resident ${i + 1}`, space: kernel }));
+    }
+    return this._residents;
+  }
+  private _residents: PathTask[] | null = null;
+
+  private residentStep(label: string, x: PathTask): Step {
+    const key = `resident|${label}|${x.id}`;
+    let s = this.steps.get(key);
+    if (!s) this.steps.set(key, (s = this.step(label, this.work(this.model.resident!.scan, { task: x }))));
+    return s;
   }
 
   private scanStep(label: string, x: PathTask): Step {
@@ -165,6 +185,7 @@ export class UnixPaths {
       const offset = r.page === 'proc' && e !== null ? ((pages.task.id * e) % REGION_BYTES) + r.offset : r.offset;
       w.push(r.write ? write(page, offset, r.bytes) : read(page, offset, r.bytes));
     }
+    if (p.nativeClocks && this.sys.machine.isa === this.model.isa) w.push(measured(p.nativeClocks / this.sys.machine.clockMHz, 'microcoded instruction'));
     if (p.trap) w.push(rti());
     return w;
   }

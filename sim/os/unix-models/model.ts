@@ -32,6 +32,12 @@ export interface PathDef {
   refs?: readonly PathRef[];
   /** Where the counts come from: the function counted, or the measurement the count is fitted to. */
   source: string;
+  /**
+   * Clocks of a microcoded instruction of the model's own ISA beyond the parts the path prices
+   * (the i486's hardware task switch), paid only on a machine of that ISA: elsewhere the
+   * instruction does not exist and the parts stand for it.
+   */
+  nativeClocks?: number;
 }
 
 /** The per-task work of a scheduler's scan: when it runs and which tasks it visits. */
@@ -61,6 +67,12 @@ export interface UnixModel {
    * allocates each task_struct a page of its own).
    */
   procEntryBytes: number | null;
+  /**
+   * Processes that exist besides the experiment's and sleep through it (daemons, gettys, the
+   * shell), where the scheduler visits every existing process (Linux 1.0): how many, the scan of
+   * one of them, and where the count comes from. Absent: the model's scan sees no others.
+   */
+  resident?: { count: number; scan: PathDef; source: string };
   kernel: {
     /** yield() (and handoff) as a whole system call, up to the scheduler's decision. */
     yield: PathDef;

@@ -87,12 +87,34 @@ export class UnixPaths {
       s = this.step('context switch', [loadContext(t.space), ...this.work(this.model.kernel.switch, { task: t })]);
       this.steps.set(`switch|${t.id}`, s);
     }
-    let c = this.run(cpu, s, side, t);
+    let c = this.run(cpu, s, side, t) + this.coldSwitch(cpu, t, side);
     if (this.model.kernel.scan.at === 'switch') {
       c += this.run(cpu, this.scanStep('context switch', t), side, t);
       for (const r of runnable) c += this.run(cpu, this.scanStep('context switch', r), side, t);
     }
     return c;
+  }
+
+  /** Processes in the order they last ran on each processor (most recent last). */
+  private readonly ranOn = new Map<number, number[]>();
+
+  /** The model's extra work for switching to a process others have run after (none without a coldSwitch). */
+  private coldSwitch(cpu: Processor, t: PathTask, side: string): number {
+    const cold = this.model.coldSwitch;
+    let order = this.ranOn.get(cpu.id);
+    if (!order) this.ranOn.set(cpu.id, (order = []));
+    const at = order.lastIndexOf(t.id);
+    // Others that ran here since t last did (t never ran here: as cold as can be).
+    const since = at < 0 ? Infinity : order.length - 1 - at;
+    if (at >= 0) order.splice(at, 1);
+    order.push(t.id);
+    if (!cold || since <= 1 || cold.byDistance.length === 0) return 0;
+    // byDistance[0] is for 2 others since, the last entry for as many or more (a process never run here: the last).
+    const i = Math.min(cold.byDistance.length - 1, since - 2);
+    const key = `cold|${t.id}|${i}`;
+    let s = this.steps.get(key);
+    if (!s) this.steps.set(key, (s = this.step('context switch', this.work(cold.byDistance[i], { task: t }))));
+    return this.run(cpu, s, side, t);
   }
 
   /** A System V call on an object (a semaphore, a message queue), or a timed sleep (object null). */

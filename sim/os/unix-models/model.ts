@@ -59,7 +59,7 @@ export interface UnixModel {
   /** The machine whose measurements fitted the counts, or null when they are counted from source. */
   home: string | null;
   /** Which scheduling policy family is the system's default (sched/). */
-  sched: 'irix' | 'aix' | 'linux';
+  sched: 'irix' | 'aix' | 'linux' | 'eevdf';
   describe: string;
   /**
    * Where process-table entries live: a number is the bytes of one entry in a shared table (IRIX
@@ -73,6 +73,14 @@ export interface UnixModel {
    * one of them, and where the count comes from. Absent: the model's scan sees no others.
    */
   resident?: { count: number; scan: PathDef; source: string };
+  /** Scheduler behaviour measured on the home machine: the fraction of wake-ups that preempt the waker. */
+  wakePreempt?: { fraction: number; source: string };
+  /**
+   * A switch to a process whose state others have displaced since it last ran costs more: the
+   * extra work when 2, 3, ... other processes ran on the processor since it did (the last entry
+   * for any more); none when it ran just before the process leaving.
+   */
+  coldSwitch?: { byDistance: readonly PathDef[] };
   kernel: {
     /** yield() (and handoff) as a whole system call, up to the scheduler's decision. */
     yield: PathDef;

@@ -89,13 +89,17 @@ export function eevdf(p: EevdfParams, all: () => readonly SchedTask[]): SchedPol
       }
       for (const t of ready) place(t);
       // The wake-up that asked for this reschedule runs its woken process (resched_curr after the test).
-      const w = preempter;
-      preempter = null;
-      if (w !== null && why === 'preempt' && ready.includes(w)) return w;
+      if (why === 'preempt' && preempter !== null && ready.includes(preempter)) {
+        const w = preempter;
+        preempter = null;
+        return w;
+      }
       // sched_yield(2): "the thread is moved to the end of the queue for its static priority and a
       // new thread gets to run": another runnable process, the earliest deadline among them.
-      if (cur && why === 'yield' && ready.length > 0) return ready.reduce((b, t) => (t.s[DL] < b.s[DL] ? t : b));
-      return pick(cur ? [...ready, cur] : ready);
+      const next = cur && why === 'yield' && ready.length > 0 ? ready.reduce((b, t) => (t.s[DL] < b.s[DL] ? t : b)) : pick(cur ? [...ready, cur] : ready);
+      // A woken process that preempted nobody (another processor took it) asks for nothing more.
+      if (next === preempter) preempter = null;
+      return next;
     },
     onWake(woken, waker) {
       place(woken);

@@ -75,6 +75,18 @@ describe('Unix models', () => {
     expect(pathInstructions(linux10.kernel.yield)).toBe(1 + 29 + 49 + 1 + 5 + 2 + 18);
     expect(linux10.kernel.yield.mix.segLoad).toBe(7);
   });
+
+  it('let Linux 1.0\'s schedule() visit sleeping residents, and price switch_to\'s task switch at 41 + 199 clocks on an x86', () => {
+    expect(linux10.resident?.count).toBe(12);
+    expect(linux10.resident?.source).toMatch(/inittab/);
+    // The hardware task switch less the parts priced as instructions: 7 segment loads, the CR3 load, the jump.
+    expect(linux10.kernel.switch.nativeClocks).toBe(41 + 199 - 7 * 9 - 4 - 3);
+    // A yield with no one else runnable still scans every resident: 12 more TLB misses than processes.
+    const one = measurePrimitive('linux-i486-66', 'yield', 1, 50);
+    const two = measurePrimitive('linux-i486-66', 'yield', 2, 50);
+    expect(two).toBeGreaterThan(one);
+    expect(one * 66).toBeGreaterThan(pathInstructions(linux10.kernel.yield) + 12 * pathInstructions(linux10.resident!.scan));
+  });
 });
 
 describe('fitted paths on their home machines', () => {

@@ -307,9 +307,10 @@ void measure_primitives(int quick, int cpu) {
   LOOP_SAMPLES(xs, n, { futex(&fw, FUTEX_WAKE, 1); futex(&fw, FUTEX_WAIT, 1); });
   emit_samples("primitive", "futex_pair", extra_iter(n, NULL), xs, g_rep);
 
-  /* Table 1: concurrent yields of 1, 2 and 4 processes on one processor. */
-  int procs[3] = {1, 2, 4};
-  for (int j = 0; j < 3; j++) {
+  /* Table 1: concurrent yields of 1, 2 and 4 processes on one processor, and of 3 (how soon a
+   * process that others ran after comes back to displaced state). */
+  int procs[4] = {1, 2, 3, 4};
+  for (int j = 0; j < 4; j++) {
     long it = 100000 / k / procs[j];
     for (int r = 0; r < g_rep; r++) xs[r] = yield_loop(procs[j], it, cpu);
     char name[32];

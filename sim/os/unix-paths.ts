@@ -5,7 +5,7 @@
 // instructions, its TLB and cache misses and, on a multiprocessor, the lines other processors hold.
 // Steps are built once per primitive and object and reused.
 
-import { inIsa, instr, loadContext, read, rti, step as plainStep, trap, write, type Page, type Processor, type Space, type Step, type Work } from '../hw/index.js';
+import { inIsa, instr, loadContext, measured, read, rti, step as plainStep, trap, write, type Page, type Processor, type Space, type Step, type Work } from '../hw/index.js';
 import { unixModelFor, type PageRole, type PathClass, type PathDef, type UnixModel } from './unix-models/index.js';
 import type { System } from './system.js';
 
@@ -87,12 +87,34 @@ export class UnixPaths {
       s = this.step('context switch', [loadContext(t.space), ...this.work(this.model.kernel.switch, { task: t })]);
       this.steps.set(`switch|${t.id}`, s);
     }
-    let c = this.run(cpu, s, side, t);
+    let c = this.run(cpu, s, side, t) + this.coldSwitch(cpu, t, side);
     if (this.model.kernel.scan.at === 'switch') {
       c += this.run(cpu, this.scanStep('context switch', t), side, t);
       for (const r of runnable) c += this.run(cpu, this.scanStep('context switch', r), side, t);
     }
     return c;
+  }
+
+  /** Processes in the order they last ran on each processor (most recent last). */
+  private readonly ranOn = new Map<number, number[]>();
+
+  /** The model's extra work for switching to a process others have run after (none without a coldSwitch). */
+  private coldSwitch(cpu: Processor, t: PathTask, side: string): number {
+    const cold = this.model.coldSwitch;
+    let order = this.ranOn.get(cpu.id);
+    if (!order) this.ranOn.set(cpu.id, (order = []));
+    const at = order.lastIndexOf(t.id);
+    // Others that ran here since t last did (t never ran here: as cold as can be).
+    const since = at < 0 ? Infinity : order.length - 1 - at;
+    if (at >= 0) order.splice(at, 1);
+    order.push(t.id);
+    if (!cold || since <= 1 || cold.byDistance.length === 0) return 0;
+    // byDistance[0] is for 2 others since, the last entry for as many or more (a process never run here: the last).
+    const i = Math.min(cold.byDistance.length - 1, since - 2);
+    const key = `cold|${t.id}|${i}`;
+    let s = this.steps.get(key);
+    if (!s) this.steps.set(key, (s = this.step('context switch', this.work(cold.byDistance[i], { task: t }))));
+    return this.run(cpu, s, side, t);
   }
 
   /** A System V call on an object (a semaphore, a message queue), or a timed sleep (object null). */
@@ -129,7 +151,27 @@ export class UnixPaths {
     if (this.model.kernel.scan.at !== at) return 0;
     let c = 0;
     for (const x of tasks) c += this.run(cpu, this.scanStep(label, x), side, who);
+    // A scheduler that visits every existing process visits the sleeping residents too, each in its own entry.
+    for (const x of this.residents) c += this.run(cpu, this.residentStep(label, x), side, who);
     return c;
+  }
+
+  /** The model's resident processes (asleep throughout), made once. */
+  private get residents(): readonly PathTask[] {
+    if (this._residents === null) {
+      const r = this.model.resident;
+      const kernel = this.sys.hw.kernel;
+      this._residents = Array.from({ length: r?.count ?? 0 }, (_, i) => ({ id: -1 - i, name: `resident ${i + 1}`, space: kernel }));
+    }
+    return this._residents;
+  }
+  private _residents: PathTask[] | null = null;
+
+  private residentStep(label: string, x: PathTask): Step {
+    const key = `resident|${label}|${x.id}`;
+    let s = this.steps.get(key);
+    if (!s) this.steps.set(key, (s = this.step(label, this.work(this.model.resident!.scan, { task: x }))));
+    return s;
   }
 
   private scanStep(label: string, x: PathTask): Step {
@@ -165,6 +207,7 @@ export class UnixPaths {
       const offset = r.page === 'proc' && e !== null ? ((pages.task.id * e) % REGION_BYTES) + r.offset : r.offset;
       w.push(r.write ? write(page, offset, r.bytes) : read(page, offset, r.bytes));
     }
+    if (p.nativeClocks && this.sys.machine.isa === this.model.isa) w.push(measured(p.nativeClocks / this.sys.machine.clockMHz, 'microcoded instruction'));
     if (p.trap) w.push(rti());
     return w;
   }

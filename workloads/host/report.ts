@@ -4,6 +4,7 @@
 
 import type { MachineDesc } from '../../sim/hw/machine.js';
 import type { HostProfile } from '../../machines/host/profile.js';
+import { osCostsFromProfile } from '../../machines/host/machine.js';
 import { HOST_SCHEDULER, tally, type HostClaim } from './compare.js';
 
 const f = (x: number | null | undefined, d = 1) => (x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(d));
@@ -23,18 +24,19 @@ const USE: Record<string, string> = {
   sem_pair: 'sysSemop',
   futex_pair: 'not used (the protocols sleep on System V semaphores)',
   yield_1: 'sysYield — Table 1',
-  yield_2: 'ctxSwitch — Table 1',
-  yield_4: 'ctxPerRunnable — Table 1',
+  yield_2: 'ctxSwitch (a switch to the process that ran just before) — Table 1',
+  yield_3: 'ctxCold2 (a switch to a process two others ran after)',
+  yield_4: 'ctxCold3 (a switch to a process three others ran after) — Table 1',
   futex_pingpong_1cpu: 'not used (a futex hand-over, for comparison with the semaphore one)',
   sem_pingpong_1cpu: 'sysSleep',
-  wake_preempt: 'sysSleep (sleeps per hand-over); shows the wake-up preemption the model\'s scheduler lacks',
+  wake_preempt: 'the scheduler\'s share of wake-ups that preempt the waker; sysSleep (sleeps per hand-over)',
   futex_pingpong_2cpu: 'not used (no cost in the model for waking an idle processor)',
   sem_pingpong_2cpu: 'not used (as futex_pingpong_2cpu)',
   line_transfer: 'flagLoad/flagStore (2 processors)',
   enqdeq_pair_cross: 'shmEnqueue, shmDequeue (2 processors)',
 };
 
-const OS_CLASSES = ['trap', 'sysYield', 'ctxSwitch', 'ctxPerRunnable', 'sysSleep', 'sysSemop', 'sysMsgsnd', 'sysMsgrcv', 'shmEnqueue', 'shmDequeue', 'shmEmpty', 'flagLoad', 'pollIteration'];
+const OS_CLASSES = ['trap', 'sysYield', 'ctxSwitch', 'ctxCold2', 'ctxCold3', 'sysSleep', 'sysSemop', 'sysMsgsnd', 'sysMsgrcv', 'shmEnqueue', 'shmDequeue', 'shmEmpty', 'flagLoad', 'pollIteration'];
 
 export function hostSection(p: HostProfile, machines: MachineDesc[], claims: HostClaim[], scale: string): string {
   const h = p.host;
@@ -66,18 +68,24 @@ export function hostSection(p: HostProfile, machines: MachineDesc[], claims: Hos
     L.push(`| ${k}${v.unit === 'fraction' ? ' (fraction)' : ''} | ${f(v.min / d, 3)} | ${f(v.median / d, 3)} | ${v.samples.length} | ${USE[k] ?? '–'} |`);
   }
   L.push('');
-  L.push('### Operating-system costs of the host machine', '');
-  L.push(`| cost class | ${machines.map((m) => `${m.id} (cycles)`).join(' | ')} | source |`, `|---|${machines.map(() => '---:').join('|')}|---|`);
-  const last = machines[machines.length - 1];
+  L.push('### Operating-system costs the host\'s Linux model is fitted to', '');
+  L.push(
+    `The Unix model of this machine is today's Linux with every primitive path fitted to the primitives above (as IRIX 6.2's are fitted to Table 1 on the Indy), ` +
+      'priced by the host machine: its trap and return at half the null system call each, its other instructions at a cycle each; EEVDF scheduling.',
+    '',
+  );
+  const fits = machines.map((m) => osCostsFromProfile(p, m.processors));
+  const last = fits[fits.length - 1];
+  L.push(`| cost | ${machines.map((m) => `${m.id} (cycles)`).join(' | ')} | source |`, `|---|${machines.map(() => '---:').join('|')}|---|`);
   for (const k of OS_CLASSES) {
-    if (!machines.every((m) => k in m.costs)) continue;
-    L.push(`| ${k} | ${machines.map((m) => String((m.costs as Record<string, number>)[k])).join(' | ')} | ${last.sources[`costs.${k}`] ?? ''} |`);
+    if (!fits.every((o) => k in o.costs)) continue;
+    L.push(`| ${k} | ${fits.map((o) => String(o.costs[k])).join(' | ')} | ${last.sources[`costs.${k}`] ?? ''} |`);
   }
-  L.push(`| bus.tasCycles | ${machines.map((m) => String(m.bus.tasCycles)).join(' | ')} | ${last.sources['bus.tasCycles'] ?? ''} |`, '');
+  L.push(`| bus.tasCycles | ${machines.map((m) => String(m.bus.tasCycles)).join(' | ')} | ${machines[machines.length - 1].sources['bus.tasCycles'] ?? ''} |`, '');
   L.push(`### Composites: measured against simulated (${scale} scale)`, '');
   L.push(
     `Server throughput in messages per millisecond (the paper's figures' unit), median of the measured runs; simulated with the \`${HOST_SCHEDULER}\` scheduler ` +
-      '(a yield passes the processor, as EEVDF\'s sched_yield does; a wake-up never preempts, which EEVDF\'s often does: see below). Round trips are the clients\' mean.',
+      '(a yield passes the processor; a wake-up preempts its waker in the share the host measured). Round trips are the clients\' mean.',
     '',
   );
   const procs = [...new Set(claims.map((c) => c.processors))].sort();
@@ -118,16 +126,17 @@ export function hostSection(p: HostProfile, machines: MachineDesc[], claims: Hos
   const pr = (k: string) => p.primitives[k]?.median;
   const us = (k: string) => f((pr(k) ?? NaN) / 1000, 2);
   L.push(
-    `- **Wake-up preemption.** On this host ${f((pr('wake_preempt') ?? NaN) * 100, 0)}% of semaphore wake-ups ran the woken process before its waker ` +
-      `(\`wake_preempt\`); the \`${HOST_SCHEDULER}\` scheduler never preempts on a wake-up. A V that preempts turns Both Sides Wait into a hand-off: the ` +
-      'server replies before the client sleeps, so the client neither sleeps nor needs waking (2 system calls per round trip instead of 4). The model charges ' +
-      'both sleeps, so BSW and SYSV on one processor come out slower than measured where preemption is common.',
+    `- **Wake-up preemption.** On this host ${f((pr('wake_preempt') ?? NaN) * 100, 0)}% of semaphore wake-ups in the ping-pong ran the woken process before its waker ` +
+      `(\`wake_preempt\`); the model preempts in that share, spread evenly. A V that preempts turns Both Sides Wait into a hand-off: the ` +
+      'server replies before the client sleeps, so the client neither sleeps nor needs waking. In the protocols with one client the host preempted at almost every wake-up (the involuntary switches above), more often than in the ping-pong.',
+    `- **Cold switches.** A yield among 4 processes costs ${us('yield_4')} µs on this host against ${us('yield_2')} µs among 2: a process that three others ran after comes back to displaced state. ` +
+      `The model charges the difference by how many others ran since the incoming process last did (none after one, all of it after three or more${p.primitives.yield_3 ? ', the 3-process loop\'s share after two' : '; after two, half of it: this profile has no 3-process yield loop, so that share is an interpolation, not a measurement'}).`,
     `- **Sleeping on two processors.** The model charges the sleep path (\`sysSleep\`) before the sleeper leaves its processor, and a wake-up that ` +
       'arrives meanwhile cancels the sleep: with one process per processor, blocking protocols rarely sleep in the model. On this host a blocking hand-over ' +
       `between processes free to use two processors costs ${us('futex_pingpong_2cpu')} µs (futex) against ${us('futex_pingpong_1cpu')} µs on one` +
       `${p.host.hypervisor ? ' (a virtual machine: waking an idle virtual processor is a hypervisor exit)' : ''}, and the scheduler may put the woken process on its waker's processor; the model has no cost for waking an idle processor and no wake-up placement.`,
     '- **Spinning with more processes than processors.** BSS and BSLS on two processors spin in 25 µs delay loops and never block; who runs is then decided ' +
-      `by time slices: 30 ms quanta in the \`${HOST_SCHEDULER}\` model, the EEVDF base slice (0.75 ms × (1 + log2 processors)) on Linux, and every other process on a shared machine.`,
+      'by time slices (the EEVDF base slice, 0.75 ms × (1 + log2 processors), in the model and on Linux) and by every other process on a shared machine, which the model does not have.',
     `- **Load.** The host's load average was ${h.loadAverage.before.join(', ')} before the measurement and ${h.loadAverage.after.join(', ')} after; other processes ` +
       'take processors from pinned experiments (primitives and composites alike), so a noisy run moves both sides of the comparison.',
     '',

@@ -5,6 +5,7 @@
 // estimate): elapsed time per yield call, all processes together.
 
 import type { Body } from '../../sim/engine/index.js';
+import type { MachineDesc } from '../../sim/hw/machine.js';
 import type { SchedulerName } from '../../sim/os/sched/index.js';
 import { SysVMsgQueue, SysVSemaphore } from '../../sim/os/sysv.js';
 import { TwoLockQueue } from '../../sim/os/msqueue.js';
@@ -14,13 +15,13 @@ import { bootUnix } from '../boot.js';
 export type Primitive = 'enqdeq' | 'msg' | 'sem' | 'yield';
 
 /** Microseconds per operation (per pair; per yield call for n yielding processes). */
-export function measurePrimitive(machine: string, what: Primitive, processes = 1, iterations = 2000, scheduler: SchedulerName = 'default', set: string[] = []): number {
+export function measurePrimitive(machine: string | MachineDesc, what: Primitive, processes = 1, iterations = 2000, scheduler: SchedulerName = 'default', set: string[] = []): number {
   return primitiveRun(machine, what, processes, iterations, scheduler, set).us;
 }
 
 /** The loop's time per operation and the context switches it made. */
 export function primitiveRun(
-  machine: string,
+  machine: string | MachineDesc,
   what: Primitive,
   processes = 1,
   iterations = 2000,

@@ -3,6 +3,7 @@
 // machines' files hold only hardware (and name the operating system they run).
 
 import { decayUsage } from './decay-usage.js';
+import { eevdf } from './eevdf.js';
 import { fixedPriority } from './fixed.js';
 import { handoffPolicy } from './handoff.js';
 import { linux10 } from './linux.js';
@@ -11,7 +12,7 @@ import { unixModelFor } from '../unix-models/index.js';
 
 export type { SchedPolicy, SchedTask, Reason } from './policy.js';
 
-export const SCHEDULERS = ['default', 'decay-usage', 'fixed', 'linux', 'linux-modified', 'handoff'] as const;
+export const SCHEDULERS = ['default', 'decay-usage', 'fixed', 'linux', 'linux-modified', 'handoff', 'eevdf'] as const;
 export type SchedulerName = (typeof SCHEDULERS)[number];
 
 export const SCHEDULER_HELP =
@@ -20,7 +21,8 @@ export const SCHEDULER_HELP =
   'fixed: non-degrading priorities, a yield always switches (Figure 3); ' +
   'linux: Linux 1.0 stock sched_yield (§6, ~33 ms round trips); ' +
   'linux-modified: sched_yield expires the caller\'s quantum (§6); ' +
-  'handoff: linux-modified plus handoff(pid)/PID_ANY used in place of busy_wait (§6)';
+  'handoff: linux-modified plus handoff(pid)/PID_ANY used in place of busy_wait (§6); ' +
+  'eevdf: Linux since 6.6, earliest eligible virtual deadline first, wake-up preemption, sched_yield pushes the deadline one slice on (the host\'s Linux)';
 
 /** Clock tick of all three systems: Hz = 100 (IRIX Admin guide "slice_size"; AIX tuning guide; Linux 1.0 HZ). */
 const TICK_US = 10_000;
@@ -37,9 +39,10 @@ export const IRIX_BAND_US = 23;
  * The policy by name for a machine; 'default' is the scheduler of the Unix model the machine runs
  * (its own operating system's, or Linux 1.0's where its system has no Unix model).
  */
-export function makePolicy(name: SchedulerName, machine: { id: string; os: string }, clockMHz: number, all: () => readonly SchedTask[]): SchedPolicy {
-  const os = unixModelFor(machine).model.sched;
-  const n = name === 'default' ? (os === 'linux' ? 'linux-modified' : 'decay-usage') : name;
+export function makePolicy(name: SchedulerName, machine: { id: string; os: string; processors?: number }, clockMHz: number, all: () => readonly SchedTask[]): SchedPolicy {
+  const model = unixModelFor(machine).model;
+  const os = model.sched;
+  const n = name === 'default' ? (os === 'linux' ? 'linux-modified' : os === 'eevdf' ? 'eevdf' : 'decay-usage') : name;
   switch (n) {
     case 'decay-usage':
       return os === 'aix'
@@ -78,6 +81,19 @@ export function makePolicy(name: SchedulerName, machine: { id: string; os: strin
       return linux10(true, all);
     case 'handoff':
       return handoffPolicy(all);
+    case 'eevdf':
+      return eevdf(
+        {
+          tickUs: 4000, // CONFIG_HZ_250 (kernel/Kconfig.hz's default, and the measured host's /proc/config.gz)
+          // kernel/sched/fair.c: sysctl_sched_base_slice 0.75 ms, scaled by 1 + ilog2(processors online, at most 8)
+          // (SCHED_TUNABLESCALING_LOG, the default)
+          sliceUs: 750 * (1 + Math.floor(Math.log2(Math.min(8, Math.max(1, machine.processors ?? 1))))),
+          clockMHz,
+          wakePreempt: model.wakePreempt?.fraction,
+          describe: 'Linux EEVDF (6.6 on): earliest eligible virtual deadline first, 0.75 ms base slice scaled by processors, HZ 250, wake-up preemption by an eligible wakee with an earlier deadline; sched_yield moves the deadline one slice on',
+        },
+        all,
+      );
   }
   throw new Error(`unknown scheduler ${name}`);
 }

@@ -11,6 +11,17 @@ export type { UnixModel, PathDef, PathRef, PageRole, PathClass, ScanDef } from '
 export { QUEUE_LAYOUT, pathInstructions } from './model.js';
 
 export const unixModels: readonly UnixModel[] = [irix62, aix41, linux10];
+export { linuxHostModel, type HostOsFit } from './linux-host.js';
+
+/**
+ * Models fitted at run time to a machine built from measurements (the host), by machine id: the
+ * builder registers the model fitted to the primitives it was built from, replacing any earlier one.
+ */
+const fitted = new Map<string, UnixModel>();
+
+export function registerFittedModel(machineId: string, model: UnixModel): void {
+  fitted.set(machineId, model);
+}
 
 /** The model a machine's operating system names, or null when it has no Unix model. */
 export function unixModelOf(os: string): UnixModel | null {
@@ -19,6 +30,8 @@ export function unixModelOf(os: string): UnixModel | null {
 
 /** The model the Unix kernels run on for a machine, and a note when it is not the machine's own system. */
 export function unixModelFor(machine: { id: string; os: string }): { model: UnixModel; note: string | null } {
+  const fit = fitted.get(machine.id);
+  if (fit && fit.os === machine.os) return { model: fit, note: null };
   const own = unixModelOf(machine.os);
   if (own) return { model: own, note: null };
   return {

@@ -65,6 +65,11 @@ const syscall = (routine: Mix, refs: PathRef[], source: string): PathDef => ({
 
 const SRC = 'counted from Linux 1.0 source:';
 
+/** Daemons asleep throughout (assumption, see resident.source): init, update, syslogd, crond, inetd, lpd. */
+const RESIDENT_DAEMONS = 6;
+/** Slackware's inittab: agetty on tty1-tty6, one of them now the login shell. */
+const RESIDENT_CONSOLES = 6;
+
 export const linux10: UnixModel = {
   id: 'linux-1.0',
   os: 'Linux 1.0.32',
@@ -73,6 +78,18 @@ export const linux10: UnixModel = {
   sched: 'linux',
   procEntryBytes: null, // kernel/fork.c: each task_struct is a page of its own (__get_free_page)
   describe: 'Linux 1.0: primitive paths counted instruction by instruction from the kernel source (sys_call.S, sched.c, ipc/), fitted to nothing',
+  resident: {
+    count: RESIDENT_DAEMONS + RESIDENT_CONSOLES,
+    // schedule()'s loop 1 for a TASK_INTERRUPTIBLE sleeper with no signal and no timeout (about 14
+    // instructions) and loop 2 for a task not running (6), each reading the task's own page.
+    scan: {
+      mix: { ld: 7, cmp: 5, jcc: 4, jccTaken: 3, alu: 1 },
+      refs: [{ page: 'proc', offset: 0, bytes: 32, write: false }],
+      source: `${SRC} schedule()'s two loops (kernel/sched.c 227-277) for an interruptible sleeper: about 14 instructions in the first (the signal and timeout tests), 6 in the second; 20 per task, each reading its own task_struct page`,
+    },
+    source:
+      'assumption for a 1994 Slackware system (the paper does not give its process count): the six virtual-console processes of Slackware\'s /etc/inittab (c1-c6 respawn /sbin/agetty 38400 ttyN in the multi-user runlevels; inittab version 2.04 17/05/93 MvS as listed in Linux Journal article 3016, Listing 1), one of them the login shell that started the experiment, and six daemons: init, update (the user half of sys_bdflush, in the 1.0 system-call table) and, unverified, syslogd, crond, inetd and lpd of the rc scripts (no 1994 rc.M was found); all asleep in TASK_INTERRUPTIBLE',
+  },
   kernel: {
     yield: syscall(
       // The paper's changed sched_yield (§6: "expire the caller's quantum and force a context
@@ -91,7 +108,13 @@ export const linux10: UnixModel = {
     switch: {
       mix: { cmp: 2, jcc: 2, alu: 3, jccTaken: 1, segLoad: 7 },
       refs: [{ page: 'proc', offset: 512, bytes: 104, write: false }],
-      source: `${SRC} switch_to (include/linux/sched.h): cmpl, je, cli, xchgl current, ljmp through the new task's TSS, sti, the FPU owner test (8 instructions); the hardware task switch is priced as its parts: the CR3 load (the context load), 6 segment registers and the LDT reloaded, the new TSS read (104 bytes); Intel's 41 + TS clocks for the 486 could not be confirmed`,
+      // ljmp through a TSS on the 486: JMP m16:32 via TSS 41 + TS clocks (HelpPC 2.10 "JMP", 486
+      // column), TS = 199 from a 486 task to a 486 TSS with VM = 0 (HelpPC 2.10 "Instruction Clock
+      // Cycle Calculation", Task State Calculation table; secondary copies of Intel's tables): 240
+      // clocks, of which the parts priced here are the 6 segment registers and the LDT (7 × 9), the
+      // CR3 load (the context load, 4) and the jump (3).
+      nativeClocks: 41 + 199 - 7 * 9 - 4 - 3,
+      source: `${SRC} switch_to (include/linux/sched.h): cmpl, je, cli, xchgl current, ljmp through the new task's TSS, sti, the FPU owner test (8 instructions); the hardware task switch is JMP via TSS, 41 + TS clocks on the 486 with TS = 199 (HelpPC's copies of Intel's 486 tables, secondary): its parts (CR3 load, 6 segment registers and the LDT reloaded, the new TSS read, 104 bytes) priced on any machine, the rest of the 240 clocks (170) on an x86 only`,
     },
     sleep: {
       // __sleep_on (sched.c 377-393) with add_wait_queue and remove_wait_queue, schedule()'s

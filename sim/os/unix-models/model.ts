@@ -32,6 +32,12 @@ export interface PathDef {
   refs?: readonly PathRef[];
   /** Where the counts come from: the function counted, or the measurement the count is fitted to. */
   source: string;
+  /**
+   * Clocks of a microcoded instruction of the model's own ISA beyond the parts the path prices
+   * (the i486's hardware task switch), paid only on a machine of that ISA: elsewhere the
+   * instruction does not exist and the parts stand for it.
+   */
+  nativeClocks?: number;
 }
 
 /** The per-task work of a scheduler's scan: when it runs and which tasks it visits. */
@@ -53,7 +59,7 @@ export interface UnixModel {
   /** The machine whose measurements fitted the counts, or null when they are counted from source. */
   home: string | null;
   /** Which scheduling policy family is the system's default (sched/). */
-  sched: 'irix' | 'aix' | 'linux';
+  sched: 'irix' | 'aix' | 'linux' | 'eevdf';
   describe: string;
   /**
    * Where process-table entries live: a number is the bytes of one entry in a shared table (IRIX
@@ -61,6 +67,20 @@ export interface UnixModel {
    * allocates each task_struct a page of its own).
    */
   procEntryBytes: number | null;
+  /**
+   * Processes that exist besides the experiment's and sleep through it (daemons, gettys, the
+   * shell), where the scheduler visits every existing process (Linux 1.0): how many, the scan of
+   * one of them, and where the count comes from. Absent: the model's scan sees no others.
+   */
+  resident?: { count: number; scan: PathDef; source: string };
+  /** Scheduler behaviour measured on the home machine: the fraction of wake-ups that preempt the waker. */
+  wakePreempt?: { fraction: number; source: string };
+  /**
+   * A switch to a process whose state others have displaced since it last ran costs more: the
+   * extra work when 2, 3, ... other processes ran on the processor since it did (the last entry
+   * for any more); none when it ran just before the process leaving.
+   */
+  coldSwitch?: { byDistance: readonly PathDef[] };
   kernel: {
     /** yield() (and handoff) as a whole system call, up to the scheduler's decision. */
     yield: PathDef;

@@ -65,6 +65,8 @@ export function eevdf(p: EevdfParams, all: () => readonly SchedTask[]): SchedPol
     id: 'eevdf',
     describe: p.describe,
     tickUs: p.tickUs,
+    // A used-up request is noticed at a tick (update_deadline runs from the tick), so a slice lasts whole ticks.
+    quantumTicks: Math.max(1, Math.ceil(p.sliceUs / p.tickUs)),
     admit(t) {
       const others = awake();
       t.s[VR] = avg(others);

@@ -12,6 +12,8 @@ export interface Page {
   readonly pages: number;
   /** The context that maps it, or null for kernel pages mapped in every context. */
   readonly space: Space | null;
+  /** For a region shared into this space (Space.share): the region as first mapped, which a segment-tagged TLB translates it as. */
+  readonly origin?: Page;
 }
 
 /** Hands out physical frames in order, so layouts are deterministic. */
@@ -57,7 +59,7 @@ export class Space {
 
   /** Map an existing region (a shared-memory channel) into this space under a name. */
   share(name: string, from: Page): Page {
-    const p: Page = { name, vpn: this.nextVpn, pfn: from.pfn, pages: from.pages, space: this };
+    const p: Page = { name, vpn: this.nextVpn, pfn: from.pfn, pages: from.pages, space: this, origin: from.origin ?? from };
     this.nextVpn += from.pages;
     this.pages.set(name, p);
     return p;

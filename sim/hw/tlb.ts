@@ -7,7 +7,7 @@
 // shares the kernel segment's translations (one virtual segment ID in every process). Tagged by
 // segment (the PowerPC), a region shared into several spaces is translated as the region it was
 // shared from, so its processes share its entries. With an unmapped kernel (the MIPS KSEG0)
-// kernel pages never reach the TLB.
+// kernel pages never reach the TLB, except those placed in mapped kernel space.
 
 import type { MachineDesc } from './machine.js';
 import { SetAssoc } from './setassoc.js';
@@ -44,7 +44,7 @@ export class Tlb {
 
   /** Whether references to the page go through the TLB at all (not a kernel page of an unmapped kernel segment). */
   maps(page: Page): boolean {
-    return page.space !== null || this.d.unmappedKernel !== true;
+    return page.space !== null || page.mapped === true || this.d.unmappedKernel !== true;
   }
 
   /** Whether the TLB holds the translation (filling it if not); an unmapped page needs none. */

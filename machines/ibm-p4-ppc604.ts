@@ -12,7 +12,7 @@ export const ibmP4Ppc604: MachineDesc = produce(sgiIndyR4000, (m) => {
   m.os = 'AIX 4.1';
   m.sources.os = 'sleepwake §2.2: "an IBM P4 running AIX 4.1"';
   m.isa = 'ppc';
-  m.tlb = { entries: 128, ways: 2, tagged: true, singleEntryInvalidate: true, missCycles: 30 };
+  m.tlb = { entries: 128, ways: 2, tagged: true, globalKernel: true, sharedSegments: true, singleEntryInvalidate: true, missCycles: 30 };
   m.costs.ldx = 1;
   m.costs.stx = 1;
   m.costs.cmpm = 2;
@@ -44,6 +44,11 @@ export const ibmP4Ppc604: MachineDesc = produce(sgiIndyR4000, (m) => {
   m.sources['tlb.entries'] = 'PowerPC 604: 128-entry 2-way data TLB (instruction TLB not modelled separately)';
   m.sources['tlb.ways'] = 'PowerPC 604: 2-way set associative TLBs';
   m.sources['tlb.tagged'] = 'PowerPC: segment registers give effective-to-virtual mapping; no flush on a process switch';
+  m.sources['tlb.globalKernel'] =
+    'AIX 32-bit virtual memory model (IBM documentation): segment 0 is the kernel, loaded with the same segment ID in every process; PowerPC 604 User\'s Manual §5.4.3 and Figure 5-7: a TLB entry holds the virtual segment ID and page index, so the kernel\'s translations are one set of entries for every process';
+  delete m.sources['tlb.unmappedKernel']; // the PowerPC translates every kernel address (the Indy's unmapped kseg0 does not apply)
+  m.sources['tlb.sharedSegments'] =
+    'AIX 32-bit virtual memory model (IBM documentation): address space is managed by 256 MB segments, a data segment shared between processes or private, so the processes that map a shared-memory segment load its one segment ID; PowerPC 604 User\'s Manual §5.4.3 and Figure 5-7: entries are tagged by virtual segment ID (and indexed by effective-address bits 14-19), so those processes share its TLB entries';
   m.sources['tlb.missCycles'] = 'guess: hardware table walk about 30 cycles';
   m.sources['cache.l1i.ways'] = 'IBM 43P 7248-132 (secondary): 16 KB + 16 KB 4-way L1';
   m.sources['cache.l1d.ways'] = 'IBM 43P 7248-132 (secondary): 16 KB + 16 KB 4-way L1';

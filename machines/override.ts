@@ -40,7 +40,7 @@ export function coerce(path: string, text: string, current: unknown): number | b
 /** The paths a --set may name on this machine: its own leaves, and optional ones whose parent it has. */
 export function settablePaths(m: MachineDesc): string[] {
   const have = [...leaves(m).keys()];
-  const optional = ['tlb.globalKernel', 'copy.storeCyclesPerByte', 'bus.model', 'bus.updateCycles'];
+  const optional = ['tlb.globalKernel', 'tlb.sharedSegments', 'tlb.unmappedKernel', 'copy.storeCyclesPerByte', 'bus.model', 'bus.updateCycles'];
   return [...new Set([...have, ...optional])];
 }
 

@@ -36,7 +36,7 @@ export const sgiIndyR4000: MachineDesc = {
     segPush: 0,
     agi: 0,
   },
-  tlb: { entries: 48, ways: 48, tagged: true, singleEntryInvalidate: true, missCycles: 30 },
+  tlb: { entries: 48, ways: 48, tagged: true, globalKernel: true, unmappedKernel: true, singleEntryInvalidate: true, missCycles: 30 },
   cache: {
     l1i: { sizeBytes: 16384, lineBytes: 32, ways: 1, missCycles: 20, writeAllocate: true },
     l1d: { sizeBytes: 16384, lineBytes: 32, ways: 1, missCycles: 20, writeAllocate: true },
@@ -74,6 +74,10 @@ export const sgiIndyR4000: MachineDesc = {
     'tlb.entries': 'MIPS R4000: 48 entry pairs, fully associative',
     'tlb.ways': 'MIPS R4000: fully associative',
     'tlb.tagged': 'MIPS R4000: ASID-tagged TLB',
+    'tlb.unmappedKernel':
+      'MIPS R4000 User\'s Manual, chapter 4 (32-bit kernel mode, kseg0): kseg0 is unmapped (the physical address is the virtual less 0x80000000) and cached. IRIX 6.2 Device Driver Programmer\'s Guide, chapter 1 ("Kernel Virtual Space"): the kernel allocates stacks and per-process data that must be accessible on context switches in mapped kernel space (kseg2), so kernel stacks alone are translated by the TLB; guess: the other kernel data the paths touch (the process table, the run queue, System V objects) sits in kseg0',
+    'tlb.globalKernel':
+      'MIPS R4000 User\'s Manual, chapter 4 (EntryLo0/EntryLo1): an entry with its G (global) bit set matches whatever the ASID, so a mapped kernel page (kseg2, the same in every process) has one entry, not one per process',
     'tlb.missCycles': 'guess: software refill handler about 30 cycles',
     'cache.l1i.sizeBytes': 'sleepwake §2: "32 KByte split L1 cache" (16 KB + 16 KB)',
     'cache.l1i.lineBytes': 'guess: 32-byte lines',

@@ -40,6 +40,64 @@ describe('TLB (sim/hw/tlb.ts)', () => {
     expect(cpu.translate(pa)).toBe(false);
   });
 
+  it('shares global kernel entries between the contexts of a tagged TLB (the PowerPC kernel segment)', () => {
+    const m = produce(i486dx50, (d) => {
+      d.tlb = { entries: 128, ways: 2, tagged: true, globalKernel: true, singleEntryInvalidate: true, missCycles: 30 };
+    });
+    const hw = new Hardware(m, null);
+    const [a, b] = [hw.space('A'), hw.space('B')];
+    const k = hw.kernel.page('process table');
+    const cpu = hw.cpus[0];
+    cpu.load(a);
+    expect(cpu.translate(k)).toBe(false);
+    cpu.load(b);
+    expect(cpu.translate(k)).toBe(true);
+    const t = produce(m, (d) => {
+      d.tlb.globalKernel = false;
+    });
+    const hw2 = new Hardware(t, null);
+    const [a2, b2] = [hw2.space('A'), hw2.space('B')];
+    const k2 = hw2.kernel.page('process table');
+    hw2.cpus[0].load(a2);
+    hw2.cpus[0].translate(k2);
+    hw2.cpus[0].load(b2);
+    expect(hw2.cpus[0].translate(k2)).toBe(false);
+  });
+
+  it('translates a shared region once for every space that maps it only when tagged by segment', () => {
+    for (const sharedSegments of [true, false]) {
+      const m = produce(i486dx50, (d) => {
+        d.tlb = { entries: 128, ways: 2, tagged: true, sharedSegments, singleEntryInvalidate: true, missCycles: 30 };
+      });
+      const hw = new Hardware(m, null);
+      const [a, b] = [hw.space('A'), hw.space('B')];
+      b.page('private');
+      const q = a.page('queue');
+      const qb = b.share('queue', q);
+      const cpu = hw.cpus[0];
+      cpu.load(a);
+      expect(cpu.translate(q)).toBe(false);
+      cpu.load(b);
+      expect(cpu.translate(qb)).toBe(sharedSegments);
+      expect(cpu.translate(b.page('private'))).toBe(false);
+    }
+  });
+
+  it('never consults the TLB for an unmapped kernel page, but does for a mapped one (MIPS kseg0 and kseg2)', () => {
+    const m = produce(i486dx50, (d) => {
+      d.tlb = { entries: 4, ways: 4, tagged: true, unmappedKernel: true, singleEntryInvalidate: true, missCycles: 30 };
+    });
+    const hw = new Hardware(m, null);
+    const cpu = hw.cpus[0];
+    cpu.load(hw.space('A'));
+    const k = hw.kernel.page('run queue');
+    const stack = hw.kernel.page('kernel stack 1', 1, true);
+    expect(cpu.translate(k)).toBe(true);
+    expect(cpu.tlb.misses).toBe(0);
+    expect(cpu.translate(stack)).toBe(false);
+    expect(cpu.tlb.misses).toBe(1);
+  });
+
   it('keys the same page of two spaces apart only when tagged', () => {
     const d = { entries: 8, ways: 2, tagged: true, missCycles: 1 };
     const hw = new Hardware(i486dx50, null);

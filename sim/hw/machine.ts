@@ -34,6 +34,14 @@ export interface MachineDesc {
     tagged: boolean;
     /** Optional: kernel (system-space) translations survive the flush of an untagged TLB, as on the VAX. */
     globalKernel?: boolean;
+    /**
+     * Optional: translations are tagged by segment, not by address space (the PowerPC's virtual
+     * segment IDs): a region several spaces map (a shared-memory segment) has one set of entries
+     * whichever space touches it.
+     */
+    sharedSegments?: boolean;
+    /** Optional: kernel addresses are translated without the TLB (the MIPS R4000's unmapped KSEG0). */
+    unmappedKernel?: boolean;
     /** Whether one entry can be invalidated on its own (INVLPG, TBIS, tlbie); without it a kernel flushes the whole TLB. */
     singleEntryInvalidate: boolean;
     missCycles: number;

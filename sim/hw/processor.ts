@@ -402,6 +402,7 @@ export class Processor {
 
   private xlate(page: Page, j: number, hints: Int32Array, h: number): void {
     const tlb = this.tlb;
+    if (!tlb.maps(page)) return;
     const slot = tlb.array.accessAt(tlb.key(page, j, this.context), hints[h]);
     if (slot >= 0) {
       hints[h] = slot;

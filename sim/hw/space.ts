@@ -12,6 +12,10 @@ export interface Page {
   readonly pages: number;
   /** The context that maps it, or null for kernel pages mapped in every context. */
   readonly space: Space | null;
+  /** For a region shared into this space (Space.share): the region as first mapped, which a segment-tagged TLB translates it as. */
+  readonly origin?: Page;
+  /** A kernel page in mapped kernel space (IRIX's kernel stacks in kseg2): translated by the TLB even where other kernel addresses are not. */
+  readonly mapped?: boolean;
 }
 
 /** Hands out physical frames in order, so layouts are deterministic. */
@@ -43,12 +47,13 @@ export class Space {
 
   /**
    * The named region, created on first use: `pages` new virtual pages backed by as many new
-   * physical frames. Asking again by name returns the same region.
+   * physical frames (in the kernel's space, `mapped` puts it in mapped kernel space). Asking again
+   * by name returns the same region.
    */
-  page(name: string, pages = 1): Page {
+  page(name: string, pages = 1, mapped = false): Page {
     let p = this.pages.get(name);
     if (!p) {
-      p = { name, vpn: this.nextVpn, pfn: this.phys.frames(pages), pages, space: this.isKernel ? null : this };
+      p = { name, vpn: this.nextVpn, pfn: this.phys.frames(pages), pages, space: this.isKernel ? null : this, ...(mapped && this.isKernel ? { mapped } : {}) };
       this.nextVpn += pages;
       this.pages.set(name, p);
     }
@@ -57,7 +62,7 @@ export class Space {
 
   /** Map an existing region (a shared-memory channel) into this space under a name. */
   share(name: string, from: Page): Page {
-    const p: Page = { name, vpn: this.nextVpn, pfn: from.pfn, pages: from.pages, space: this };
+    const p: Page = { name, vpn: this.nextVpn, pfn: from.pfn, pages: from.pages, space: this, origin: from.origin ?? from };
     this.nextVpn += from.pages;
     this.pages.set(name, p);
     return p;

@@ -3,7 +3,11 @@
 // when another context is loaded (the 486, l3 §5.1); tagged, each entry carries its space's
 // address-space number and survives the switch (the what-if of l3 §7.3); with global kernel
 // entries, kernel (system-space) pages are entered under one context that a switch leaves alone,
-// as the VAX keeps its system-space translations.
+// as the VAX keeps its system-space translations, and that every context shares, as the PowerPC
+// shares the kernel segment's translations (one virtual segment ID in every process). Tagged by
+// segment (the PowerPC), a region shared into several spaces is translated as the region it was
+// shared from, so its processes share its entries. With an unmapped kernel (the MIPS KSEG0)
+// kernel pages never reach the TLB, except those placed in mapped kernel space.
 
 import type { MachineDesc } from './machine.js';
 import { SetAssoc } from './setassoc.js';
@@ -32,13 +36,20 @@ export class Tlb {
 
   /** The key of the k-th page from `page` as seen from the loaded context. */
   key(page: Page, k: number, context: Space | null): number {
-    const ctx = page.space === null && this.d.globalKernel ? GLOBAL_CTX : this.d.tagged ? (context?.asid ?? 0) : 0;
-    return ctx * CTX_SHIFT + page.vpn + k;
+    if (page.space === null && this.d.globalKernel) return GLOBAL_KEYS + page.vpn + k;
+    // A shared region's one segment: the space it was first mapped in stands for its segment ID.
+    if (this.d.sharedSegments && page.origin) return (this.d.tagged ? (page.origin.space?.asid ?? 0) : 0) * CTX_SHIFT + page.origin.vpn + k;
+    return (this.d.tagged ? (context?.asid ?? 0) : 0) * CTX_SHIFT + page.vpn + k;
   }
 
-  /** Whether the TLB holds the translation (filling it if not). */
+  /** Whether references to the page go through the TLB at all (not a kernel page of an unmapped kernel segment). */
+  maps(page: Page): boolean {
+    return page.space !== null || page.mapped === true || this.d.unmappedKernel !== true;
+  }
+
+  /** Whether the TLB holds the translation (filling it if not); an unmapped page needs none. */
   translate(page: Page, k: number, context: Space | null): boolean {
-    return this.array.access(this.key(page, k, context));
+    return !this.maps(page) || this.array.access(this.key(page, k, context));
   }
 
   /** Another context was loaded: an untagged TLB drops what it cannot tell apart (all but global entries). */

@@ -217,7 +217,8 @@ export class UnixPaths {
     const n = this.regionPages;
     switch (role) {
       case 'kstack':
-        return k.page(`kernel stack ${p.task.id}`, n);
+        // Mapped kernel space, where IRIX allocates kernel stacks (IRIX 6.2 Device Driver Programmer's Guide, "Kernel Virtual Space"); elsewhere a kernel page like any other.
+        return k.page(`kernel stack ${p.task.id}`, n, true);
       case 'proc':
         // A table entry is addressed by the reference's offset plus the entry's (see work()).
         return this.model.procEntryBytes === null ? k.page(`process ${p.task.id}`, n) : k.page('process table', n);

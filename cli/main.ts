@@ -275,7 +275,7 @@ export function main(argv: string[]): void {
           .positional('paper', { type: 'string', choices: [...paperIds(), 'all', 'compare', 'host'], default: 'all', describe: 'which paper (all: every paper registered and the grid of every kernel on every machine; compare: that grid alone; host: this machine, simulated from results/host/primitives.json and compared with composites.csv)' })
           .option('out', { alias: 'o', type: 'string', default: 'results', describe: 'output directory' })
           .option('scale', { type: 'string', choices: ['paper', 'test'], default: 'paper', describe: 'run size: paper (the papers\' call counts) or test (quick)' })
-          .option('jobs', { alias: 'j', type: 'number', describe: 'papers run at once on worker threads (default: the processors available)' })
+          .option('jobs', { alias: 'j', type: 'number', describe: 'worker threads sharing out the tables, figures and claims (default: the processors available)' })
           .option('report-only', { type: 'boolean', default: false, describe: 'run nothing: rebuild REPORT.md and config.json from the papers stored under --out (e.g. gathered from separate machines)' })
           .option('check', { type: 'boolean', default: false, describe: 'write nothing: regenerate elsewhere and list the files under --out that are stale (exit 1 if any)' })
           .option('json', { type: 'boolean', default: false, describe: 'print a JSON summary of what was written (no progress bar)' }),

@@ -53,21 +53,37 @@ function gridOf(o: ReproduceOptions): CompareSpec | null {
 const WORKER = new URL('./worker.js', import.meta.url);
 
 /**
- * The order units are handed to workers: the papers' tables and figures taken in turn from each
- * paper (threads working on different papers rarely wait for each other's runs), then the grid,
- * then the claims, which mostly read runs the tables and figures made.
+ * Hands units to workers. Each worker keeps to one paper (its units in order: tables, figures,
+ * claims), as a paper's units share many runs and two workers on one paper would often wait for
+ * each other's; a worker whose paper is done takes the next paper no worker has, and when none
+ * is left it takes units from the back of the paper with the most left (the units furthest from
+ * where that paper's worker is), so both cores work to the end. The grid is a paper of one unit.
  */
-function schedule(todo: ToRun[], grid: CompareSpec | null, scale: Scale): ToWorker[] {
-  const lists = todo.map((p) => unitsOf(p).filter((u) => u.kind !== 'claim'));
-  const out: ToWorker[] = [];
-  for (let i = 0; lists.some((l) => i < l.length); i++) {
-    todo.forEach((p, k) => {
-      if (i < lists[k].length) out.push({ paper: p.paper, scale, unit: lists[k][i] });
-    });
+class Scheduler {
+  private readonly queues = new Map<string, ToWorker[]>();
+  private readonly owner = new Map<string, number>();
+  readonly total: number;
+
+  constructor(todo: ToRun[], grid: CompareSpec | null, scale: Scale) {
+    for (const p of todo) this.queues.set(p.paper, unitsOf(p).map((unit) => ({ paper: p.paper, scale, unit })));
+    if (grid) this.queues.set(GRID_DIR, [{ grid }]);
+    this.total = [...this.queues.values()].reduce((n, q) => n + q.length, 0);
   }
-  if (grid) out.push({ grid });
-  for (const p of todo) for (const u of unitsOf(p).filter((x) => x.kind === 'claim')) out.push({ paper: p.paper, scale, unit: u });
-  return out;
+
+  next(worker: number): ToWorker | undefined {
+    const mine = [...this.owner].find(([, w]) => w === worker)?.[0];
+    if (mine !== undefined && this.queues.get(mine)!.length > 0) return this.queues.get(mine)!.shift();
+    if (mine !== undefined) this.owner.delete(mine);
+    const left = [...this.queues].filter(([, q]) => q.length > 0);
+    const free = left.filter(([id]) => !this.owner.has(id));
+    if (free.length > 0) {
+      const [id, q] = free[0];
+      this.owner.set(id, worker);
+      return q.shift();
+    }
+    if (left.length === 0) return undefined;
+    return left.reduce((a, b) => (b[1].length > a[1].length ? b : a))[1].pop();
+  }
 }
 
 /**
@@ -78,8 +94,8 @@ function schedule(todo: ToRun[], grid: CompareSpec | null, scale: Scale): ToWork
  * Returns the grid's result when the workers ran it (else the caller runs it).
  */
 async function collectAll(todo: ToRun[], scale: Scale, jobs: number, bar: Progress, ready: (r: PaperResult) => Promise<void>, grid: CompareSpec | null): Promise<CompareResult | null> {
-  const queue = schedule(todo, grid, scale);
-  const n = Math.min(jobs, queue.length);
+  const queue = new Scheduler(todo, grid, scale);
+  const n = Math.min(jobs, queue.total);
   if (n <= 1 || !existsSync(fileURLToPath(WORKER))) {
     for (const p of todo) await ready(collect(p, scale, (t) => bar.tick(`${p.paper}: ${t}`), () => bar.ran()));
     return null;
@@ -93,9 +109,9 @@ async function collectAll(todo: ToRun[], scale: Scale, jobs: number, bar: Progre
   let gridResult: CompareResult | null = null;
   try {
     await new Promise<void>((resolve, reject) => {
-      let left = queue.length;
+      let left = queue.total;
       const feed = (w: Worker) => {
-        const m = queue.shift();
+        const m = queue.next(workers.indexOf(w));
         if (m) w.postMessage(m);
       };
       const finished = (w: Worker) => {

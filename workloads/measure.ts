@@ -28,9 +28,11 @@ export interface SharedRuns {
 
 let shared: SharedRuns | null = null;
 
-/** Share runs (and remembered drivers) with other threads from now on; null stops sharing. */
-export function shareRuns(s: SharedRuns | null): void {
+/** Share runs (and remembered drivers) with other threads from now on; null stops sharing. Returns what was shared before. */
+export function shareRuns(s: SharedRuns | null): SharedRuns | null {
+  const before = shared;
   shared = s;
+  return before;
 }
 
 /** Told of every measure() call, made or memoised, with its key, the caller's spec and the run. */

@@ -1,5 +1,0 @@
-// Every registered claim of the sleepwake paper, at test scale (test/support/claims.ts says what is checked).
-
-import { claimsOf } from './support/claims.js';
-
-claimsOf('sleepwake');

@@ -2,8 +2,9 @@
 // key synchronously (a message, then Atomics.wait on a flag the answer raises): the answer is the
 // run if another thread made it, a wait while another thread is making it, or "make it yourself".
 // So each distinct run is made once per reproduction however the tables, figures and claims that
-// read it are spread over threads. A thread that waits holds no key of its own (it is between
-// runs), so no two threads can wait on each other.
+// read it are spread over threads. A thread that waits holds no key of its own (a run asks for
+// no other run, and the remembered drivers ask for no memoised value), so no two threads can wait
+// on each other.
 
 import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { SharedRuns } from '../../workloads/measure.js';

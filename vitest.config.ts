@@ -7,7 +7,8 @@ const cores = Math.max(1, availableParallelism());
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    setupFiles: ['test/support/tmp.ts'],
+    setupFiles: ['test/support/tmp.ts', 'test/support/runs.ts'],
+    globalSetup: ['test/support/runs-global.ts'],
     testTimeout: 120_000,
     pool: 'forks',
     poolOptions: { forks: { maxForks: cores, minForks: 1 } },

@@ -8,15 +8,14 @@ import { hideBin } from 'yargs/helpers';
 import { findMachine, machines } from '../machines/index.js';
 import { kernels } from '../kernels/index.js';
 import { allowedText, leaves, MACHINE_SCHEMA, specOf as schemaOf } from '../sim/hw/machine-schema.js';
-import { listKernels, listMachines, listWorkloads } from '../lib/index.js';
+import { listKernels, listMachines, listWorkloads } from '../lib/list.js';
 import { resolve, simulate, UsageError, type RunProgress, type RunSpec } from '../workloads/run.js';
 import { checkDistinct, checkOutputFile } from './outpath.js';
 import { progressBar, type Progress } from './progress.js';
 import { BUDGET, RUN_BOUNDS, type Bounded } from '../workloads/limits.js';
-import { claimsCommand } from './claims.js';
 import { runCsv, runText, writeAtomic } from './output.js';
 import { VERSION } from './version.js';
-import { paperIds, papers } from '../workloads/registry.js';
+import type * as Registry from '../workloads/registry.js';
 import { mergeCommand, sweepCommand } from './sweep/command.js';
 import { compareCommand, compareOptions } from './compare.js';
 import { hostCommand, reproduceHost, withHostMachine } from './host/index.js';
@@ -265,7 +264,9 @@ export function main(argv: string[]): void {
           .option('paper', { type: 'string', choices: paperIds(), describe: 'only this paper\'s claims (with its companions\', such as URPC\'s lecture notes)' })
           .option('scale', { type: 'string', choices: ['test', 'paper'], default: 'test', describe: 'run size: test (quick) or paper (the papers\' call counts)' })
           .option('json', { type: 'boolean', default: false, describe: 'print a JSON array of claim results' }),
-      (a) => claimsCommand(a.paper as string | undefined, a.scale as 'test' | 'paper', a.json === true),
+      (a) => {
+        pending = import('./claims.js').then(({ claimsCommand }) => claimsCommand(a.paper as string | undefined, a.scale as 'test' | 'paper', a.json === true)).catch(asyncFail);
+      },
     )
     .command(
       'reproduce [paper]',
@@ -275,7 +276,7 @@ export function main(argv: string[]): void {
           .positional('paper', { type: 'string', choices: [...paperIds(), 'all', 'compare', 'host'], default: 'all', describe: 'which paper (all: every paper registered and the grid of every kernel on every machine; compare: that grid alone; host: this machine, simulated from results/host/primitives.json and compared with composites.csv)' })
           .option('out', { alias: 'o', type: 'string', default: 'results', describe: 'output directory' })
           .option('scale', { type: 'string', choices: ['paper', 'test'], default: 'paper', describe: 'run size: paper (the papers\' call counts) or test (quick)' })
-          .option('jobs', { alias: 'j', type: 'number', describe: 'papers run at once on worker threads (default: the processors available)' })
+          .option('jobs', { alias: 'j', type: 'number', describe: 'worker threads sharing out the tables, figures and claims (default: the processors available)' })
           .option('report-only', { type: 'boolean', default: false, describe: 'run nothing: rebuild REPORT.md and config.json from the papers stored under --out (e.g. gathered from separate machines)' })
           .option('check', { type: 'boolean', default: false, describe: 'write nothing: regenerate elsewhere and list the files under --out that are stale (exit 1 if any)' })
           .option('json', { type: 'boolean', default: false, describe: 'print a JSON summary of what was written (no progress bar)' }),
@@ -338,12 +339,22 @@ export function main(argv: string[]): void {
     .parseSync();
 }
 
+/**
+ * The paper registry (every paper's claims, tables and figures) is loaded only for the commands
+ * that read it (claims, reproduce, list papers), so the others start without it.
+ */
+let registry: typeof Registry | null = null;
+const REGISTRY_WORDS = ['claims', 'reproduce', 'papers'];
+const paperIds = (): string[] => registry!.paperIds();
+const papers = (): ReturnType<typeof Registry.papers> => registry!.papers();
+
 /** The command an asynchronous handler (sweep, reproduce) started, to be awaited. */
 let pending: Promise<void> | null = null;
 
 /** Run the command line; resolves when an asynchronous command has finished (tests call it in-process). */
 export async function runCli(argv: string[]): Promise<void> {
   pending = null;
+  if (argv.some((a) => REGISTRY_WORDS.includes(a))) registry ??= await import('../workloads/registry.js');
   try {
     main(argv);
   } catch (e) {

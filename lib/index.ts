@@ -3,9 +3,6 @@
 // UsageError (one line naming the parameter, the value and what is allowed); a run that cannot
 // finish throws RunError (status 'budget' or 'failed') or the engine's StallError.
 
-import { machines } from '../machines/index.js';
-import { kernels } from '../kernels/index.js';
-import { workloads } from '../workloads/index.js';
 import { claimsOf } from '../workloads/registry.js';
 import { evaluate, type ClaimResult, type Scale } from '../workloads/claims.js';
 import { runSweep } from '../cli/sweep/command.js';
@@ -25,30 +22,7 @@ export type { OptionSpec, RunParams } from '../kernels/kernel.js';
 export type { ClaimResult, Scale } from '../workloads/claims.js';
 export type { PointResult, SweepId };
 
-export interface MachineInfo {
-  id: string;
-  aliases: string[];
-  title: string;
-  /** The instruction set its costs are for (sim/hw/isa.ts). */
-  isa: string;
-  clockMHz: number;
-  processors: number;
-}
-
-/** The registered machines (as `simulate list machines --json`). */
-export function listMachines(): MachineInfo[] {
-  return machines.map((m) => ({ id: m.id, aliases: [...m.aliases], title: m.title, isa: m.isa, clockMHz: m.clockMHz, processors: m.processors }));
-}
-
-/** The registered kernels with their options (as `simulate list kernels --json`). */
-export function listKernels() {
-  return kernels.map((k) => ({ id: k.id, title: k.title, describe: k.describe, paper: k.paper, isa: k.isa, supports: [...k.supports], options: k.options.map((o) => ({ ...o })) }));
-}
-
-/** The registered workloads and the kernels each runs on (as `simulate list workloads --json`). */
-export function listWorkloads() {
-  return workloads.map((w) => ({ id: w.id, title: w.title, kernels: w.kernels ?? kernels.filter((k) => w.runsOn(k)).map((k) => k.id) }));
-}
+export { listMachines, listKernels, listWorkloads, type MachineInfo } from './list.js';
 
 /** Evaluate the registered claims (of one paper, or all), as `simulate claims --json` prints them. */
 export function claims(paper?: 'urpc' | 'sleepwake' | 'l3' | 'inks', scale: Scale = 'test'): ClaimResult[] {

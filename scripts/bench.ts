@@ -6,7 +6,8 @@
 // 2. full models (urpc, l3, mach, bss on their papers' machines): simulated calls per second of
 //    CPU time and engine events per call, each run in its own process;
 // 3. peak memory (max resident set) of one full model at 10^4 and at --calls calls;
-// 4. with --reproduce, the CPU time of `simulate reproduce all --check` (long).
+// 4. with --reproduce, the CPU and wall time of `simulate reproduce all --check` (long);
+// 5. the command line's start-up: `simulate --help` and `simulate list kernels`, CPU and wall time.
 // Options: --calls N (full-model calls, default 1,000,000), --repeats N (default 5), --reproduce.
 // Host times are medians (the machine may be shared); CPU time, not wall time, for full models.
 
@@ -158,14 +159,27 @@ function main(): void {
   console.log(`   V8 defaults: ${mib(low.maxRssKiB)}, ${mib(high.maxRssKiB)} (${more(low, high)})`);
   console.log(`   young generation fixed (${fixed.join(' ')}): ${mib(lowF.maxRssKiB)}, ${mib(highF.maxRssKiB)} (${more(lowF, highF)})`);
 
+  const bin = fileURLToPath(new URL('../../bin/simulate.js', import.meta.url));
   if (process.argv.includes('--reproduce')) {
     // `times` prints the shell's, then its children's, user and system time.
-    const bin = fileURLToPath(new URL('../../bin/simulate.js', import.meta.url));
-    const out = execFileSync('sh', ['-c', `"${process.execPath}" "${bin}" reproduce all --check >/dev/null 2>&1; times`], { encoding: 'utf8' });
-    const line = out.trim().split('\n').pop()!;
-    const secs = [...line.matchAll(/(\d+)m([\d.]+)s/g)].reduce((a, m) => a + Number(m[1]) * 60 + Number(m[2]), 0);
-    console.log(`4. reproduce all --check: ${secs.toFixed(1)} CPU-seconds (user + system)`);
+    const { cpu, wall } = childTimes([bin, 'reproduce', 'all', '--check']);
+    console.log(`4. reproduce all --check: ${cpu.toFixed(1)} CPU-seconds (user + system), ${wall.toFixed(1)} s wall`);
   } else console.log('4. reproduce all: not run (add --reproduce; it is long)');
+
+  console.log(`5. command-line start-up, medians of ${repeats} runs`);
+  for (const args of [['--help'], ['list', 'kernels']]) {
+    const runs = Array.from({ length: repeats }, () => childTimes([bin, ...args]));
+    console.log(`   simulate ${args.join(' ')}: ${(median(runs.map((r) => r.cpu)) * 1000).toFixed(0)} ms CPU, ${(median(runs.map((r) => r.wall)) * 1000).toFixed(0)} ms wall`);
+  }
+}
+
+/** CPU (user + system, from the shell's `times`) and wall seconds of one node process. */
+function childTimes(args: string[]): { cpu: number; wall: number } {
+  const quoted = args.map((a) => `"${a}"`).join(' ');
+  const [out, wall] = time(() => execFileSync('sh', ['-c', `"${process.execPath}" ${quoted} >/dev/null 2>&1; times`], { encoding: 'utf8' }));
+  const line = out.trim().split('\n').pop()!;
+  const cpu = [...line.matchAll(/(\d+)m([\d.]+)s/g)].reduce((a, m) => a + Number(m[1]) * 60 + Number(m[2]), 0);
+  return { cpu, wall };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

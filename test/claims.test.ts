@@ -1,41 +1,22 @@
-// Every registered claim, run at test scale: a numeric claim must fall within its tolerance and a
-// qualitative one must hold, unless it is a declared known gap. A known gap must still miss (a gap
-// that passes must lose its flag) and, when numeric, must keep the value it records within its band.
-// Claims set apart (the paper contradicts itself, or the model does not cover the quantity) must
-// say which reading the model follows and the other number, or why nothing is run.
+// The claims' registry as a whole: tolerances that can fail, every role and status present, and
+// every paper's claims checked by a claims-<paper>.test.ts file (which runs them at test scale).
 
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluate, inGapBand } from '../workloads/claims.js';
 import { allClaims } from '../workloads/registry.js';
+import { CLAIM_FILES } from './support/claims.js';
 
-const papers = [...new Set(allClaims().map((c) => c.paper))];
-
-describe.each(papers)('claims of %s', (paper) => {
-  const claims = allClaims().filter((c) => c.paper === paper);
-  it.each(claims.map((c) => [c.id, c] as const))('%s', (_id, c) => {
-    const r = evaluate(c, 'test');
-    if (r.error) throw new Error(r.error);
-    if (c.notSimulated) {
-      expect(r.status).toBe('not-simulated');
-      expect(c.knownGap, `${c.id}: not simulated, so not a gap`).toBeUndefined();
-      return;
-    }
-    if (c.inconsistent) {
-      expect(r.status).toBe('paper-inconsistent');
-      expect(c.inconsistent.follows.length).toBeGreaterThan(0);
-      return;
-    }
-    if (c.knownGap) {
-      expect(r.status, `${c.id}: a known gap now passes (${r.simulated}); take the flag off`).toBe('known-gap');
-      if (r.simulated !== null) {
-        expect(c.gapValue, `${c.id}: a numeric known gap records its value and band`).toBeDefined();
-        expect(inGapBand(c, r.simulated), `${c.id}: drifted to ${r.simulated}, out of the band around ${c.gapValue}`).toBe(true);
-      }
-      return;
-    }
-    expect(c.gapValue, `${c.id}: a recorded gap value without a gap`).toBeUndefined();
-    if (r.expected === null) expect(r.status, `${c.id}: the stated shape does not hold`).toBe('pass');
-    else expect(r.status, `${c.id}: paper ${r.expected}, simulated ${r.simulated} (${r.errorPct}%)`).toBe('pass');
+describe('claims files', () => {
+  it('check the claims of every paper and companion, each in one file or its parts', () => {
+    const papers = [...new Set(allClaims().map((c) => c.paper))].sort();
+    const covered = Object.values(CLAIM_FILES).flatMap((f) => f.papers);
+    expect([...covered].sort()).toEqual(papers);
+    expect(new Set(covered).size).toBe(covered.length);
+    const want = Object.entries(CLAIM_FILES).flatMap(([file, { parts }]) =>
+      parts === 1 ? [`claims-${file}.test.ts`] : Array.from({ length: parts }, (_, i) => `claims-${file}-${i + 1}.test.ts`),
+    );
+    expect(want.filter((f) => !existsSync(join(import.meta.dirname, f)))).toEqual([]);
   });
 });
 

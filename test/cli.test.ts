@@ -1,11 +1,13 @@
 // The command line as users' scripts see it: the JSON contract, determinism, CSV, and one-line
-// errors with exit code 2 and nothing on stdout.
+// errors with exit code 2 and nothing on stdout. Runs and their outputs go through spawned
+// processes (the real entry point); rejections and listings run in this process (support/cli.ts).
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cli } from './support/cli.js';
 
 const bin = join(import.meta.dirname, '..', 'bin', 'simulate.js');
 const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
@@ -66,8 +68,8 @@ describe('simulate run', () => {
     [['-m', 'i486-dx50', '-k', 'l3', '--set', 'kernel.lazy=false'], /kernel l3 has no option 'lazy'/],
     [['-m', 'firefly', '-k', 'src-rpc', '--bytes', '64', '--calls', '10'], /--bytes 64: kernel src-rpc does not use message size in bytes/],
     [['-m', 'firefly', '-k', 'taos', '-w', 'null-rpc'], /workload null-rpc does not run on kernel taos; its workloads: thread-/],
-  ])('rejects %j with one line and exit 2', (args, msg) => {
-    const r = run(...(args as string[]));
+  ])('rejects %j with one line and exit 2', async (args, msg) => {
+    const r = await cli(...(args as string[]));
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -76,38 +78,38 @@ describe('simulate run', () => {
 });
 
 describe('defaults', () => {
-  it('runs a kernel without RPC on its own first workload', () => {
-    const r = run('-m', 'firefly', '-k', 'taos', '--calls', '50', '--json');
+  it('runs a kernel without RPC on its own first workload', async () => {
+    const r = await cli('-m', 'firefly', '-k', 'taos', '--calls', '50', '--json');
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).workload).toMatch(/^thread-/);
   });
 });
 
 describe('simulate list and claims', () => {
-  it('lists machines with ids, aliases, clock and processors', () => {
-    const r = run('list', 'machines', '--json');
+  it('lists machines with ids, aliases, clock and processors', async () => {
+    const r = await cli('list', 'machines', '--json');
     expect(r.status).toBe(0);
     const rows = JSON.parse(r.stdout);
     expect(rows.find((m: { id: string }) => m.id === 'firefly-cvax')).toMatchObject({ aliases: ['firefly'], processors: 4 });
   });
 
-  it('lists kernels with titles', () => {
-    const rows = JSON.parse(run('list', 'kernels', '--json').stdout);
+  it('lists kernels with titles', async () => {
+    const rows = JSON.parse((await cli('list', 'kernels', '--json')).stdout);
     expect(rows.find((k: { id: string }) => k.id === 'l3').title).toMatch(/L3/);
   });
 
-  it('lists the registered papers, and takes only them for claims --paper', () => {
-    const rows = JSON.parse(run('list', 'papers', '--json').stdout) as { id: string; companions: string[]; claims: number; kernels: string[] }[];
+  it('lists the registered papers, and takes only them for claims --paper', async () => {
+    const rows = JSON.parse((await cli('list', 'papers', '--json')).stdout) as { id: string; companions: string[]; claims: number; kernels: string[] }[];
     expect(rows.map((p) => p.id)).toEqual(['urpc', 'sleepwake', 'l3', 'inks']);
     expect(rows[0]).toMatchObject({ companions: ['notes'], kernels: expect.arrayContaining(['urpc', 'lrpc']) });
-    const bad = run('claims', '--paper', 'notes');
+    const bad = await cli('claims', '--paper', 'notes');
     expect(bad.status).toBe(2);
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toMatch(/Choices: "urpc", "sleepwake", "l3", "inks"/);
   });
 
-  it('reports the L3 appendix claims as pass', () => {
-    const r = run('claims', '--paper', 'l3', '--json');
+  it('reports the L3 appendix claims as pass', async () => {
+    const r = await cli('claims', '--paper', 'l3', '--json');
     expect(r.status).toBe(0);
     const rows = JSON.parse(r.stdout) as { id: string; status: string }[];
     const want = ['l3.table3.total_exec', 'l3.table3.total_tlb', 'l3.s5.1.lower_bound_cycles', 'l3.table4.total_exec', 'l3.table4.total_tlb', 'l3.table5.total_exec', 'l3.table5.total_tlb'];

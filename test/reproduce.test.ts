@@ -186,7 +186,8 @@ describe('simulate reproduce', () => {
 
   it('runs from the command line, and a worker thread (as --jobs uses) collects the same', async () => {
     const out = mkdtempSync(join(tmpdir(), 'ipcsim-cli-'));
-    const r = spawnSync(process.execPath, [bin, 'reproduce', 'l3', '--out', out, '--scale', 'test', '--json'], { encoding: 'utf8' });
+    // Two jobs: the paper's tables, figures and claims are spread over two worker threads sharing runs.
+    const r = spawnSync(process.execPath, [bin, 'reproduce', 'l3', '--out', out, '--scale', 'test', '--json', '--jobs', '2'], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toBe('');
     const j = JSON.parse(r.stdout);
@@ -201,7 +202,7 @@ describe('simulate reproduce', () => {
     expect(again.status, again.stderr).toBe(0);
     expect(readFileSync(join(out, 'REPORT.md'), 'utf8')).toBe(report);
 
-    // One paper ran in the command's own thread; the worker must produce the same data.
+    // A worker collecting the whole paper in one thread must produce the same data.
     const w = new Worker(join(root, 'dist', 'cli', 'reproduce', 'worker.js'));
     try {
       const got = await new Promise<PaperResult>((resolve, reject) => {

@@ -7,19 +7,20 @@ import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rea
 import { availableParallelism, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { Scale } from '../../workloads/claims.js';
 import { UsageError } from '../../workloads/run.js';
 import { checkOutputDir, removeTemporaries, tempDirBeside, track, untrack, writeAtomic } from '../outpath.js';
 import { progressBar, type Progress } from '../progress.js';
 import { VERSION } from '../version.js';
 import { paperIds } from '../../workloads/registry.js';
-import { collect, hasWork, tasksOf, type PaperResult, type ToRun } from './collect.js';
+import { assemble, checkIds, collect, hasWork, tasksOf, unitsOf, type PaperResult, type ToRun, type UnitResult } from './collect.js';
 import { paperFiles, stableJson } from './files.js';
 import { configJson, reportMarkdown } from './report.js';
 import { papersToRun } from './select.js';
-import type { FromWorker } from './worker.js';
-import { compare, compareCells, type CompareSpec } from '../../workloads/compare.js';
+import type { FromWorker, ToWorker } from './worker.js';
+import { RunStore } from './shared-runs.js';
+import { compare, compareCells, type CompareResult, type CompareSpec } from '../../workloads/compare.js';
 import { GRID_DIR, gridFiles, gridSpecFor, loadGrid, storedGrid } from './grid.js';
 
 export interface ReproduceOptions {
@@ -28,7 +29,7 @@ export interface ReproduceOptions {
   out: string;
   scale: Scale;
   json: boolean;
-  /** Papers run at once, each in a worker thread (default: the processors available). */
+  /** Worker threads sharing out the tables, figures and claims (default: the processors available). */
   jobs?: number;
   /** Regenerate elsewhere and compare with what is under `out` instead of writing there. */
   check?: boolean;
@@ -52,35 +53,97 @@ function gridOf(o: ReproduceOptions): CompareSpec | null {
 const WORKER = new URL('./worker.js', import.meta.url);
 
 /**
- * Collect the papers, each in a worker thread when there are several jobs, and hand each result
- * over as it is ready. Results do not depend on the number of jobs: each paper's runs are its own.
+ * Hands units to workers. Each worker keeps to one paper (its units in order: tables, figures,
+ * claims), as a paper's units share many runs and two workers on one paper would often wait for
+ * each other's; a worker whose paper is done takes the next paper no worker has, and when none
+ * is left it takes units from the back of the paper with the most left (the units furthest from
+ * where that paper's worker is), so both cores work to the end. The grid is a paper of one unit.
  */
-async function collectAll(todo: ToRun[], scale: Scale, jobs: number, bar: Progress, ready: (r: PaperResult) => Promise<void>): Promise<void> {
-  const n = Math.min(jobs, todo.length);
+class Scheduler {
+  private readonly queues = new Map<string, ToWorker[]>();
+  private readonly owner = new Map<string, number>();
+  readonly total: number;
+
+  constructor(todo: ToRun[], grid: CompareSpec | null, scale: Scale) {
+    for (const p of todo) this.queues.set(p.paper, unitsOf(p).map((unit) => ({ paper: p.paper, scale, unit })));
+    if (grid) this.queues.set(GRID_DIR, [{ grid }]);
+    this.total = [...this.queues.values()].reduce((n, q) => n + q.length, 0);
+  }
+
+  next(worker: number): ToWorker | undefined {
+    const mine = [...this.owner].find(([, w]) => w === worker)?.[0];
+    if (mine !== undefined && this.queues.get(mine)!.length > 0) return this.queues.get(mine)!.shift();
+    if (mine !== undefined) this.owner.delete(mine);
+    const left = [...this.queues].filter(([, q]) => q.length > 0);
+    const free = left.filter(([id]) => !this.owner.has(id));
+    if (free.length > 0) {
+      const [id, q] = free[0];
+      this.owner.set(id, worker);
+      return q.shift();
+    }
+    if (left.length === 0) return undefined;
+    return left.reduce((a, b) => (b[1].length > a[1].length ? b : a))[1].pop();
+  }
+}
+
+/**
+ * Collect the papers (and the grid, if asked) and hand each paper's result over as it is ready.
+ * With several jobs, every table, figure and claim is a unit handed to the next free worker thread,
+ * and the workers share their runs (shared-runs.ts), so each distinct run is made once. Results do
+ * not depend on the number of jobs: a paper's result is assembled from its units in their order.
+ * Returns the grid's result when the workers ran it (else the caller runs it).
+ */
+async function collectAll(todo: ToRun[], scale: Scale, jobs: number, bar: Progress, ready: (r: PaperResult) => Promise<void>, grid: CompareSpec | null): Promise<CompareResult | null> {
+  const queue = new Scheduler(todo, grid, scale);
+  const n = Math.min(jobs, queue.total);
   if (n <= 1 || !existsSync(fileURLToPath(WORKER))) {
     for (const p of todo) await ready(collect(p, scale, (t) => bar.tick(`${p.paper}: ${t}`), () => bar.ran()));
-    return;
+    return null;
   }
-  const queue = [...todo];
+  for (const p of todo) checkIds(p);
+  const store = new RunStore();
+  const byPaper = new Map(todo.map((p) => [p.paper, { p, units: unitsOf(p), results: new Map<number, UnitResult>() }]));
   const workers: Worker[] = [];
+  const ports: MessagePort[] = [];
   const pending: Promise<void>[] = [];
+  let gridResult: CompareResult | null = null;
   try {
     await new Promise<void>((resolve, reject) => {
-      let left = todo.length;
+      let left = queue.total;
       const feed = (w: Worker) => {
-        const p = queue.shift();
-        if (p) w.postMessage({ paper: p.paper, scale });
+        const m = queue.next(workers.indexOf(w));
+        if (m) w.postMessage(m);
+      };
+      const finished = (w: Worker) => {
+        if (--left === 0) resolve();
+        else feed(w);
       };
       for (let k = 0; k < n; k++) {
-        const w = new Worker(WORKER);
+        const { port1, port2 } = new MessageChannel();
+        const flag = new Int32Array(new SharedArrayBuffer(4));
+        store.serve(port1, flag);
+        ports.push(port1);
+        const w = new Worker(WORKER, { workerData: { port: port2, flag }, transferList: [port2] });
         workers.push(w);
         w.on('message', (m: FromWorker) => {
           if ('tick' in m) return bar.tick(m.tick);
           if ('ran' in m) return bar.ran();
           if ('error' in m) return reject(new Error(`${m.paper}: ${m.error}`));
-          pending.push(ready(m.result));
-          if (--left === 0) resolve();
-          else feed(w);
+          if ('grid' in m) {
+            gridResult = m.grid;
+            return finished(w);
+          }
+          if ('unit' in m) {
+            const g = byPaper.get(m.paper)!;
+            const u = m.unit.unit;
+            const i = g.units.findIndex((x) => x.kind === u.kind && x.index === u.index);
+            g.results.set(i, m.unit);
+            if (u.kind === 'table') bar.tick(`${m.paper}: ${g.p.reproduction.tables[u.index].title}`);
+            else if (u.kind === 'figure') bar.tick(`${m.paper}: ${g.p.reproduction.figures[u.index].title}`);
+            else if (g.units.filter((x) => x.kind === 'claim').every((x) => g.results.has(g.units.indexOf(x)))) bar.tick(`${m.paper}: claims`);
+            if (g.results.size === g.units.length) pending.push(ready(assemble(g.p, scale, g.units.map((_, j) => g.results.get(j)!))));
+          }
+          finished(w);
         });
         w.on('error', reject);
         feed(w);
@@ -88,8 +151,10 @@ async function collectAll(todo: ToRun[], scale: Scale, jobs: number, bar: Progre
     });
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
+    for (const p of ports) p.close();
   }
   await Promise.all(pending);
+  return gridResult;
 }
 
 const OURS = /\.(csv|svg)$|^reproduction\.json$|^grid\.json$/;
@@ -191,7 +256,7 @@ export async function reproduceInto(o: ReproduceOptions, out: string, quiet: boo
   );
   let failure: unknown = null;
   try {
-    await collectAll(todo, o.scale, jobs, bar, async (r) => {
+    const gridRan = await collectAll(todo, o.scale, jobs, bar, async (r) => {
       const files = await paperFiles(r);
       writePaper(join(out, r.paper), files);
       const n = (s: string) => r.claims.filter((c) => c.status === s).length;
@@ -202,8 +267,8 @@ export async function reproduceInto(o: ReproduceOptions, out: string, quiet: boo
         claims: { total: r.claims.length, pass: n('pass'), knownGap: n('known-gap'), fail: n('fail'), paperInconsistent: n('paper-inconsistent'), notSimulated: n('not-simulated') },
         errors: [...r.tables, ...r.figures].filter((x) => x.error).map((x) => `${x.id}: ${x.error}`),
       });
-    });
-    if (grid) done.push(await writeGrid(grid, o.scale, out, bar));
+    }, grid);
+    if (grid) done.push(await writeGrid(grid, o.scale, out, bar, gridRan));
   } catch (e) {
     failure = e;
   } finally {
@@ -218,8 +283,8 @@ export async function reproduceInto(o: ReproduceOptions, out: string, quiet: boo
 }
 
 /** Run the grid and replace compare/ whole; a cell that failed (not refused) is an error. */
-async function writeGrid(spec: CompareSpec, scale: Scale, out: string, bar: Progress): Promise<Written> {
-  const r = compare(spec, (c) => bar.tick(`${GRID_DIR}: ${c.kernel} on ${c.machine}`));
+async function writeGrid(spec: CompareSpec, scale: Scale, out: string, bar: Progress, ran: CompareResult | null): Promise<Written> {
+  const r = ran ?? compare(spec, (c) => bar.tick(`${GRID_DIR}: ${c.kernel} on ${c.machine}`));
   const files = await gridFiles(storedGrid(spec, r));
   writePaper(join(out, GRID_DIR), files);
   const refused = r.cells.filter((c) => c.refused !== null && !c.failed).length;

@@ -7,8 +7,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { parse, View } from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
+import { renderSvg } from './plot.js';
 import { kernels } from '../../kernels/index.js';
 import { machines } from '../../machines/index.js';
 import type { Scale } from '../../workloads/claims.js';
@@ -123,12 +123,7 @@ function stableGradients(svg: string): string {
 }
 
 export async function gridSvg(g: CompareResult): Promise<string> {
-  const view = new View(parse(compile(gridSpec(g)).spec), { renderer: 'none' });
-  try {
-    return stableGradients(await view.toSVG()) + '\n';
-  } finally {
-    view.finalize();
-  }
+  return stableGradients(await renderSvg(gridSpec(g))) + '\n';
 }
 
 export function gridCsv(g: CompareResult): string {

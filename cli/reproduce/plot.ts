@@ -2,8 +2,7 @@
 // points overlaid as hollow markers, axes with units) compiled to Vega and rendered headless,
 // without a canvas. Same data, same bytes.
 
-import { parse, View } from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import type { Axis } from '../../workloads/reproduction.js';
 import type { FigureResult } from './collect.js';
 
@@ -58,12 +57,17 @@ export function figureSpec(f: FigureResult): TopLevelSpec {
   };
 }
 
-export async function figureSvg(f: FigureResult): Promise<string> {
-  const vg = compile(figureSpec(f)).spec;
-  const view = new View(parse(vg), { renderer: 'none' });
+/** An SVG rendered headless from a vega-lite spec: the plotting libraries load on the first one. */
+export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  const [{ parse, View }, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
+  const view = new View(parse(compile(spec).spec), { renderer: 'none' });
   try {
-    return (await view.toSVG()) + '\n';
+    return await view.toSVG();
   } finally {
     view.finalize();
   }
+}
+
+export async function figureSvg(f: FigureResult): Promise<string> {
+  return (await renderSvg(figureSpec(f))) + '\n';
 }

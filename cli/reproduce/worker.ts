@@ -1,18 +1,42 @@
-// A reproduction worker thread: collects the papers it is sent (their tables, figures and claims)
-// and answers with the plain data, reporting progress as it goes.
+// A reproduction worker thread: collects what it is sent (a whole paper, one table, figure or
+// claim of a paper, or the grid of every kernel on every machine) and answers with the plain data,
+// reporting progress as it goes. Started with a port to the main thread's run store, it shares
+// every run with the other workers (shared-runs.ts).
 
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { Scale } from '../../workloads/claims.js';
-import { collect, type PaperResult } from './collect.js';
+import { shareRuns } from '../../workloads/measure.js';
+import { compare, type CompareResult, type CompareSpec } from '../../workloads/compare.js';
+import { collect, runUnit, type PaperResult, type Unit, type UnitResult } from './collect.js';
 import { papersToRun } from './select.js';
+import { sharedRunsClient } from './shared-runs.js';
 
-export type ToWorker = { paper: string; scale: Scale };
-export type FromWorker = { tick: string } | { ran: true } | { paper: string; result: PaperResult } | { paper: string; error: string };
+export type ToWorker = { paper: string; scale: Scale } | { paper: string; scale: Scale; unit: Unit } | { grid: CompareSpec };
+export type FromWorker =
+  | { tick: string }
+  | { ran: true }
+  | { paper: string; result: PaperResult }
+  | { paper: string; unit: UnitResult }
+  | { grid: CompareResult }
+  | { paper: string; error: string };
+
+const shared = workerData as { port: MessagePort; flag: Int32Array } | undefined;
+if (shared?.port) shareRuns(sharedRunsClient(shared.port, shared.flag));
 
 parentPort?.on('message', (m: ToWorker) => {
   const port = parentPort!;
+  const name = 'grid' in m ? 'compare' : m.paper;
   try {
+    if ('grid' in m) {
+      const r = compare(m.grid, (c) => port.postMessage({ tick: `compare: ${c.kernel} on ${c.machine}` }));
+      port.postMessage({ grid: r });
+      return;
+    }
     const p = papersToRun([m.paper])[0];
+    if ('unit' in m) {
+      port.postMessage({ paper: m.paper, unit: runUnit(p, m.unit, m.scale, () => port.postMessage({ ran: true })) });
+      return;
+    }
     const result = collect(
       p,
       m.scale,
@@ -21,6 +45,6 @@ parentPort?.on('message', (m: ToWorker) => {
     );
     port.postMessage({ paper: m.paper, result });
   } catch (e) {
-    port.postMessage({ paper: m.paper, error: (e as Error).message });
+    port.postMessage({ paper: name, error: (e as Error).message });
   }
 });

@@ -2,6 +2,13 @@
 // as IRIX's (a trap, average PowerPC instructions, the pages touched, the return), with counts
 // fitted to the paper's measurements on the P4 (PowerPC 604 at 133 MHz, about one cycle per
 // instruction when the path's references hit).
+//
+// The trap frame IRIX's paths save on the kernel stack sits at the same page offset in every
+// process, as it does on AIX: each process's private segment 2 holds its user structure and its
+// primary kernel thread stack at fixed addresses (IBM, AIX Version 4.3 Differences Guide, "Process
+// private data": segment 2 "continues to contain ... the user structure, primary user thread
+// structure, and the primary kernel thread stack"). With the 604's 16 KB 4-way data cache indexed
+// within the page offset, the frames of five or more processes therefore share one set.
 
 import { produce } from 'immer';
 import { irix62 } from './irix-6.2.js';

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate, UsageError } from '../workloads/run.js';
 import { figure1Facts } from '../workloads/urpc/figure1.js';
+import { figure1Run } from '../workloads/urpc/experiments.js';
 
 const run = (T: number, C: number, S: number, set: string[] = [], calls = 1500) =>
   simulate({ machine: 'firefly', kernel: 'urpc', T, C, S, calls, set });
@@ -86,24 +87,14 @@ describe('URPC processor reallocation', () => {
   });
 
   it('plays Figure 1: one donation to the file cache manager serves both pending calls', () => {
-    const r = simulate({
-      machine: 'firefly',
-      kernel: 'urpc',
-      workload: 'urpc-figure1',
-      T: 2,
-      C: 1,
-      S: 1,
-      calls: 3,
-      warmup: 0,
-      trace: true,
-    });
-    const f = figure1Facts(r.timeline!);
+    const { timeline } = figure1Run();
+    const f = figure1Facts(timeline);
     expect(f.initial).toEqual({ 'cpu 0': 'editor', 'cpu 1': 'WinMgr' });
     expect(f.donations.map((d) => `${d.from}->${d.to}`)).toEqual(['editor->FCMgr']);
     expect(f.returns.map((d) => `${d.from}->${d.to}`)).toEqual(['FCMgr->editor']);
     expect(f.receivedPerDonation).toEqual([2]);
     expect(f.fcmgrOnlyOnDonated).toBe(true);
-    const trace = r.timeline!.toChromeTrace();
+    const trace = timeline.toChromeTrace();
     expect(trace.traceEvents.some((e) => (e as { name?: string }).name?.startsWith('donate processor'))).toBe(true);
   });
 });

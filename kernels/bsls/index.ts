@@ -6,7 +6,7 @@
 import type { Body } from '../../sim/engine/index.js';
 import type { Task } from '../../sim/os/unix.js';
 import type { Endpoint, UserIpc } from '../../sim/os/useripc.js';
-import { bootProtocol, busyWaitOption, capacityOption, maxSpinOption, pollOption, raceOptions, schedulerOption, SLEEPWAKE_PARAMS, waitLoop, type Protocol } from '../../sim/os/userlevel/protocol.js';
+import { bootProtocol, busyWaitOption, capacityOption, maxSpinOption, pollOption, raceOptions, schedulerOption, SLEEPWAKE_KERNEL, waitLoop, type Protocol } from '../../sim/os/userlevel/protocol.js';
 import type { KernelDef } from '../kernel.js';
 
 /** spincnt = 0; while (empty(Q) && spincnt++ < MAX_SPIN) poll_queue(Q); */
@@ -52,11 +52,6 @@ export const bsls: KernelDef = {
   title: 'Both Sides Limited Spin (Unrau & Krieger 1997)',
   describe: 'BSW with up to MAX_SPIN polls of the queue before sleeping: sleep/wake-up paper §4.2, Figure 9',
   options: [schedulerOption, maxSpinOption, busyWaitOption, pollOption, capacityOption, ...raceOptions],
-  paper: 'sleepwake',
-  // Home ISA: the protocols' user-level instruction counts are the SGI Indy's (sleepwake §2).
-  isa: 'mips',
-  supports: ['rpc', 'send-receive'],
-  requests: ['call'],
-  params: SLEEPWAKE_PARAMS,
+  ...SLEEPWAKE_KERNEL,
   boot: (sys, params, opts) => bootProtocol(sys, params.clients, opts, bslsProtocol),
 };

@@ -5,7 +5,7 @@
 import type { Body } from '../../sim/engine/index.js';
 import type { Task } from '../../sim/os/unix.js';
 import type { Msg, UserIpc } from '../../sim/os/useripc.js';
-import { bootProtocol, busyWaitOption, capacityOption, pollOption, schedulerOption, SLEEPWAKE_PARAMS, type Protocol } from '../../sim/os/userlevel/protocol.js';
+import { bootProtocol, busyWaitOption, capacityOption, pollOption, schedulerOption, SLEEPWAKE_KERNEL, type Protocol } from '../../sim/os/userlevel/protocol.js';
 import type { KernelDef } from '../kernel.js';
 
 export const bssProtocol: Protocol = {
@@ -34,11 +34,6 @@ export const bss: KernelDef = {
   title: 'Both Sides Spin (Unrau & Krieger 1997)',
   describe: 'user-level IPC over Michael-Scott queues, busy-waiting both sides: sleep/wake-up paper §2.1, Figure 1',
   options: [schedulerOption, busyWaitOption, pollOption, capacityOption],
-  paper: 'sleepwake',
-  // Home ISA: the protocols' user-level instruction counts are the SGI Indy's (sleepwake §2).
-  isa: 'mips',
-  supports: ['rpc', 'send-receive'],
-  requests: ['call'],
-  params: SLEEPWAKE_PARAMS,
+  ...SLEEPWAKE_KERNEL,
   boot: (sys, params, opts) => bootProtocol(sys, params.clients, opts, bssProtocol),
 };

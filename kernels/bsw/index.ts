@@ -3,7 +3,7 @@
 // wakes it with V only if test-and-set finds the flag clear. Figure 5's Receive prints the inner
 // test as `while`, with an `else`; it is read as the `if` of Figures 7 and 9.
 
-import { bootProtocol, capacityOption, raceOptions, schedulerOption, SLEEPWAKE_PARAMS, waitLoop, type Protocol } from '../../sim/os/userlevel/protocol.js';
+import { bootProtocol, capacityOption, raceOptions, schedulerOption, SLEEPWAKE_KERNEL, waitLoop, type Protocol } from '../../sim/os/userlevel/protocol.js';
 import type { KernelDef } from '../kernel.js';
 
 export const bswProtocol: Protocol = {
@@ -26,11 +26,6 @@ export const bsw: KernelDef = {
   title: 'Both Sides Wait (Unrau & Krieger 1997)',
   describe: 'user-level IPC that sleeps on System V semaphores with awake flags: sleep/wake-up paper §3, Figures 4-5',
   options: [schedulerOption, capacityOption, ...raceOptions],
-  paper: 'sleepwake',
-  // Home ISA: the protocols' user-level instruction counts are the SGI Indy's (sleepwake §2).
-  isa: 'mips',
-  supports: ['rpc', 'send-receive'],
-  requests: ['call'],
-  params: SLEEPWAKE_PARAMS,
+  ...SLEEPWAKE_KERNEL,
   boot: (sys, params, opts) => bootProtocol(sys, params.clients, opts, bswProtocol),
 };

@@ -4,7 +4,7 @@
 // become handoff(server) and the server's yield handoff(PID_ANY) (§6).
 
 import type { Body } from '../../sim/engine/index.js';
-import { bootProtocol, busyWaitOption, capacityOption, pollOption, raceOptions, schedulerOption, SLEEPWAKE_PARAMS, waitLoop, type Protocol } from '../../sim/os/userlevel/protocol.js';
+import { bootProtocol, busyWaitOption, capacityOption, pollOption, raceOptions, schedulerOption, SLEEPWAKE_KERNEL, waitLoop, type Protocol } from '../../sim/os/userlevel/protocol.js';
 import type { KernelDef } from '../kernel.js';
 
 export const bswyProtocol: Protocol = {
@@ -34,11 +34,6 @@ export const bswy: KernelDef = {
   title: 'Both Sides Wait and Yield (Unrau & Krieger 1997)',
   describe: 'BSW plus busy_wait/yield hand-off hints: sleep/wake-up paper §4.1, Figure 7 (and §6 handoff)',
   options: [schedulerOption, busyWaitOption, pollOption, capacityOption, ...raceOptions],
-  paper: 'sleepwake',
-  // Home ISA: the protocols' user-level instruction counts are the SGI Indy's (sleepwake §2).
-  isa: 'mips',
-  supports: ['rpc', 'send-receive'],
-  requests: ['call'],
-  params: SLEEPWAKE_PARAMS,
+  ...SLEEPWAKE_KERNEL,
   boot: (sys, params, opts) => bootProtocol(sys, params.clients, opts, bswyProtocol),
 };

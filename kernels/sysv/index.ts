@@ -7,18 +7,13 @@ import { SysVMsgQueue } from '../../sim/os/sysv.js';
 import type { Msg } from '../../sim/os/useripc.js';
 import type { Task } from '../../sim/os/unix.js';
 import type { KernelDef } from '../kernel.js';
-import { clientsOf, schedulerOption, SLEEPWAKE_PARAMS, unixFor } from '../../sim/os/userlevel/protocol.js';
+import { clientsOf, schedulerOption, SLEEPWAKE_KERNEL, unixFor } from '../../sim/os/userlevel/protocol.js';
 
 export const sysv: KernelDef = {
   id: 'sysv',
   title: 'System V message queues (Unrau & Krieger 1997 baseline)',
   describe: 'kernel-mediated IPC with msgsnd/msgrcv, one request queue and a reply queue per client: sleep/wake-up paper §2.2',
-  paper: 'sleepwake',
-  // Home ISA: the protocols' user-level instruction counts are the SGI Indy's (sleepwake §2).
-  isa: 'mips',
-  supports: ['rpc', 'send-receive'],
-  requests: ['call'],
-  params: SLEEPWAKE_PARAMS,
+  ...SLEEPWAKE_KERNEL,
   options: [schedulerOption],
   boot(sys, params, opts) {
     const unix = unixFor(sys, opts);

@@ -5,6 +5,7 @@
 // loop and client calls. BSS (Figure 1) is the base protocol the others extend.
 
 import type { Body } from '../../engine/index.js';
+import type { Isa } from '../../hw/isa.js';
 import { SCHEDULER_HELP, SCHEDULERS, makePolicy, type SchedulerName } from '../sched/index.js';
 import { Unix, type Task } from '../unix.js';
 import { UserIpc, type Endpoint, type Msg, type UserIpcOptions } from '../useripc.js';
@@ -64,6 +65,19 @@ export const SLEEPWAKE_PARAMS = {
   T: { only: [1], why: 'single-threaded client processes: use --clients n' },
   clients: {},
   bytes: { only: [0, 24], why: 'fixed 24-byte messages (§2.2): use --bytes 24 or leave it out' },
+};
+
+/**
+ * What every sleep/wake-up kernel declares alike: its paper, its home ISA (the protocols'
+ * user-level instruction counts are the SGI Indy's, sleepwake §2), request/response and one-way
+ * messages, calls only, and the run parameters above.
+ */
+export const SLEEPWAKE_KERNEL = {
+  paper: 'sleepwake',
+  isa: 'mips' as Isa,
+  supports: ['rpc', 'send-receive'] as ('rpc' | 'send-receive')[],
+  requests: ['call'] as const,
+  params: SLEEPWAKE_PARAMS,
 };
 
 export interface Protocol {

@@ -7,6 +7,7 @@
 import { Lock, type Body, type ProcessLike } from '../../sim/engine/index.js';
 import { CodeArea, type Processor } from '../../sim/hw/index.js';
 import type { FastThreads, UThread } from '../../sim/os/fastthreads.js';
+import { HELD } from '../../sim/os/index.js';
 import type { Counter } from '../../sim/stats/index.js';
 import { SLOT, URPC_INSTRUCTIONS, sidePaths, type SidePaths } from './paths.js';
 
@@ -71,14 +72,15 @@ export class Channel {
 
   /** Enqueue m on q from rt's processor cpu, waiting for the lock if the other end holds it. */
   *send(rt: FastThreads, cpu: Processor, who: string, q: Queue, p: SidePaths, m: Message): Body<void> {
-    if (p.marshal) yield rt.run(cpu, p.marshal, who);
-    yield rt.run(cpu, p.sendPrologue, who);
+    let h: number;
+    if (p.marshal && (h = rt.step(cpu, p.marshal, who)) !== HELD) yield h;
+    if ((h = rt.step(cpu, p.sendPrologue, who)) !== HELD) yield h;
     if (!q.lock.tryAcquire(this.token)) {
       this.counters.sendWaits.add();
       q.conflicts.add();
       yield q.lock;
     }
-    yield rt.run(cpu, p.sendCritical, who);
+    if ((h = rt.step(cpu, p.sendCritical, who)) !== HELD) yield h;
     q.items.push(m);
     q.lock.release();
   }
@@ -88,17 +90,18 @@ export class Channel {
    * ('busy'); if another processor took the message meanwhile, null.
    */
   *receive(rt: FastThreads, cpu: Processor, q: Queue, p: SidePaths): Body<Message | 'busy' | null> {
-    yield rt.run(cpu, p.receiveTry);
+    let h: number;
+    if ((h = rt.step(cpu, p.receiveTry)) !== HELD) yield h;
     if (!q.lock.tryAcquire(this.token)) {
       this.counters.receiveBusy.add();
       q.conflicts.add();
       return 'busy';
     }
-    yield rt.run(cpu, p.receiveCritical);
+    if ((h = rt.step(cpu, p.receiveCritical)) !== HELD) yield h;
     const m = q.items.shift() ?? null;
     q.lock.release();
     if (!m) this.counters.receiveEmpty.add();
-    else if (p.unmarshal) yield rt.run(cpu, p.unmarshal);
+    else if (p.unmarshal && (h = rt.step(cpu, p.unmarshal)) !== HELD) yield h;
     return m;
   }
 

@@ -7,7 +7,7 @@
 
 import type { Body } from '../../sim/engine/index.js';
 import type { Processor, Step } from '../../sim/hw/index.js';
-import { AddressSpace, type System } from '../../sim/os/index.js';
+import { AddressSpace, HELD, type System } from '../../sim/os/index.js';
 import { FastThreads, type UThread } from '../../sim/os/fastthreads.js';
 import { ProcessorAllocation } from '../../sim/os/processor-allocation.js';
 import type { Counter } from '../../sim/stats/index.js';
@@ -84,23 +84,24 @@ export class Urpc {
 
   /** The idle loop's work in rt: replies, then calls, then giving processors where they are needed. */
   private *idle(rt: FastThreads, cpu: Processor): Body<boolean> {
+    let h: number;
     for (const ch of this.channels) {
       if (ch.client === rt && ch.replies.items.length > 0) {
-        yield rt.run(cpu, ch.clientPaths.poll);
+        if ((h = rt.step(cpu, ch.clientPaths.poll)) !== HELD) yield h;
         const m = yield* ch.receive(rt, cpu, ch.replies, ch.clientPaths);
         if (m === 'busy' || m === null) return true;
-        yield rt.run(cpu, ch.clientPaths.dispatch, m.caller.name);
+        if ((h = rt.step(cpu, ch.clientPaths.dispatch, m.caller.name)) !== HELD) yield h;
         yield* rt.wake(cpu, m.caller);
         return true;
       }
       if (ch.server === rt && ch.calls.items.length > 0) {
-        yield rt.run(cpu, ch.serverPaths.poll);
+        if ((h = rt.step(cpu, ch.serverPaths.poll)) !== HELD) yield h;
         const m = yield* ch.receive(rt, cpu, ch.calls, ch.serverPaths);
         if (m === 'busy' || m === null) return true;
         ch.inService++;
         const th = this.serverThread(rt);
         th.mailbox = m;
-        yield rt.run(cpu, ch.serverPaths.dispatch, th.name);
+        if ((h = rt.step(cpu, ch.serverPaths.dispatch, th.name)) !== HELD) yield h;
         yield* rt.wake(cpu, th);
         return true;
       }
@@ -110,7 +111,7 @@ export class Urpc {
     if (lender) {
       const ch = this.channels.find((c) => c.client === lender && c.server === rt);
       if (ch && ((ch.calls.items.length === 0 && ch.inService === 0) || (ch.replies.items.length > 0 && lender.as.processors === 0))) {
-        yield rt.run(cpu, ch.serverPaths.decide);
+        if ((h = rt.step(cpu, ch.serverPaths.decide)) !== HELD) yield h;
         yield* this.donate(cpu, lender, true);
         return true;
       }
@@ -118,7 +119,7 @@ export class Urpc {
     // An underpowered server: calls from here pending and no processor to take them.
     for (const ch of this.channels) {
       if (ch.client === rt && ch.calls.items.length > 0 && ch.server.as.processors === 0) {
-        yield rt.run(cpu, ch.clientPaths.decide);
+        if ((h = rt.step(cpu, ch.clientPaths.decide)) !== HELD) yield h;
         // The first decision is whether this processor is idle: work that arrived meanwhile says no.
         if (!this.hasWork(rt)) yield* this.donate(cpu, ch.server, false);
         return true;
@@ -127,7 +128,7 @@ export class Urpc {
     // Nothing anywhere: the idle loop polls again (Table II's poll code, finding nothing).
     const mine = this.channels.find((c) => c.client === rt || c.server === rt);
     if (!mine) return false;
-    yield rt.run(cpu, mine.client === rt ? mine.clientPaths.idlePoll : mine.serverPaths.idlePoll);
+    if ((h = rt.step(cpu, mine.client === rt ? mine.clientPaths.idlePoll : mine.serverPaths.idlePoll)) !== HELD) yield h;
     return true;
   }
 

@@ -77,6 +77,31 @@ export class Simulation {
     return this.hTime.length > 0 ? this.hTime[0] : Infinity;
   }
 
+  /**
+   * The running process's hold of `cycles`, taken at once when its own event would be the next one
+   * popped (nothing else due before it ends): the clock advances exactly as if the hold had been
+   * yielded, without the resume through the process's generators. False when the hold must be
+   * yielded (something may happen first, or a limit would be reached); only the running process
+   * may call it, at the point where it would yield the hold.
+   */
+  advance(cycles: number): boolean {
+    const t = this.now + cycles;
+    if (
+      cycles > 0 &&
+      Number.isInteger(cycles) &&
+      !this.stopped &&
+      this.due.empty &&
+      (this.hTime.length === 0 || this.hTime[0] > t) &&
+      t <= this.maxCycles &&
+      this.events < this.maxEvents
+    ) {
+      this.now = t;
+      this.events++;
+      return true;
+    }
+    return false;
+  }
+
   run(limits: RunLimits = {}): RunOutcome {
     const maxEvents = (this.maxEvents = limits.maxEvents ?? Number.MAX_SAFE_INTEGER);
     const maxCycles = (this.maxCycles = limits.maxCycles ?? Number.MAX_SAFE_INTEGER);

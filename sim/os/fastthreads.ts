@@ -11,7 +11,7 @@
 import { WaitQueue, type Body, type Waitable } from '../engine/index.js';
 import { CodeArea, vaxInstructions, instr, read, rti, step, trap, write, type Page, type Processor, type Step, type Work } from '../hw/index.js';
 import type { AddressSpace } from './address-space.js';
-import type { System } from './system.js';
+import { HELD, type System } from './system.js';
 
 const never = (what: string): Waitable => ({
   label: what,
@@ -182,14 +182,17 @@ export class FastThreads {
     return this.ready.length > 0 || this.handoff.size > 0;
   }
 
-  run(cpu: Processor, s: Step, who = ''): number {
-    return this.sys.run(cpu, s, this.o.side, who ? `${this.name}/${who}` : this.name);
+  /** Run a step on cpu for this address space (System.step: returns HELD or the cycles to yield). */
+  step(cpu: Processor, s: Step, who = ''): number {
+    // The thread's name is only read by a timeline: build it only then.
+    return this.sys.step(cpu, s, this.o.side, this.sys.timeline === null ? undefined : who ? `${this.name}/${who}` : this.name);
   }
 
   // ---- the processor's side: dispatching and running threads ----
 
   /** Dispatch the next ready thread on cpu and run it until it blocks or ends; false if none. */
   *dispatchNext(cpu: Processor): Body<boolean> {
+    let h: number;
     let t = this.handoff.get(cpu);
     if (t) this.handoff.delete(cpu);
     else t = this.ready.shift();
@@ -197,11 +200,11 @@ export class FastThreads {
     const loaded = this.loaded.get(cpu);
     if (loaded === t) {
       this.loaded.delete(cpu);
-      yield this.run(cpu, this.paths.dequeue, t.name);
+      if ((h = this.step(cpu, this.paths.dequeue, t.name)) !== HELD) yield h;
     } else {
       if (loaded) yield* this.saveLoaded(cpu);
-      yield this.run(cpu, this.paths.dequeue, t.name);
-      yield this.run(cpu, this.paths.restore, t.name);
+      if ((h = this.step(cpu, this.paths.dequeue, t.name)) !== HELD) yield h;
+      if ((h = this.step(cpu, this.paths.restore, t.name)) !== HELD) yield h;
     }
     yield* this.runThread(cpu, t);
     return true;
@@ -209,10 +212,11 @@ export class FastThreads {
 
   /** Save the context left loaded on cpu, before the processor is used for anything else. */
   *saveLoaded(cpu: Processor): Body<void> {
+    let h: number;
     const l = this.loaded.get(cpu);
     if (!l) return;
     this.loaded.delete(cpu);
-    yield this.run(cpu, this.paths.save, l.name);
+    if ((h = this.step(cpu, this.paths.save, l.name)) !== HELD) yield h;
   }
 
   private *runThread(cpu: Processor, t: UThread): Body<void> {
@@ -233,11 +237,12 @@ export class FastThreads {
   }
 
   private *finish(cpu: Processor, t: UThread): Body<void> {
+    let h: number;
     t.state = 'done';
     t.body = null;
     // A body that returns because the run was stopped ends outside the measurement.
     if (this.sys.sim.isStopped) return;
-    yield this.run(cpu, this.paths.terminate, t.name);
+    if ((h = this.step(cpu, this.paths.terminate, t.name)) !== HELD) yield h;
     for (const j of t.joiners) yield* this.wake(cpu, j);
     t.joiners = [];
   }
@@ -246,9 +251,10 @@ export class FastThreads {
 
   /** Give up the processor until someone wakes t. */
   *block(t: UThread): Body<void> {
+    let h: number;
     const cpu = t.cpu!;
     if (this.o.keepContextLoaded && !this.hasReady && !this.otherWork?.()) this.loaded.set(cpu, t);
-    else yield this.run(cpu, this.paths.save, t.name);
+    else if ((h = this.step(cpu, this.paths.save, t.name)) !== HELD) yield h;
     if (t.wakePending) {
       t.wakePending = false;
       t.state = 'ready';
@@ -260,7 +266,8 @@ export class FastThreads {
 
   /** Block t with its context saved, then let its processor do `then` (a donation) before it moves on. */
   *blockThen(t: UThread, then: Body<void>): Body<void> {
-    yield this.run(t.cpu!, this.paths.save, t.name);
+    let h: number;
+    if ((h = this.step(t.cpu!, this.paths.save, t.name)) !== HELD) yield h;
     t.state = 'blocked';
     yield* then;
     yield BLOCK;
@@ -268,7 +275,8 @@ export class FastThreads {
 
   /** Make t ready, charging the ready-queue work to the waker's processor. */
   *wake(cpu: Processor, t: UThread): Body<void> {
-    yield this.run(cpu, this.paths.enqueue, t.name);
+    let h: number;
+    if ((h = this.step(cpu, this.paths.enqueue, t.name)) !== HELD) yield h;
     if (t.state === 'running') {
       t.wakePending = true;
       return;
@@ -286,12 +294,14 @@ export class FastThreads {
   // ---- Table I's operations ----
 
   *procedureCall(t: UThread): Body<void> {
-    yield this.run(t.cpu!, this.paths.procedureCall, t.name);
+    let h: number;
+    if ((h = this.step(t.cpu!, this.paths.procedureCall, t.name)) !== HELD) yield h;
   }
 
   /** FORK: create and start a thread and end the current one; the body goes on in the new thread. */
   *forkAndEnd(t: UThread): Body<void> {
-    yield this.run(t.cpu!, this.paths.create, t.name);
+    let h: number;
+    if ((h = this.step(t.cpu!, this.paths.create, t.name)) !== HELD) yield h;
     const child = new UThread(`thread ${++this.created}`, this, t.body);
     t.body = null;
     t.successor = child;
@@ -301,10 +311,11 @@ export class FastThreads {
 
   /** FORK;JOIN: create a thread with a null body and wait for it to end. */
   *forkJoin(t: UThread): Body<void> {
-    yield this.run(t.cpu!, this.paths.create, t.name);
+    let h: number;
+    if ((h = this.step(t.cpu!, this.paths.create, t.name)) !== HELD) yield h;
     const child = new UThread(`thread ${++this.created}`, this, (function* (): Body<void> {})());
     yield* this.wake(t.cpu!, child);
-    yield this.run(t.cpu!, this.paths.join, t.name);
+    if ((h = this.step(t.cpu!, this.paths.join, t.name)) !== HELD) yield h;
     if (child.state !== 'done') {
       child.joiners.push(t);
       yield* this.block(t);
@@ -313,10 +324,11 @@ export class FastThreads {
 
   /** YIELD: a full trip through the scheduler. */
   *yieldProcessor(t: UThread): Body<void> {
+    let h: number;
     const cpu = t.cpu!;
-    yield this.run(cpu, this.paths.yieldEntry, t.name);
-    yield this.run(cpu, this.paths.enqueue, t.name);
-    yield this.run(cpu, this.paths.save, t.name);
+    if ((h = this.step(cpu, this.paths.yieldEntry, t.name)) !== HELD) yield h;
+    if ((h = this.step(cpu, this.paths.enqueue, t.name)) !== HELD) yield h;
+    if ((h = this.step(cpu, this.paths.save, t.name)) !== HELD) yield h;
     t.state = 'ready';
     this.ready.push(t);
     yield BLOCK;
@@ -324,23 +336,26 @@ export class FastThreads {
 
   /** ACQUIRE;RELEASE of a blocking lock nobody else holds. */
   *acquireRelease(t: UThread, m: FtMutex): Body<void> {
-    yield this.run(t.cpu!, this.paths.acquire, t.name);
+    let h: number;
+    if ((h = this.step(t.cpu!, this.paths.acquire, t.name)) !== HELD) yield h;
     if (!m.acquire(t)) yield* this.block(t);
-    yield this.run(t.cpu!, this.paths.release, t.name);
+    if ((h = this.step(t.cpu!, this.paths.release, t.name)) !== HELD) yield h;
     const next = m.release();
     if (next) yield* this.wake(t.cpu!, next);
   }
 
   /** Signal a condition: wake one waiter. */
   *signal(t: UThread, c: FtCondition): Body<void> {
-    yield this.run(t.cpu!, this.paths.signal, t.name);
+    let h: number;
+    if ((h = this.step(t.cpu!, this.paths.signal, t.name)) !== HELD) yield h;
     const w = c.signal();
     if (w) yield* this.wake(t.cpu!, w);
   }
 
   /** Wait on a condition (a signal that came first is not lost). */
   *wait(t: UThread, c: FtCondition): Body<void> {
-    yield this.run(t.cpu!, this.paths.wait, t.name);
+    let h: number;
+    if ((h = this.step(t.cpu!, this.paths.wait, t.name)) !== HELD) yield h;
     if (!c.wait(t)) yield* this.block(t);
   }
 }

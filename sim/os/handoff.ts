@@ -6,7 +6,7 @@
 
 import { Semaphore, type Body, type Simulation } from '../engine/index.js';
 import type { Processor, Step } from '../hw/index.js';
-import type { System } from './system.js';
+import { HELD, type System } from './system.js';
 
 export class Baton {
   readonly go: Semaphore;
@@ -46,7 +46,8 @@ export function spawnServer(sys: System, server: Baton, client: Baton, serve: ()
 
 /** Run steps on one processor, each charged to `side` (a string, or per step). */
 export function* runSteps(sys: System, cpu: Processor, steps: readonly Step[], side: string | readonly string[], who: string): Body<void> {
-  for (let k = 0; k < steps.length; k++) yield sys.run(cpu, steps[k], typeof side === 'string' ? side : side[k], who);
+  let h: number;
+  for (let k = 0; k < steps.length; k++) if ((h = sys.step(cpu, steps[k], typeof side === 'string' ? side : side[k], who)) !== HELD) yield h;
 }
 
 /** Paths built once per key and reused (their code places and pages are fixed anyway). */

@@ -1,2 +1,2 @@
-export { System } from './system.js';
+export { fastPaths, HELD, System } from './system.js';
 export { AddressSpace } from './address-space.js';

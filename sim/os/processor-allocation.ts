@@ -8,7 +8,7 @@ import type { Body } from '../engine/index.js';
 import type { Processor, Step } from '../hw/index.js';
 import type { Counter } from '../stats/stats.js';
 import type { FastThreads } from './fastthreads.js';
-import type { System } from './system.js';
+import { HELD, type System } from './system.js';
 
 export class ProcessorAllocation {
   private owners = new Map<Processor, FastThreads>();
@@ -49,10 +49,11 @@ export class ProcessorAllocation {
    * a thread context left loaded in the donor survives the round trip (`preserveContext`).
    */
   *donate(cpu: Processor, to: FastThreads, path: readonly Step[], side: string, returning = false, preserveContext = false): Body<void> {
+    let h: number;
     const from = this.owner(cpu);
     if (!preserveContext) yield* from.saveLoaded(cpu);
     this.sys.mark(cpu, `${returning ? 'return' : 'donate'} processor: ${from.name} -> ${to.name}`, 'reallocation', { from: from.name, to: to.name });
-    for (const s of path) yield this.sys.run(cpu, s, side, `kernel (${from.name} -> ${to.name})`);
+    for (const s of path) if ((h = this.sys.step(cpu, s, side, `kernel (${from.name} -> ${to.name})`)) !== HELD) yield h;
     this.setOwner(cpu, to);
     if (returning) this.lenders.delete(cpu);
     else this.lenders.set(cpu, from);
@@ -67,11 +68,12 @@ export class ProcessorAllocation {
   }
 
   private *loop(cpu: Processor): Body<void> {
+    let h: number;
     for (;;) {
       const rt = this.owner(cpu);
       if (yield* rt.dispatchNext(cpu)) continue;
       if (rt.idleWork && (yield* rt.idleWork(cpu))) continue;
-      yield rt.run(cpu, rt.paths.idle);
+      if ((h = rt.step(cpu, rt.paths.idle)) !== HELD) yield h;
     }
   }
 }

@@ -13,6 +13,9 @@ import { Timeline } from '../trace/timeline.js';
  */
 export const fastPaths = { enabled: true };
 
+/** What System.step returns when it has already taken the step's hold (no cycles are left to yield). */
+export const HELD = -1;
+
 export class System {
   readonly sim = new Simulation();
   readonly stats = new Stats();
@@ -45,6 +48,17 @@ export class System {
       this.timeline.slice(`cpu ${cpu.id}`, s.label, side, this.sim.now, cycles, who ? { thread: who } : undefined);
     }
     return cycles;
+  }
+
+  /**
+   * Execute a step as run() does and, when nothing else can happen before it ends, take its hold
+   * at once (Simulation.advance). Returns the cycles the caller must still hold by yielding them,
+   * or HELD when the clock has already moved past the step:
+   * `const h = sys.step(cpu, s, side); if (h !== HELD) yield h;`
+   */
+  step(cpu: Processor, s: Step, side: string, who?: string): number {
+    const cycles = this.run(cpu, s, side, who);
+    return fastPaths.enabled && this.sim.advance(cycles) ? HELD : cycles;
   }
 
   /** Mark an event on a processor's track (a message, a donation). */

@@ -6,6 +6,7 @@
 
 import { WaitQueue, type Body } from '../engine/index.js';
 import type { Counter } from '../stats/index.js';
+import { HELD } from './system.js';
 import type { Task, Unix } from './unix.js';
 
 /** SEMVMX, the largest value a System V semaphore may hold (SVR4 <sys/sem.h>). */
@@ -83,8 +84,9 @@ export class SysVMsgQueue<T> extends WaitQueue<Receiver<T>> {
   }
 
   *msgsnd(t: Task, m: T): Body<void> {
+    let h: number;
     this.unix.count('msgsnd');
-    yield this.unix.sys.run(t.cpu!, this.unix.paths.kernelCall('msgsnd', 'msgsnd', t, this), this.unix.side, t.name);
+    if ((h = this.unix.sys.step(t.cpu!, this.unix.paths.kernelCall('msgsnd', 'msgsnd', t, this), this.unix.side, t.name)) !== HELD) yield h;
     this.msgs.push(m);
     const r = this.nextGranted();
     if (r) this.unix.wakeup(r.task, t);

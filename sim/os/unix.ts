@@ -14,7 +14,7 @@ import { instr, step, usToCycles, type Processor, type Space, type Step, type Wo
 import type { Counter } from '../stats/index.js';
 import type { Reason, SchedPolicy, SchedTask } from './sched/index.js';
 import { RunQueue } from './run-queue.js';
-import { fastPaths, type System } from './system.js';
+import { fastPaths, HELD, type System } from './system.js';
 import { UnixPaths } from './unix-paths.js';
 
 export class Task implements SchedTask {
@@ -116,7 +116,8 @@ export class Unix {
 
   /** Run a step on the task's processor, then take pending ticks and a requested preemption. */
   *run(t: Task, s: Step, side: string): Body<void> {
-    yield this.sys.run(t.cpu!, s, side, t.name);
+    let h: number;
+    if ((h = this.sys.step(t.cpu!, s, side, t.name)) !== HELD) yield h;
     yield* this.after(t);
   }
 
@@ -149,7 +150,8 @@ export class Unix {
 
   /** Run a step without a preemption point (inside a user-level critical section). */
   *exec(t: Task, s: Step, side: string): Body<void> {
-    yield this.sys.run(t.cpu!, s, side, t.name);
+    let h: number;
+    if ((h = this.sys.step(t.cpu!, s, side, t.name)) !== HELD) yield h;
   }
 
   /** A preemption point: pending ticks, and a switch if one was asked for. */
@@ -235,8 +237,9 @@ export class Unix {
 
   /** sleep(seconds) as a timed block. */
   *sleep(t: Task, us: number): Body<void> {
+    let h: number;
     this.count('sleep');
-    yield this.sys.run(t.cpu!, this.paths.kernelCall('sleep', 'timedSleep', t, null), this.side, t.name);
+    if ((h = this.sys.step(t.cpu!, this.paths.kernelCall('sleep', 'timedSleep', t, null), this.side, t.name)) !== HELD) yield h;
     const self = this;
     this.sys.sim.spawn(
       (function* (): Body<void> {

@@ -5,7 +5,7 @@
 // (the call and run it returns), falling back on its message call.
 
 import type { Body } from '../../engine/index.js';
-import type { System } from '../index.js';
+import { HELD, type System } from '../index.js';
 import { Baton, handTo, memoize, spawnServer } from '../handoff.js';
 import { messagePath, requestKey, type MachRequest } from './ops.js';
 import { layOut, type MachLayout } from './layout.js';
@@ -38,7 +38,8 @@ export function bootRpc(sys: System, bytes: number, o: RpcOptions): BootedRpc {
   const client = new Baton(sys.sim, 'client thread', 'client thread waits in mach_msg for the reply');
   let pending: RpcPath | null = null;
   const run = function* (steps: readonly SideStep[], who: string): Body<void> {
-    for (const s of steps) yield sys.run(cpu, s.step, s.side, who);
+    let h: number;
+    for (const s of steps) if ((h = sys.step(cpu, s.step, s.side, who)) !== HELD) yield h;
   };
   spawnServer(sys, server, client, () => run(pending!.server, 'server thread'), 'server thread');
   const call = function* (req: MachRequest): Body<void> {

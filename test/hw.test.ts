@@ -16,6 +16,26 @@ describe('set-associative array', () => {
     expect(a.hits).toBe(1);
     expect(a.misses).toBe(3);
   });
+
+  it('keeps its occupancy as keys come and go (every way of filling, dropping and flushing)', () => {
+    for (const ways of [1, 2, 4]) {
+      const a = new SetAssoc(16, ways);
+      const scan = () => Array.from(a.keys).filter((k) => k >= 0).length;
+      let x = 7;
+      for (let i = 0; i < 2000; i++) {
+        x = (x * 1103515245 + 12345) % 2147483648;
+        const key = x % 40;
+        const op = (x >> 8) % 10;
+        if (op < 4) a.access(key);
+        else if (op < 6) a.accessAt(key, x % 16);
+        else if (op < 7 && a.hitRun(key, key + 3) <= key + 3 && !a.contains(a.hitRun(key, key + 3))) a.fillAbsent(a.hitRun(key, key + 3));
+        else if (op < 8) a.drop(key);
+        else if (op < 9 && i % 50 === 0) a.flush();
+        else a.invalidate((k) => k % 7 === key % 7);
+        expect(a.occupied).toBe(scan());
+      }
+    }
+  });
 });
 
 describe('TLB', () => {

@@ -4,17 +4,32 @@
 // Counts the spin loops, their iterations and how many fall through to the sleep path (§4.2).
 
 import type { Body } from '../../sim/engine/index.js';
+import type { Counter } from '../../sim/stats/index.js';
 import type { Task } from '../../sim/os/unix.js';
 import type { Endpoint, UserIpc } from '../../sim/os/useripc.js';
 import { bootProtocol, busyWaitOption, capacityOption, maxSpinOption, pollOption, raceOptions, schedulerOption, SLEEPWAKE_KERNEL, waitLoop, type Protocol } from '../../sim/os/userlevel/protocol.js';
 import type { KernelDef } from '../kernel.js';
 
+/** A process's spin-loop counters, resolved once (the loop runs on every call). */
+const spinCounters = new WeakMap<Task, Record<'loops' | 'iters' | 'fall', Counter>>();
+
+function countersOf(e: UserIpc, t: Task): Record<'loops' | 'iters' | 'fall', Counter> {
+  let c = spinCounters.get(t);
+  if (!c) {
+    const st = e.unix.sys.stats;
+    c = {
+      loops: st.counter(`${t.role}.spin.loops`, 'loops', `BSLS spin loops entered by the ${t.role} (§4.2)`),
+      iters: st.counter(`${t.role}.spin.iterations`, 'iterations', `poll_queue calls in the ${t.role}'s BSLS spin loops`),
+      fall: st.counter(`${t.role}.spin.fallthrough`, 'loops', `${t.role} spin loops that reached MAX_SPIN with the queue still empty`),
+    };
+    spinCounters.set(t, c);
+  }
+  return c;
+}
+
 /** spincnt = 0; while (empty(Q) && spincnt++ < MAX_SPIN) poll_queue(Q); */
 function* limitedSpin(e: UserIpc, t: Task, ep: Endpoint, handoffTo: Task | null): Body<void> {
-  const st = e.unix.sys.stats;
-  const loops = st.counter(`${t.role}.spin.loops`, 'loops', `BSLS spin loops entered by the ${t.role} (§4.2)`);
-  const iters = st.counter(`${t.role}.spin.iterations`, 'iterations', `poll_queue calls in the ${t.role}'s BSLS spin loops`);
-  const fall = st.counter(`${t.role}.spin.fallthrough`, 'loops', `${t.role} spin loops that reached MAX_SPIN with the queue still empty`);
+  const { loops, iters, fall } = countersOf(e, t);
   loops.add();
   let spincnt = 0;
   for (;;) {

@@ -8,7 +8,7 @@
 
 import { Lock, Semaphore, WaitQueue, type Body } from '../../sim/engine/index.js';
 import { usToCycles, type Processor, type Step } from '../../sim/hw/index.js';
-import { fastPaths, type System } from '../../sim/os/index.js';
+import { HELD, type System } from '../../sim/os/index.js';
 import { PathCache } from '../../sim/os/handoff.js';
 import type { Counter } from '../../sim/stats/index.js';
 import { callBytes, type KernelInstance, type Request } from '../kernel.js';
@@ -139,7 +139,7 @@ class RunningSystem {
       let wakeup = this.wakeupSteps.get(s);
       if (wakeup === undefined) this.wakeupSteps.set(s, (wakeup = /wakeup list/.test(s.label)));
       if (wakeup) this.k.wakeupCycles.add(cyc);
-      if (!(fastPaths.enabled && this.sys.sim.advance(cyc))) yield cyc;
+      if (this.sys.hold(cyc) !== HELD) yield cyc;
     }
   }
 

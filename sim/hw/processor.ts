@@ -8,6 +8,7 @@ import { usToCycles, type MachineDesc } from './machine.js';
 import { PORTED_CLASSES, type Isa } from './isa.js';
 import { porting, type PortingAssumption } from './porting.js';
 import type { Page, Space } from './space.js';
+import type { SetAssoc } from './setassoc.js';
 import { Tlb } from './tlb.js';
 import type { Step, Work } from './work.js';
 
@@ -98,6 +99,8 @@ interface Compiled {
   hints: Int32Array;
   /** Ledger row handles, one per side the step has been charged under. */
   slots: ChargeSlot[];
+  /** Its only effects are its code fetch and data reads (no writes, locks, mode or context changes, flushes). */
+  readsOnly: boolean;
 }
 
 /** A kernel's data laid out past the pages it allocated (a layout made for larger pages than this machine's). */
@@ -250,6 +253,51 @@ export class Processor {
   }
 
   /**
+   * Execute a step as exec does, and say whether executing it again at once would cost the same and
+   * change nothing but the order of LRU stamps and the hit counts: it only fetched its code and read
+   * data, and every reference hit the TLB and the nearest cache without a bus transaction. Such a
+   * step can then be repeated by repeatLast while nothing else happens in the machine.
+   */
+  execRepeatable(s: Step, side: string): { cycles: number; repeatable: boolean } {
+    const arrays = this.hitArrays();
+    const before = this.hitsBefore;
+    for (let i = 0; i < arrays.length; i++) before[i] = arrays[i].hits;
+    const cycles = this.exec(s, side);
+    const c = this.charge;
+    const k = this.compiled.get(s)!;
+    const out = this.repeatable;
+    out.cycles = cycles;
+    out.repeatable = k.readsOnly && c.tlbMisses === 0 && c.cacheMisses === 0 && c.cacheCycles === 0;
+    for (let i = 0; i < arrays.length; i++) this.hitsEach[i] = arrays[i].hits - before[i];
+    return out;
+  }
+
+  /**
+   * Charge the step execRepeatable just ran (and found repeatable) n more times, as n more exec
+   * calls would: the same cycles, instructions and ledger rows each time, and the same hits. The
+   * LRU stamps are left as the first execution set them: repeating the same hits in the same order
+   * leaves every set's order as it was, which is all replacement reads.
+   */
+  repeatLast(n: number): void {
+    const c = this.charge;
+    this.busyCycles += n * c.cycles;
+    this.instructions += n * c.instructions;
+    const arrays = this.hitArrays();
+    for (let i = 0; i < arrays.length; i++) arrays[i].hits += n * this.hitsEach[i];
+    if (this.ledger !== null) for (let j = 0; j < n; j++) this.ledger.charge(c);
+  }
+
+  /** The TLB's and every cache level's arrays (whose hit counts a repeat advances). */
+  private hitArrays(): SetAssoc[] {
+    if (this._hitArrays === null) this._hitArrays = [this.tlb.array, ...this.caches.all.map((lv) => lv.array)];
+    return this._hitArrays;
+  }
+  private _hitArrays: SetAssoc[] | null = null;
+  private readonly hitsBefore = new Float64Array(8);
+  private readonly hitsEach = new Float64Array(8);
+  private readonly repeatable = { cycles: 0, repeatable: false };
+
+  /**
    * The cycles of a step whose cost never varies (it touches no TLB, cache, bus or processor
    * state), or -1: such a step run n times costs n times as much and changes nothing else.
    */
@@ -382,7 +430,8 @@ export class Processor {
           break;
       }
     }
-    return { fixed, instructions, trapEntries, trapReturns, effects, at, code, hints: new Int32Array(hints), slots: [] };
+    const readsOnly = effects.every((e) => e.kind === FETCH || (e.kind === REF && !e.write && e.span2 === null));
+    return { fixed, instructions, trapEntries, trapReturns, effects, at, code, hints: new Int32Array(hints), slots: [], readsOnly };
   }
 
   /** Translate and fetch a step's code. */

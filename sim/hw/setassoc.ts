@@ -7,6 +7,8 @@ export class SetAssoc {
   readonly keys: Float64Array;
   private stamps: Float64Array;
   private clock = 0;
+  /** Keys present (kept as they change, so occupancy costs no scan). */
+  private valid = 0;
   hits = 0;
   misses = 0;
 
@@ -52,6 +54,7 @@ export class SetAssoc {
         this.hits++;
         return i;
       }
+      if (keys[i] < 0) this.valid++;
       keys[i] = key;
       this.stamps[i] = ++this.clock;
       this.misses++;
@@ -71,6 +74,7 @@ export class SetAssoc {
       }
     }
     const victim = this.lruWay(base, end);
+    if (keys[victim] < 0) this.valid++;
     keys[victim] = key;
     stamps[victim] = stamp;
     this.misses++;
@@ -121,6 +125,7 @@ export class SetAssoc {
     this.misses++;
     if (this.ways === 1) {
       const i = key % this.sets;
+      if (keys[i] < 0) this.valid++;
       keys[i] = key;
       stamps[i] = stamp;
       return;
@@ -128,6 +133,7 @@ export class SetAssoc {
     const base = (key % this.sets) * this.ways;
     const end = base + this.ways;
     const victim = this.lruWay(base, end);
+    if (keys[victim] < 0) this.valid++;
     keys[victim] = key;
     stamps[victim] = stamp;
   }
@@ -160,6 +166,7 @@ export class SetAssoc {
       if (this.keys[i] === key) {
         this.keys[i] = -1;
         this.stamps[i] = 0;
+        this.valid--;
         return true;
       }
     }
@@ -167,6 +174,7 @@ export class SetAssoc {
   }
 
   flush(): void {
+    this.valid = 0;
     this.keys.fill(-1);
     this.stamps.fill(0);
   }
@@ -177,13 +185,12 @@ export class SetAssoc {
       if (this.keys[i] >= 0 && pred(this.keys[i])) {
         this.keys[i] = -1;
         this.stamps[i] = 0;
+        this.valid--;
       }
     }
   }
 
   get occupied(): number {
-    let n = 0;
-    for (let i = 0; i < this.keys.length; i++) if (this.keys[i] >= 0) n++;
-    return n;
+    return this.valid;
   }
 }

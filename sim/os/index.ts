@@ -1,2 +1,2 @@
-export { fastPaths, HELD, System } from './system.js';
+export { HELD, System } from './system.js';
 export { AddressSpace } from './address-space.js';

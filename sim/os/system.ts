@@ -57,7 +57,11 @@ export class System {
    * `const h = sys.step(cpu, s, side); if (h !== HELD) yield h;`
    */
   step(cpu: Processor, s: Step, side: string, who?: string): number {
-    const cycles = this.run(cpu, s, side, who);
+    return this.hold(this.run(cpu, s, side, who));
+  }
+
+  /** A hold of `cycles` taken at once when nothing can come first (see step): HELD, or the cycles still to yield. */
+  hold(cycles: number): number {
     return fastPaths.enabled && this.sim.advance(cycles) ? HELD : cycles;
   }
 

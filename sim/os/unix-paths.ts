@@ -36,6 +36,23 @@ interface Pages {
   queue?: Page;
 }
 
+/**
+ * Steps by (label, process id, object id): a map per label of numeric keys, so finding a step on
+ * every call builds no string (these lookups run for every process a scheduler visits).
+ */
+class StepTable {
+  private readonly byLabel = new Map<string, Map<number, Step>>();
+  get(label: string, task: number, object: number): Step | undefined {
+    return this.byLabel.get(label)?.get(task * 65536 + object);
+  }
+  set(label: string, task: number, object: number, s: Step): Step {
+    let m = this.byLabel.get(label);
+    if (!m) this.byLabel.set(label, (m = new Map()));
+    m.set(task * 65536 + object, s);
+    return s;
+  }
+}
+
 export type KernelPrimitive = 'semop' | 'msgsnd' | 'msgrcv' | 'timedSleep';
 export type UserPrimitive = keyof UnixModel['user'];
 
@@ -48,7 +65,14 @@ export class UnixPaths {
   readonly model: UnixModel;
   /** Why this model runs here when it is not the machine's own system (null when it is). */
   readonly note: string | null;
-  private readonly steps = new Map<string, Step>();
+  // One table per kind of step (a label may name steps of several kinds).
+  private readonly switchSteps = new StepTable();
+  private readonly coldSteps = new StepTable();
+  private readonly callSteps = new StepTable();
+  private readonly userSteps = new StepTable();
+  private readonly residentSteps = new StepTable();
+  private readonly scanSteps = new StepTable();
+  private readonly kernelSteps = new StepTable();
   private readonly ids = new WeakMap<object, number>();
   private readonly objectPages = new WeakMap<object, Page>();
   private readonly queuePages = new WeakMap<object, Map<Space, Page>>();
@@ -82,11 +106,9 @@ export class UnixPaths {
 
   /** Switching cpu to t: its context load and the switch path, and the dispatcher's scan of the runnable processes. */
   switchIn(cpu: Processor, t: PathTask, runnable: readonly PathTask[], side: string): number {
-    let s = this.steps.get(`switch|${t.id}`);
-    if (!s) {
-      s = this.step('context switch', [loadContext(t.space), ...this.work(this.model.kernel.switch, { task: t })]);
-      this.steps.set(`switch|${t.id}`, s);
-    }
+    const s =
+      this.switchSteps.get('', t.id, 0) ??
+      this.switchSteps.set('', t.id, 0, this.step('context switch', [loadContext(t.space), ...this.work(this.model.kernel.switch, { task: t })]));
     let c = this.run(cpu, s, side, t) + this.coldSwitch(cpu, t, side);
     if (this.model.kernel.scan.at === 'switch') {
       c += this.run(cpu, this.scanStep('context switch', t), side, t);
@@ -111,31 +133,26 @@ export class UnixPaths {
     if (!cold || since <= 1 || cold.byDistance.length === 0) return 0;
     // byDistance[0] is for 2 others since, the last entry for as many or more (a process never run here: the last).
     const i = Math.min(cold.byDistance.length - 1, since - 2);
-    const key = `cold|${t.id}|${i}`;
-    let s = this.steps.get(key);
-    if (!s) this.steps.set(key, (s = this.step('context switch', this.work(cold.byDistance[i], { task: t }))));
+    const s = this.coldSteps.get('', t.id, i) ?? this.coldSteps.set('', t.id, i, this.step('context switch', this.work(cold.byDistance[i], { task: t })));
     return this.run(cpu, s, side, t);
   }
 
   /** A System V call on an object (a semaphore, a message queue), or a timed sleep (object null). */
   kernelCall(label: string, what: KernelPrimitive, t: PathTask, object: object | null): Step {
-    const key = `${label}|${t.id}|${object === null ? 0 : this.idOf(object)}`;
-    let s = this.steps.get(key);
-    if (!s) {
-      s = this.step(label, this.work(this.model.kernel[what], { task: t, object: object === null ? undefined : this.objectPage(object) }));
-      this.steps.set(key, s);
-    }
-    return s;
+    const id = object === null ? 0 : this.idOf(object);
+    return (
+      this.callSteps.get(label, t.id, id) ??
+      this.callSteps.set(label, t.id, id, this.step(label, this.work(this.model.kernel[what], { task: t, object: object === null ? undefined : this.objectPage(object) })))
+    );
   }
 
   /** A user-level step on a shared queue, as the task's address space maps the queue's page; `alu` extra instructions before it. */
   userStep(label: string, what: UserPrimitive, t: PathTask, queue: object, alu = 0): Step {
-    const key = `${label}|${t.id}|${this.idOf(queue)}`;
-    let s = this.steps.get(key);
+    const id = this.idOf(queue);
+    let s = this.userSteps.get(label, t.id, id);
     if (!s) {
       const w = this.work(this.model.user[what], { task: t, queue: this.queuePage(queue, t.space) });
-      s = this.step(label, alu > 0 ? [instr('alu', alu), ...w] : w);
-      this.steps.set(key, s);
+      s = this.userSteps.set(label, t.id, id, this.step(label, alu > 0 ? [instr('alu', alu), ...w] : w));
     }
     return s;
   }
@@ -168,24 +185,15 @@ export class UnixPaths {
   private _residents: PathTask[] | null = null;
 
   private residentStep(label: string, x: PathTask): Step {
-    const key = `resident|${label}|${x.id}`;
-    let s = this.steps.get(key);
-    if (!s) this.steps.set(key, (s = this.step(label, this.work(this.model.resident!.scan, { task: x }))));
-    return s;
+    return this.residentSteps.get(label, x.id, 0) ?? this.residentSteps.set(label, x.id, 0, this.step(label, this.work(this.model.resident!.scan, { task: x })));
   }
 
   private scanStep(label: string, x: PathTask): Step {
-    const key = `scan|${label}|${x.id}`;
-    let s = this.steps.get(key);
-    if (!s) this.steps.set(key, (s = this.step(label, this.work(this.model.kernel.scan, { task: x }))));
-    return s;
+    return this.scanSteps.get(label, x.id, 0) ?? this.scanSteps.set(label, x.id, 0, this.step(label, this.work(this.model.kernel.scan, { task: x })));
   }
 
   private kernelStep(label: string, what: 'yield' | 'sleep', t: PathTask): Step {
-    const key = `${label}|${t.id}`;
-    let s = this.steps.get(key);
-    if (!s) this.steps.set(key, (s = this.step(label, this.work(this.model.kernel[what], { task: t }))));
-    return s;
+    return this.kernelSteps.get(label, t.id, 0) ?? this.kernelSteps.set(label, t.id, 0, this.step(label, this.work(this.model.kernel[what], { task: t })));
   }
 
   private run(cpu: Processor, s: Step, side: string, who: PathTask): number {

@@ -123,29 +123,48 @@ export class Unix {
 
   /**
    * Run step s up to n times back to back, each a preemption point, as n run() calls would; returns
-   * how many ran. When the step's cost never varies and nothing can happen before they end (no
-   * other event, clock tick, decay or requested preemption), they run as one hold: the processor
-   * and breakdown are charged per step, the scheduler once for their sum (its charge is additive).
+   * how many ran. While nothing can happen before they end (no other event, clock tick, decay or
+   * requested preemption), steps that cost the same each time run as one hold: a step whose cost
+   * never varies, or one whose first run only read what it found in the TLB and the nearest cache
+   * (a poll of a queue nobody is writing). The processor and breakdown are charged per step, the
+   * scheduler once for their sum (its charge is additive).
    */
   *runRepeated(t: Task, s: Step, side: string, n: number): Body<number> {
     const cpu = t.cpu!;
-    const c = n > 1 && fastPaths.enabled && this.sys.timeline === null && !this.resched[cpu.id] ? cpu.fixedCost(s) : -1;
-    if (c > 0) {
-      const now = this.sys.sim.now;
+    if (!(n > 1 && fastPaths.enabled && this.sys.timeline === null && !this.resched[cpu.id])) {
+      yield* this.run(t, s, side);
+      return 1;
+    }
+    let h: number;
+    const now = this.sys.sim.now;
+    const fixed = cpu.fixedCost(s);
+    if (fixed > 0) {
       // Every merged step must end strictly before the horizon (at it, another event or a tick
       // would come first).
-      const horizon = Math.min(this.nextTick[cpu.id], this.nextDecay, this.sys.sim.nextEventTime);
-      const k = Math.min(n, Math.floor((horizon - 1 - now) / c));
+      const k = Math.min(n, Math.floor((this.horizon(cpu) - 1 - now) / fixed));
       if (k >= 2) {
         let total = 0;
         for (let j = 0; j < k; j++) total += this.sys.run(cpu, s, side, t.name);
-        yield total;
+        if ((h = this.sys.hold(total)) !== HELD) yield h;
         this.account(t);
         return k;
       }
+      yield* this.run(t, s, side);
+      return 1;
     }
-    yield* this.run(t, s, side);
-    return 1;
+    const first = cpu.execRepeatable(s, side);
+    const c = first.cycles;
+    const k = first.repeatable && c > 0 ? Math.max(1, Math.min(n, Math.floor((this.horizon(cpu) - 1 - now) / c))) : 1;
+    if (k >= 2) cpu.repeatLast(k - 1);
+    if ((h = this.sys.hold(k * c)) !== HELD) yield h;
+    if (k >= 2) this.account(t);
+    else yield* this.after(t);
+    return k;
+  }
+
+  /** When the next thing that could change what a step costs on cpu happens: another event, its clock tick, the decay. */
+  private horizon(cpu: Processor): number {
+    return Math.min(this.nextTick[cpu.id], this.nextDecay, this.sys.sim.nextEventTime);
   }
 
   /** Run a step without a preemption point (inside a user-level critical section). */
@@ -179,9 +198,10 @@ export class Unix {
 
   /** yield(): the scheduler may or may not pass the processor on (§2.2). */
   *sysYield(t: Task): Body<boolean> {
+    let h: number;
     this.count('yield');
     t.yields.add();
-    yield this.paths.yieldCall(t.cpu!, t, 'yield', this.side);
+    if ((h = this.sys.hold(this.paths.yieldCall(t.cpu!, t, 'yield', this.side))) !== HELD) yield h;
     this.account(t);
     this.resched[t.cpu!.id] = false;
     const sw = yield* this.reschedule(t, 'yield', null);
@@ -191,9 +211,10 @@ export class Unix {
 
   /** handoff(pid): `to` a process, or null for PID_ANY (§6). */
   *handoff(t: Task, to: Task | null): Body<boolean> {
+    let h: number;
     this.count('handoff');
     t.yields.add();
-    yield this.paths.yieldCall(t.cpu!, t, 'handoff', this.side);
+    if ((h = this.sys.hold(this.paths.yieldCall(t.cpu!, t, 'handoff', this.side))) !== HELD) yield h;
     this.account(t);
     this.resched[t.cpu!.id] = false;
     const sw = yield* this.reschedule(t, 'yield', to === null ? 'any' : to);
@@ -203,10 +224,11 @@ export class Unix {
 
   /** Give up the processor until wakeup(t); `why` names what it waits for (shown in stall reports). */
   *block(t: Task, why: string): Body<boolean> {
+    let h: number;
     const cpu = t.cpu!;
     t.state = 'blocking';
     // The kernel's sleep path and the later wake-up of this process, beyond the call itself.
-    yield this.paths.sleepCall(cpu, t, this.side);
+    if ((h = this.sys.hold(this.paths.sleepCall(cpu, t, this.side))) !== HELD) yield h;
     this.account(t);
     // A wake-up that came while going to sleep (on another processor) cancels the sleep.
     if ((t.state as Task['state']) === 'running') return false;
@@ -334,11 +356,12 @@ export class Unix {
 
   /** Wait for a processor, then pay the switch into this process: its context, the dispatcher. */
   private *waitCpu(t: Task): Body<void> {
+    let h: number;
     yield t.go;
     this.switches.add();
     const cpu = t.cpu!;
     // The context load and the switch path; a dispatcher that scans looks at the runnable processes (this one included).
-    yield this.paths.switchIn(cpu, t, this.ready.list(), this.side);
+    if ((h = this.sys.hold(this.paths.switchIn(cpu, t, this.ready.list(), this.side))) !== HELD) yield h;
     t.lastCharge = this.sys.sim.now;
   }
 

@@ -71,6 +71,12 @@ interface Span {
   firstLine: number;
   lastLine: number;
   bytes: number;
+  /**
+   * The nearest cache's version (SetAssoc.version) when all these lines were last found present,
+   * or -1: while the version stands they still are, so a direct-mapped cache (no LRU order to
+   * update) can count the hits without looking.
+   */
+  seen: number;
 }
 
 interface Effect {
@@ -355,6 +361,7 @@ export class Processor {
         firstLine: Math.floor(addr / line),
         lastLine: Math.floor((addr + bytes - 1) / line),
         bytes,
+        seen: -1,
       };
       hints += lastK - firstK + 1;
       return sp;
@@ -438,14 +445,30 @@ export class Processor {
   private fetch(k: Compiled): void {
     const sp = k.code!;
     this.xlate(sp.page, sp.firstK, k.hints, sp.hint);
-    this.caches.accessLines(this.caches.code, sp.firstLine, sp.lastLine, sp.bytes, false, this.res);
-    this.addCache();
+    this.lines(this.caches.code, sp, false);
   }
 
   /** A data reference: translate its pages, then its lines through the data caches. */
   private touch(k: Compiled, sp: Span, write: boolean): void {
     for (let j = sp.firstK; j <= sp.lastK; j++) this.xlate(sp.page, j, k.hints, sp.hint + j - sp.firstK);
-    this.caches.accessLines(this.caches.data, sp.firstLine, sp.lastLine, sp.bytes, write, this.res);
+    this.lines(this.caches.data, sp, write);
+  }
+
+  /**
+   * A span's lines through the cache levels. In a direct-mapped nearest cache whose contents have
+   * not changed since the span's lines were all found there, they all hit again: counted without
+   * looking (a write on a modelled bus still goes through: its bus transactions are not hits).
+   */
+  private lines(levels: CacheLevel[], sp: Span, write: boolean): void {
+    const near = levels.length > 0 ? levels[0].array : null;
+    // A write that does not allocate leaves absent lines absent, so no miss does not mean all present.
+    const memo = near !== null && near.ways === 1 && sp.bytes > 0 && !(write && (this.port !== null || !levels[0].desc.writeAllocate));
+    if (memo && sp.seen === near.version) {
+      near.hits += sp.lastLine - sp.firstLine + 1;
+      return;
+    }
+    this.caches.accessLines(levels, sp.firstLine, sp.lastLine, sp.bytes, write, this.res);
+    if (memo && this.res.misses === 0 && this.res.cycles === 0) sp.seen = near.version;
     this.addCache();
   }
 

@@ -9,6 +9,11 @@ export class SetAssoc {
   private clock = 0;
   /** Keys present (kept as they change, so occupancy costs no scan). */
   private valid = 0;
+  /**
+   * Bumped whenever a key enters or leaves the array (never by a hit): a caller that saw a run of
+   * keys all present at one version knows they still are while the version stands.
+   */
+  version = 0;
   hits = 0;
   misses = 0;
 
@@ -55,6 +60,7 @@ export class SetAssoc {
         return i;
       }
       if (keys[i] < 0) this.valid++;
+      this.version++;
       keys[i] = key;
       this.stamps[i] = ++this.clock;
       this.misses++;
@@ -75,6 +81,7 @@ export class SetAssoc {
     }
     const victim = this.lruWay(base, end);
     if (keys[victim] < 0) this.valid++;
+    this.version++;
     keys[victim] = key;
     stamps[victim] = stamp;
     this.misses++;
@@ -126,6 +133,7 @@ export class SetAssoc {
     if (this.ways === 1) {
       const i = key % this.sets;
       if (keys[i] < 0) this.valid++;
+      this.version++;
       keys[i] = key;
       stamps[i] = stamp;
       return;
@@ -134,6 +142,7 @@ export class SetAssoc {
     const end = base + this.ways;
     const victim = this.lruWay(base, end);
     if (keys[victim] < 0) this.valid++;
+    this.version++;
     keys[victim] = key;
     stamps[victim] = stamp;
   }
@@ -167,6 +176,7 @@ export class SetAssoc {
         this.keys[i] = -1;
         this.stamps[i] = 0;
         this.valid--;
+        this.version++;
         return true;
       }
     }
@@ -175,6 +185,7 @@ export class SetAssoc {
 
   flush(): void {
     this.valid = 0;
+    this.version++;
     this.keys.fill(-1);
     this.stamps.fill(0);
   }
@@ -186,6 +197,7 @@ export class SetAssoc {
         this.keys[i] = -1;
         this.stamps[i] = 0;
         this.valid--;
+        this.version++;
       }
     }
   }

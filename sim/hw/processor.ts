@@ -105,6 +105,9 @@ interface Compiled {
   hints: Int32Array;
   /** Ledger row handles, one per side the step has been charged under. */
   slots: ChargeSlot[];
+  /** The side it was last charged under and that side's handle (most steps are only ever charged to one). */
+  lastSide: string;
+  lastSlot: ChargeSlot | null;
   /** Its only effects are its code fetch and data reads (no writes, locks, mode or context changes, flushes). */
   readsOnly: boolean;
 }
@@ -204,12 +207,18 @@ export class Processor {
 
   /** Price a step, update TLB and cache state, charge the ledger; returns the cycles to hold. */
   exec(s: Step, side: string): number {
-    let k = this.compiled.get(s);
-    if (k === undefined) this.compiled.set(s, (k = this.compile(s)));
+    let k: Compiled | undefined;
+    if (s.pricedBy === this) k = s.priced as Compiled;
+    else {
+      k = this.compiled.get(s);
+      if (k === undefined) this.compiled.set(s, (k = this.compile(s)));
+      s.pricedBy = this;
+      s.priced = k;
+    }
     const c = this.charge;
     c.side = side;
     c.label = s.label;
-    c.slot = this.slotOf(k, side);
+    c.slot = k.lastSide === side ? k.lastSlot : this.slotOf(k, side);
     c.tlbMisses = c.tlbCycles = c.cacheMisses = c.cacheCycles = 0;
     // The instructions' own cycles do not depend on state; only the effects below can miss.
     c.cycles = k.fixed;
@@ -316,11 +325,12 @@ export class Processor {
   /** The ledger handle of a compiled step under a side (a step may be charged to several sides). */
   private slotOf(k: Compiled, side: string): ChargeSlot | null {
     const slots = k.slots;
-    for (let i = 0; i < slots.length; i++) if (slots[i].side === side) return slots[i];
-    if (slots.length >= 8) return null;
+    k.lastSide = side;
+    for (let i = 0; i < slots.length; i++) if (slots[i].side === side) return (k.lastSlot = slots[i]);
+    if (slots.length >= 8) return (k.lastSlot = null);
     const slot: ChargeSlot = { side, owner: null, gen: -1, row: null };
     slots.push(slot);
-    return slot;
+    return (k.lastSlot = slot);
   }
 
   /**
@@ -438,7 +448,7 @@ export class Processor {
       }
     }
     const readsOnly = effects.every((e) => e.kind === FETCH || (e.kind === REF && !e.write && e.span2 === null));
-    return { fixed, instructions, trapEntries, trapReturns, effects, at, code, hints: new Int32Array(hints), slots: [], readsOnly };
+    return { fixed, instructions, trapEntries, trapReturns, effects, at, code, hints: new Int32Array(hints), slots: [], lastSide: '', lastSlot: null, readsOnly };
   }
 
   /** Translate and fetch a step's code. */

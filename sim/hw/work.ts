@@ -32,6 +32,12 @@ export interface Step {
   readonly work: readonly Work[];
   /** The ISA its instruction counts are counted in, when not the running kernel's home ISA. */
   readonly isa?: Isa;
+  /**
+   * The processor that last executed it and its priced form there: a one-entry cache the processor
+   * keeps (it prices a step once per machine), not part of what the step does.
+   */
+  pricedBy?: unknown;
+  priced?: unknown;
 }
 
 /** The same step, its instruction counts stated in another ISA (an OS path counted on another machine). */

@@ -175,7 +175,12 @@ describe('write buffer', () => {
       const third = cpu.exec(step('load', [instr('ld'), read(page, 0, 4)]), 'k');
       return { first, second, third, wb: cpu.caches.writeBuffer };
     };
-    const none = run(i486dx50);
+    const none = run(
+      produce(m, (d) => {
+        delete d.cache.l1!.writeBuffer;
+        delete d.cache.l1!.writeDrainCycles;
+      }),
+    );
     const buffered = run(m);
     expect(none.wb).toBeNull();
     expect(buffered.first).toBe(none.first);
@@ -198,7 +203,7 @@ describe('write buffer', () => {
     });
     expect(validateMachine(onL2).map((p) => p.path)).toEqual(['cache.l2.writeBuffer']);
     const half = produce(i486dx50, (d) => {
-      d.cache.l1!.writeBuffer = 4;
+      delete d.cache.l1!.writeDrainCycles;
     });
     expect(validateMachine(half).map((p) => p.path)).toEqual(['cache.l1.writeBuffer']);
   });

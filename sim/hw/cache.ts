@@ -1,7 +1,7 @@
 // The cache hierarchy of one processor: physically indexed set-associative caches (LRU, or the
 // i486's pseudo-LRU where declared), nearest first, and the nearest data cache's write buffer
-// where declared (write-buffer.ts). A reference to a line costs the miss penalty of every level it misses (the last level's
-// penalty is the fill from main memory).
+// where declared (write-buffer.ts). A reference to a line costs the miss penalty of every level
+// it misses (the last level's penalty is the fill from main memory).
 
 import type { BusPort } from './bus.js';
 import type { CacheDesc, MachineDesc } from './machine.js';

@@ -143,9 +143,7 @@ export class SetAssoc {
     }
     const base = (key % this.sets) * this.ways;
     if (this.plru) {
-      const victim = base + plruVictim(keys, base, this.bits[base >> 2]);
-      keys[victim] = key;
-      this.touch(victim);
+      this.fillPlru(base, key);
       return;
     }
     const end = base + this.ways;
@@ -171,11 +169,16 @@ export class SetAssoc {
         return i;
       }
     }
-    const victim = base + plruVictim(keys, base, this.bits[base >> 2]);
-    keys[victim] = key;
-    this.touch(victim);
     this.misses++;
-    return ~victim;
+    return ~this.fillPlru(base, key);
+  }
+
+  /** Pseudo-LRU: put key in the set at base over the way the bits (or an invalid line) choose; returns its slot. */
+  private fillPlru(base: number, key: number): number {
+    const victim = base + plruVictim(this.keys, base, this.bits[base >> 2]);
+    this.keys[victim] = key;
+    this.touch(victim);
+    return victim;
   }
 
   /** hitRun under pseudo-LRU: each hit updates its set's bits, in order. */

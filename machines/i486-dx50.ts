@@ -49,7 +49,7 @@ export const i486dx50: MachineDesc = {
   },
   tlb: { entries: 32, ways: 4, tagged: false, singleEntryInvalidate: true, missCycles: 9 },
   cache: {
-    l1: { sizeBytes: 8192, lineBytes: 16, ways: 4, missCycles: 12, writeAllocate: false },
+    l1: { sizeBytes: 8192, lineBytes: 16, ways: 4, missCycles: 12, writeAllocate: false, replacement: 'plru3', writeBuffer: 4, writeDrainCycles: 2 },
     l2: { sizeBytes: 262144, lineBytes: 16, ways: 1, missCycles: 12, writeAllocate: true },
   },
   copy: { cyclesPerByte: 0.75, storeCyclesPerByte: 1 },
@@ -84,7 +84,14 @@ export const i486dx50: MachineDesc = {
     'cache.l1.ways': 'Intel Embedded i486 Hardware Reference: 4-way set associative',
     'cache.l1.missCycles':
       'calibrated: a 16-byte line fill from the external cache, chosen among 12, 16 and 20 cycles by l3 Table 7\'s worst-case cache penalties (12 fits the 8-byte 6.4 µs; a 50 MHz burst of 4 dwords with wait states takes about this long). The 40 ns/byte rate of §6 would give 16 ((40 - 20) ns × 16 bytes), which overstates the penalties by about 25%',
-    'cache.l1.writeAllocate': 'i486 on-chip cache is write-through without write allocation (secondary source)',
+    'cache.l1.writeAllocate':
+      'Intel, Embedded Intel486 Processor Hardware Reference Manual §3.3.2 (p. 3-12): "The cache unit follows a write-through cache policy ... Cache line fills are performed only for read misses, never for write misses"',
+    'cache.l1.replacement':
+      'Intel, Embedded Intel486 Processor Hardware Reference Manual §3.3.3 (p. 3-12): pseudo-LRU, three bits per set; the bits\' meaning from Intel\'s i486 Hardware Reference and Programmer\'s Reference Manuals (test register TR4, as summarised by N. Juffa, comp.sys.intel, Jan 1993) and the victim flowchart (non-valid line first; B0 chooses the pair, B1/B2 the line) as reproduced in Stallings, Computer Organization and Architecture, Fig. 4.20 (sim/hw/plru.ts)',
+    'cache.l1.writeBuffer':
+      '4 entries: "Four write buffers" (N. Juffa, comp.sys.intel, 15 Jan 1993, from Intel\'s i486 Microprocessor Hardware Reference Manual 240552-001); a read miss passes them only when all are cache hits (Intel SDM vol. 3A §8.2.1, vol. 3B §22.34)',
+    'cache.l1.writeDrainCycles':
+      '2 clocks: the i486\'s non-burst bus cycle, 2 clocks at zero wait states ("the first memory access taking two clock cycles", Juffa 1993 from Intel\'s Hardware Reference Manual; "The fastest a 486 can access memory is 2 clock cycles", EMIS PC hardware FAQ), with the bus at the core clock (DX, not DX2). Zero wait states per write is a guess (no figure for the L3 machine\'s board was found; the FAQ says few 50 MHz boards manage zero-wait bursts, and a write-through board may add a wait or two on writes). Not fitted: with 2 wait states (4 clocks) the store-bound copy would be l3 §6\'s 1 cycle/byte, with 0 it would be 0.5 (copy.storeCyclesPerByte)',
     'cache.l2.sizeBytes': 'l3 §6: "256 KB external cache"',
     'cache.l2.lineBytes': 'guess: external cache lines as wide as the on-chip cache line',
     'cache.l2.ways': 'guess: direct-mapped external cache, usual for 486 boards of 1993',

@@ -14,4 +14,9 @@ export const linuxI486_66: MachineDesc = produce(i486dx50, (m) => {
   m.clockMHz = 66;
   m.sources.clockMHz = 'sleepwake §6: "on a 66MHz 486 machine"';
   m.sources.processors = 'sleepwake §6: a uniprocessor PC';
+  // A 66 MHz i486 is the clock-doubled DX2: its bus runs at 33 MHz, so a bus write cycle takes
+  // twice as many core clocks.
+  m.cache.l1!.writeDrainCycles = 4;
+  m.sources['cache.l1.writeDrainCycles'] =
+    '4 core clocks: the i486\'s 2-clock non-burst bus write at zero wait states (Juffa 1993 from Intel\'s Hardware Reference Manual; EMIS PC hardware FAQ), on the DX2-66\'s 33 MHz bus, which runs at half the core clock (Intel\'s clock-doubled DX2; the FAQ: "At 33MHz or less (486DX-33, 486DX2-66), many motherboards can achieve 2-1-1-1"). Zero wait states per write is a guess';
 });

@@ -41,7 +41,9 @@ export function coerce(path: string, text: string, current: unknown): number | b
 export function settablePaths(m: MachineDesc): string[] {
   const have = [...leaves(m).keys()];
   const optional = ['tlb.globalKernel', 'tlb.sharedSegments', 'tlb.unmappedKernel', 'copy.storeCyclesPerByte', 'bus.model', 'bus.updateCycles'];
-  return [...new Set([...have, ...optional])];
+  // Each cache level the machine has may take a replacement policy and a write buffer.
+  const levels = Object.keys(m.cache).flatMap((l) => ['replacement', 'writeBuffer', 'writeDrainCycles'].map((k) => `cache.${l}.${k}`));
+  return [...new Set([...have, ...optional, ...levels])];
 }
 
 /** Apply machine assignments; the sources of overridden values say so. */

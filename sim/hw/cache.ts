@@ -1,10 +1,12 @@
-// The cache hierarchy of one processor: physically indexed set-associative LRU caches, nearest
-// first. A reference to a line costs the miss penalty of every level it misses (the last level's
-// penalty is the fill from main memory).
+// The cache hierarchy of one processor: physically indexed set-associative caches (LRU, or the
+// i486's pseudo-LRU where declared), nearest first, and the nearest data cache's write buffer
+// where declared (write-buffer.ts). A reference to a line costs the miss penalty of every level
+// it misses (the last level's penalty is the fill from main memory).
 
 import type { BusPort } from './bus.js';
 import type { CacheDesc, MachineDesc } from './machine.js';
 import { SetAssoc } from './setassoc.js';
+import { WriteBuffer } from './write-buffer.js';
 
 export class CacheLevel {
   readonly array: SetAssoc;
@@ -12,7 +14,7 @@ export class CacheLevel {
     readonly name: string,
     readonly desc: CacheDesc,
   ) {
-    this.array = new SetAssoc(desc.sizeBytes / desc.lineBytes, desc.ways);
+    this.array = new SetAssoc(desc.sizeBytes / desc.lineBytes, desc.ways, desc.replacement);
   }
 }
 
@@ -28,6 +30,8 @@ export class CacheHierarchy {
   readonly all: CacheLevel[];
   /** The shared bus, on a machine that models one (bus.ts): fills and shared writes go through it. */
   port: BusPort | null = null;
+  /** The nearest data cache's write buffer, when the machine declares one (write-buffer.ts). */
+  readonly writeBuffer: WriteBuffer | null;
 
   constructor(m: MachineDesc) {
     const c = m.cache;
@@ -38,6 +42,8 @@ export class CacheHierarchy {
     this.code = [l1i, l2].filter((x): x is CacheLevel => x !== null);
     this.data = [l1d, l2].filter((x): x is CacheLevel => x !== null);
     this.all = [...new Set([l1, l1i, l1d, l2].filter((x): x is CacheLevel => x !== null))];
+    const d = this.data[0]?.desc;
+    this.writeBuffer = d?.writeBuffer !== undefined && d.writeDrainCycles !== undefined ? new WriteBuffer(d.writeBuffer, d.writeDrainCycles) : null;
   }
 
   /**
@@ -68,6 +74,8 @@ export class CacheHierarchy {
     const sets = near.sets;
     const direct = near.ways === 1;
     const port = this.port;
+    const wb = this.writeBuffer;
+    if (wb !== null) out.cycles = wb.access(write ? near : null, first, last, bytes);
     // Without bus writes to make, runs of lines that hit the nearest cache go in one call.
     const runs = !(write && port !== null);
     for (let l = first; l <= last; l++) {
@@ -93,7 +101,10 @@ export class CacheHierarchy {
         }
         if (absent) lv.array.fillAbsent(key);
         else if (lv.array.access(key)) break;
-        if (i === 0) out.misses++;
+        if (i === 0) {
+          out.misses++;
+          if (wb !== null && !write) out.cycles += wb.fill();
+        }
         out.cycles += lv.desc.missCycles;
         // The last level fills from memory over the bus.
         if (port !== null && i === levels.length - 1) {

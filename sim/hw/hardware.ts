@@ -24,6 +24,8 @@ export class Hardware {
     ledger: Ledger | null,
   ) {
     this.cpus = Array.from({ length: m.processors }, (_, i) => new Processor(i, m, ledger));
+    // A write buffer drains as its processor's clock advances (write-buffer.ts).
+    for (const cpu of this.cpus) if (cpu.caches.writeBuffer !== null) cpu.caches.writeBuffer.clock = () => cpu.busyCycles;
     const model = m.bus.model ?? 'none';
     this.bus = model !== 'none' && m.processors > 1 ? new Bus() : null;
     if (this.bus !== null) {

@@ -39,6 +39,16 @@ const LEVEL = (l: string, what: string): ParamSpec[] => [
   { path: `cache.${l}.ways`, type: 'integer', unit: 'ways', min: 1, max: 1024, description: `${what}: associativity (1: direct mapped)` },
   { path: `cache.${l}.missCycles`, type: 'integer', unit: 'cycles', min: 0, max: CYCLES_MAX, description: `${what}: extra cycles of a miss filled from the next level` },
   { path: `cache.${l}.writeAllocate`, type: 'boolean', unit: '', description: `${what}: a write miss brings the line in (false: write-through without allocation)` },
+  {
+    path: `cache.${l}.replacement`,
+    type: 'choice',
+    unit: '',
+    choices: ['lru', 'plru3'],
+    optional: true,
+    description: `${what}: the way a miss replaces; lru (the default when absent): the least recently used; plru3: the i486's pseudo-LRU, three bits per 4-way set`,
+  },
+  { path: `cache.${l}.writeBuffer`, type: 'integer', unit: 'entries', min: 1, max: 64, optional: true, description: `${what}: write buffer entries (write-through without allocation); a write stalls only when all are full. Absent: writes never stall` },
+  { path: `cache.${l}.writeDrainCycles`, type: 'integer', unit: 'cycles', min: 1, max: CYCLES_MAX, optional: true, description: `${what}: cycles one buffered write takes to drain to memory (the bus write cycle, with its wait states)` },
 ];
 
 export const MACHINE_SCHEMA: readonly ParamSpec[] = [
@@ -147,6 +157,23 @@ function relations(m: MachineDesc): Problem[] {
       out.push({ path: `cache.${name}.lineBytes`, value: c.lineBytes, allowed: `at most cache.${name}.sizeBytes (${c.sizeBytes} bytes)` });
     } else if (Number.isInteger(lines) && Number.isInteger(c.ways) && (c.ways > lines || lines % c.ways !== 0)) {
       out.push({ path: `cache.${name}.ways`, value: c.ways, allowed: `a divisor of the ${lines} lines of cache.${name} (sizeBytes / lineBytes)` });
+    }
+  }
+  for (const [name, c] of Object.entries(m.cache)) {
+    if (!c) continue;
+    if (c.replacement === 'plru3' && c.ways !== 4) {
+      out.push({ path: `cache.${name}.replacement`, value: c.replacement, allowed: `lru: plru3 needs cache.${name}.ways = 4 (it has ${c.ways})` });
+    }
+    if ((c.writeBuffer === undefined) !== (c.writeDrainCycles === undefined)) {
+      const [path, value] = c.writeBuffer === undefined ? [`cache.${name}.writeDrainCycles`, c.writeDrainCycles] : [`cache.${name}.writeBuffer`, c.writeBuffer];
+      out.push({ path, value, allowed: `cache.${name}.writeBuffer and cache.${name}.writeDrainCycles go together (give both with --set)` });
+    } else if (c.writeBuffer !== undefined) {
+      const nearest = name === 'l1d' || (name === 'l1' && !m.cache.l1d);
+      if (!nearest || c.writeAllocate) {
+        out.push({ path: `cache.${name}.writeBuffer`, value: c.writeBuffer, allowed: 'only on the nearest data cache, and only when it writes through without allocation (writeAllocate false)' });
+      } else if ((m.bus.model ?? 'none') !== 'none' && m.processors > 1) {
+        out.push({ path: `cache.${name}.writeBuffer`, value: c.writeBuffer, allowed: 'not with a modelled shared bus (bus.model none, or one processor)' });
+      }
     }
   }
   if (m.bus.model === 'snoopy' && m.bus.updateCycles === undefined) {

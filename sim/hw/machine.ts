@@ -12,6 +12,16 @@ export interface CacheDesc {
   missCycles: number;
   /** Whether a write miss brings the line in (false: write-through without allocation). */
   writeAllocate: boolean;
+  /** Optional: how a miss chooses the way it replaces: 'lru' (the default) or the i486's three-bit pseudo-LRU 'plru3' (4 ways only; plru.ts). */
+  replacement?: 'lru' | 'plru3';
+  /**
+   * Optional (a write-through nearest data cache): entries of the write buffer between the cache
+   * and the bus (write-buffer.ts); a write stalls the processor only when it is full. Without it
+   * write-throughs cost nothing beyond their store instruction (an unbounded buffer).
+   */
+  writeBuffer?: number;
+  /** Optional, with writeBuffer: processor cycles one buffered write occupies the bus as it drains to memory. */
+  writeDrainCycles?: number;
 }
 
 export interface MachineDesc {

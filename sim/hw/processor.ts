@@ -471,8 +471,10 @@ export class Processor {
    */
   private lines(levels: CacheLevel[], sp: Span, write: boolean): void {
     const near = levels.length > 0 ? levels[0].array : null;
-    // A write that does not allocate leaves absent lines absent, so no miss does not mean all present.
-    const memo = near !== null && near.ways === 1 && sp.bytes > 0 && !(write && (this.port !== null || !levels[0].desc.writeAllocate));
+    // A write that does not allocate leaves absent lines absent, so no miss does not mean all present;
+    // a write buffer keeps time at every reference.
+    const memo =
+      near !== null && near.ways === 1 && sp.bytes > 0 && this.caches.writeBuffer === null && !(write && (this.port !== null || !levels[0].desc.writeAllocate));
     if (memo && sp.seen === near.version) {
       near.hits += sp.lastLine - sp.firstLine + 1;
       return;

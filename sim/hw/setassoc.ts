@@ -1,5 +1,11 @@
-// A set-associative array with LRU replacement, keyed by integers. TLBs (key: context and page)
-// and caches (key: physical line) are both this structure; only what a key means differs.
+// A set-associative array keyed by integers, with LRU replacement or, for a 4-way array that
+// declares it, the i486's pseudo-LRU (plru.ts). TLBs (key: context and page) and caches (key:
+// physical line) are both this structure; only what a key means differs.
+
+import { plruTouch, plruVictim } from './plru.js';
+
+/** How a set chooses the way a miss replaces: true LRU, or the i486's three-bit pseudo-LRU. */
+export type Replacement = 'lru' | 'plru3';
 
 export class SetAssoc {
   readonly sets: number;
@@ -14,19 +20,26 @@ export class SetAssoc {
    * keys all present at one version knows they still are while the version stands.
    */
   version = 0;
+  /** Pseudo-LRU: each set's three bits (plru.ts); empty under LRU, which keeps stamps instead. */
+  private readonly bits: Uint8Array;
+  private readonly plru: boolean;
   hits = 0;
   misses = 0;
 
   constructor(
     readonly entries: number,
     readonly ways: number,
+    readonly replacement: Replacement = 'lru',
   ) {
     if (!(entries > 0 && ways > 0 && entries % ways === 0)) {
       throw new Error(`set-associative array: ${entries} entries cannot form ${ways}-way sets`);
     }
+    if (replacement === 'plru3' && ways !== 4) throw new Error(`set-associative array: plru3 replacement needs 4 ways, not ${ways}`);
     this.sets = entries / ways;
     this.keys = new Float64Array(entries).fill(-1);
     this.stamps = new Float64Array(entries);
+    this.plru = replacement === 'plru3';
+    this.bits = new Uint8Array(this.plru ? this.sets : 0);
   }
 
   /** Look key up; on a miss, fill it over the least recently used way. Returns true on a hit. */
@@ -42,7 +55,8 @@ export class SetAssoc {
    */
   accessAt(key: number, hint: number): number {
     if (this.keys[hint] === key) {
-      if (this.ways !== 1) this.stamps[hint] = ++this.clock;
+      if (this.plru) this.touch(hint);
+      else if (this.ways !== 1) this.stamps[hint] = ++this.clock;
       this.hits++;
       return hint;
     }
@@ -66,6 +80,7 @@ export class SetAssoc {
       this.misses++;
       return ~i;
     }
+    if (this.plru) return this.lookupPlru(key);
     const stamps = this.stamps;
     const base = (key % this.sets) * this.ways;
     const end = base + this.ways;
@@ -94,6 +109,7 @@ export class SetAssoc {
    * when all hit), which the caller then accesses itself. A run of a step's lines through a cache.
    */
   hitRun(first: number, last: number): number {
+    if (this.plru) return this.hitRunPlru(first, last);
     const keys = this.keys;
     const stamps = this.stamps;
     const sets = this.sets;
@@ -139,12 +155,66 @@ export class SetAssoc {
       return;
     }
     const base = (key % this.sets) * this.ways;
+    if (this.plru) {
+      this.fillPlru(base, key);
+      return;
+    }
     const end = base + this.ways;
     const victim = this.lruWay(base, end);
     if (keys[victim] < 0) this.valid++;
     this.version++;
     keys[victim] = key;
     stamps[victim] = stamp;
+  }
+
+  /** Pseudo-LRU: the slot's line becomes the most recently used of its set (4 ways: set = slot >> 2). */
+  private touch(slot: number): void {
+    const set = slot >> 2;
+    this.bits[set] = plruTouch(this.bits[set], slot & 3);
+  }
+
+  /** lookup under pseudo-LRU: a hit updates the set's bits; a miss fills the way they (or an invalid line) choose. */
+  private lookupPlru(key: number): number {
+    const keys = this.keys;
+    const base = (key % this.sets) * 4;
+    for (let i = base; i < base + 4; i++) {
+      if (keys[i] === key) {
+        this.touch(i);
+        this.hits++;
+        return i;
+      }
+    }
+    this.misses++;
+    return ~this.fillPlru(base, key);
+  }
+
+  /** Pseudo-LRU: put key in the set at base over the way the bits (or an invalid line) choose; returns its slot. */
+  private fillPlru(base: number, key: number): number {
+    const victim = base + plruVictim(this.keys, base, this.bits[base >> 2]);
+    if (this.keys[victim] < 0) this.valid++;
+    this.version++;
+    this.keys[victim] = key;
+    this.touch(victim);
+    return victim;
+  }
+
+  /** hitRun under pseudo-LRU: each hit updates its set's bits, in order. */
+  private hitRunPlru(first: number, last: number): number {
+    const keys = this.keys;
+    const sets = this.sets;
+    let l = first;
+    outer: for (; l <= last; l++) {
+      const base = (l % sets) * 4;
+      for (let i = base; i < base + 4; i++) {
+        if (keys[i] === l) {
+          this.touch(i);
+          continue outer;
+        }
+      }
+      break;
+    }
+    this.hits += l - first;
+    return l;
   }
 
   /** The least recently used way of a set (the first of its oldest stamps). */
@@ -188,6 +258,9 @@ export class SetAssoc {
     this.version++;
     this.keys.fill(-1);
     this.stamps.fill(0);
+    // With every line invalid the bits choose nothing until a set is full again (lines are filled
+    // L0 first), so clearing them changes no later victim; it keeps a flushed array like a new one.
+    this.bits.fill(0);
   }
 
   /** Drop every key for which pred is true (e.g. one context's TLB entries). */

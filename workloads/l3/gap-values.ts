@@ -5,14 +5,14 @@ import type { Revision } from '../claims.js';
 
 export const GAP_VALUES: Record<string, Revision> = {
   "l3.table7.l3.8": { gapValue: 4.93, gapBand: 2 },
-  "l3.table7.l3.1024": { gapValue: 28.15, gapBand: 2 },
-  "l3.table7.l3.2048": { gapValue: 49.83, gapBand: 2 },
-  "l3.table7.l3.4096": { gapValue: 100.75, gapBand: 2 },
-  "l3.table7.cache_penalty.12": { gapValue: 8.64, gapBand: 2 },
-  "l3.table7.cache_penalty.128": { gapValue: 10.32, gapBand: 2 },
-  "l3.table7.cache_penalty.1024": { gapValue: 23.88, gapBand: 2 },
-  "l3.table7.cache_penalty.2048": { gapValue: 38.04, gapBand: 2 },
-  "l3.table7.cache_penalty.4096": { gapValue: 59.16, gapBand: 2 },
+  "l3.table7.l3.1024": { gapValue: 28.03, gapBand: 2 }, // pseudo-LRU: the i486's replacement (Intel's rules) in place of true LRU changes which lines conflict
+  "l3.table7.l3.2048": { gapValue: 50.07, gapBand: 2 }, // pseudo-LRU: the i486's replacement (Intel's rules) in place of true LRU changes which lines conflict
+  "l3.table7.l3.4096": { gapValue: 100.63, gapBand: 2 }, // pseudo-LRU: the i486's replacement (Intel's rules) in place of true LRU changes which lines conflict
+  "l3.table7.cache_penalty.12": { gapValue: 8.76, gapBand: 2 }, // write buffer: the 4-entry buffer draining at the 2-clock bus write: after a flush, read misses wait for the buffered write misses
+  "l3.table7.cache_penalty.128": { gapValue: 10.44, gapBand: 2 }, // write buffer: the 4-entry buffer draining at the 2-clock bus write: after a flush, read misses wait for the buffered write misses
+  "l3.table7.cache_penalty.1024": { gapValue: 24.12, gapBand: 2 }, // pseudo-LRU: the i486's replacement (Intel's rules) in place of true LRU changes which lines conflict; write buffer: the 4-entry buffer draining at the 2-clock bus write
+  "l3.table7.cache_penalty.2048": { gapValue: 37.92, gapBand: 2 }, // pseudo-LRU: the i486's replacement (Intel's rules) in place of true LRU changes which lines conflict; write buffer: the 4-entry buffer draining at the 2-clock bus write
+  "l3.table7.cache_penalty.4096": { gapValue: 59.4, gapBand: 2 }, // pseudo-LRU: the i486's replacement (Intel's rules) in place of true LRU changes which lines conflict; write buffer: the 4-entry buffer draining at the 2-clock bus write
   "l3.s6.short_ipc": { gapValue: 4.93, gapBand: 2 },
   "l3.s6.cache_footprint": { gapValue: 528, gapBand: 2 },
   "l3.s6.formula_uncached": { gapValue: 0.0351, gapBand: 2 },
@@ -21,21 +21,21 @@ export const GAP_VALUES: Record<string, Revision> = {
   "l3.table1.direct_transfer.12": { gapValue: -8.9552, gapBand: 2 },
   "l3.table1.direct_transfer.128": { gapValue: 17.1311, gapBand: 2 },
   "l3.table1.direct_transfer.512": { gapValue: 53.7709, gapBand: 2 },
-  "l3.table1.direct_transfer.4096": { gapValue: 143.1861, gapBand: 2 },
+  "l3.table1.direct_transfer.4096": { gapValue: 143.5159, gapBand: 2 }, // pseudo-LRU: the i486's replacement (Intel's rules) in place of true LRU changes which lines conflict; write buffer: the 4-entry buffer draining at the 2-clock bus write
   "l3.table1.lazy_scheduling.8": { gapValue: 19.0669, gapBand: 2 },
   "l3.table1.lazy_scheduling.12": { gapValue: 12.7544, gapBand: 2 },
   "l3.table1.lazy_scheduling.128": { gapValue: 9.7007, gapBand: 2 },
-  "l3.table1.lazy_scheduling.512": { gapValue: 10.2476, gapBand: 2 },
-  "l3.table1.lazy_scheduling.4096": { gapValue: 2.8387, gapBand: 2 },
+  "l3.table1.lazy_scheduling.512": { gapValue: 9.5567, gapBand: 2 }, // pseudo-LRU: the i486's replacement (Intel's rules) in place of true LRU changes which lines conflict
+  "l3.table1.lazy_scheduling.4096": { gapValue: 2.8421, gapBand: 2 }, // pseudo-LRU: the i486's replacement (Intel's rules) in place of true LRU changes which lines conflict
   "l3.table1.no_segm_reg.8": { gapValue: 22.7181, gapBand: 2 },
   "l3.table1.no_segm_reg.12": { gapValue: 15.1967, gapBand: 2 },
   "l3.table1.no_segm_reg.128": { gapValue: 11.5583, gapBand: 2 },
-  "l3.table1.no_segm_reg.4096": { gapValue: 2.0645, gapBand: 2 },
+  "l3.table1.no_segm_reg.4096": { gapValue: 2.067, gapBand: 2 }, // pseudo-LRU: the i486's replacement (Intel's rules) in place of true LRU changes which lines conflict
   "l3.table1.reply_and_wait.8": { gapValue: 28.8032, gapBand: 2 },
   "l3.table1.reply_and_wait.12": { gapValue: 19.2673, gapBand: 2 },
   "l3.table1.reply_and_wait.128": { gapValue: 14.6543, gapBand: 2 },
-  "l3.table1.reply_and_wait.512": { gapValue: 14.3926, gapBand: 2 },
-  "l3.table1.reply_and_wait.4096": { gapValue: 3.196, gapBand: 2 },
+  "l3.table1.reply_and_wait.512": { gapValue: 12.3201, gapBand: 2 }, // pseudo-LRU: the i486's replacement (Intel's rules) in place of true LRU changes which lines conflict
+  "l3.table1.reply_and_wait.4096": { gapValue: 3.339, gapBand: 2 }, // pseudo-LRU: the i486's replacement (Intel's rules) in place of true LRU changes which lines conflict; write buffer: the 4-entry buffer draining at the 2-clock bus write
   "l3.table1.condensed_tables.8": { gapValue: 10.9533, gapBand: 2 },
   "l3.table1.condensed_tables.12": { gapValue: 7.327, gapBand: 2 },
   "l3.table1.condensed_tables.128": { gapValue: 5.5728, gapBand: 2 },
@@ -56,20 +56,19 @@ export const GAP_VALUES: Record<string, Revision> = {
   "l3.s7.2.l3_dashlike_386": { gapValue: 7.25, gapBand: 2 },
   "l3.s5.3.4.lazy_ratio_high": { gapValue: 40.2, gapBand: 2 },
   "l3.s5.2.4.stack_switching_cost": { gapValue: 0.18, gapBand: 2 },
-  "l3.table7.mach.8": { gapValue: 27.03, gapBand: 2 },
-  "l3.table7.mach.12": { gapValue: 27.19, gapBand: 2 },
-  "l3.table7.mach.128": { gapValue: 39.27, gapBand: 2 },
-  "l3.table7.mach.512": { gapValue: 61.93, gapBand: 2 },
-  "l3.table7.mach.1024": { gapValue: 83.37, gapBand: 2 },
-  "l3.table7.mach.2048": { gapValue: 127.93, gapBand: 2 },
+  "l3.table7.mach.8": { gapValue: 27.27, gapBand: 2 }, // pseudo-LRU: the i486's replacement (Intel's rules) in place of true LRU changes which lines conflict
+  "l3.table7.mach.12": { gapValue: 27.43, gapBand: 2 }, // pseudo-LRU: the i486's replacement (Intel's rules) in place of true LRU changes which lines conflict
+  "l3.table7.mach.128": { gapValue: 39.65, gapBand: 2 }, // write buffer: the 4-entry buffer draining at the 2-clock bus write: the client's writes of the message into its request drain at 2 cycles a dword
+  "l3.table7.mach.512": { gapValue: 64.99, gapBand: 2 }, // write buffer: the 4-entry buffer draining at the 2-clock bus write: the client's writes of the message into its request drain at 2 cycles a dword
+  "l3.table7.mach.1024": { gapValue: 91.79, gapBand: 2 }, // write buffer: the 4-entry buffer draining at the 2-clock bus write: the client's writes of the message into its request drain at 2 cycles a dword
+  "l3.table7.mach.2048": { gapValue: 146.59, gapBand: 2 }, // write buffer: the 4-entry buffer draining at the 2-clock bus write: the client's writes of the message into its request drain at 2 cycles a dword
   "l3.table2.mach_486_50": { gapValue: 51.18, gapBand: 2 },
   "l3.table2.mach_486_33": { gapValue: 77.5455, gapBand: 2 },
-  "l3.s6.mach_formula": { gapValue: 0.0635, gapBand: 2 },
-  "l3.s6.mach_formula.intercept": { gapValue: 23.8438, gapBand: 2 },
-  "l3.abstract.vs_mach_8B": { gapValue: 5.4828, gapBand: 2 },
-  "l3.s8.22x": { gapValue: 5.4828, gapBand: 2 },
-  "l3.abstract.twentyfold": { gapValue: 5.4828, gapBand: 2 },
-  "l3.table7.mach.4096": { gapValue: 297.57, gapBand: 2 },
+  "l3.s6.mach_formula.intercept": { gapValue: 23.4035, gapBand: 2 }, // write buffer: the 4-entry buffer draining at the 2-clock bus write
+  "l3.abstract.vs_mach_8B": { gapValue: 5.5314, gapBand: 2 }, // pseudo-LRU: the i486's replacement (Intel's rules) in place of true LRU changes which lines conflict
+  "l3.s8.22x": { gapValue: 5.5314, gapBand: 2 }, // pseudo-LRU: the i486's replacement (Intel's rules) in place of true LRU changes which lines conflict
+  "l3.abstract.twentyfold": { gapValue: 5.5314, gapBand: 2 }, // pseudo-LRU: the i486's replacement (Intel's rules) in place of true LRU changes which lines conflict
+  "l3.table7.mach.4096": { gapValue: 333.79, gapBand: 2 }, // write buffer: the 4-entry buffer draining at the 2-clock bus write: the client's writes of the message into its request drain at 2 cycles a dword
   "l3.s5.6.mach_syscall_penalty": { gapValue: 118.0527, gapBand: 2 },
   "l3.s5.6.mach_thread_self": { gapValue: 7.96, gapBand: 2 },
   "urpc-sim.srcrpc_uvax2": { gapValue: 1032, gapBand: 2 },

@@ -201,13 +201,18 @@ export class SetAssoc {
   /** hitRun under pseudo-LRU: each hit updates its set's bits, in order. */
   private hitRunPlru(first: number, last: number): number {
     const keys = this.keys;
+    const bits = this.bits;
     const sets = this.sets;
     let l = first;
+    // As in hitRun: small integer line numbers take an integer remainder.
+    const ints = (first | 0) === first && (last | 0) === last && last < 0x3fffffff;
+    if (ints) l = first | 0;
     outer: for (; l <= last; l++) {
-      const base = (l % sets) * 4;
+      const set = ints ? ((l | 0) % (sets | 0)) | 0 : l % sets;
+      const base = set * 4;
       for (let i = base; i < base + 4; i++) {
         if (keys[i] === l) {
-          this.touch(i);
+          bits[set] = plruTouch(bits[set], i - base);
           continue outer;
         }
       }

@@ -183,15 +183,23 @@ export class Processor {
   /** Say which ISA the kernel's paths are counted in; before any step runs (compiled steps depend on it). */
   setCodeIsa(isa: Isa): void {
     this.codeIsa = isa;
-    this.compiled.clear();
+    this.reprice();
   }
 
   /** Connect to the machine's shared bus; before any step runs (compiled steps depend on it). */
   attachBus(port: BusPort): void {
     this.port = port;
     this.caches.port = port;
-    this.compiled.clear();
+    this.reprice();
   }
+
+  /** Forget every priced step (what they cost depends on what changed); steps' own caches of them go stale with the token. */
+  private reprice(): void {
+    this.compiled.clear();
+    this.pricing = {};
+  }
+  /** Stands for this processor's current pricing in the steps' one-entry caches (Step.pricedBy). */
+  private pricing: object = {};
 
   /** Cycles of one instruction of a class. */
   cost(cls: string): number {
@@ -208,11 +216,11 @@ export class Processor {
   /** Price a step, update TLB and cache state, charge the ledger; returns the cycles to hold. */
   exec(s: Step, side: string): number {
     let k: Compiled | undefined;
-    if (s.pricedBy === this) k = s.priced as Compiled;
+    if (s.pricedBy === this.pricing) k = s.priced as Compiled;
     else {
       k = this.compiled.get(s);
       if (k === undefined) this.compiled.set(s, (k = this.compile(s)));
-      s.pricedBy = this;
+      s.pricedBy = this.pricing;
       s.priced = k;
     }
     const c = this.charge;

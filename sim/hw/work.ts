@@ -33,8 +33,8 @@ export interface Step {
   /** The ISA its instruction counts are counted in, when not the running kernel's home ISA. */
   readonly isa?: Isa;
   /**
-   * The processor that last executed it and its priced form there: a one-entry cache the processor
-   * keeps (it prices a step once per machine), not part of what the step does.
+   * Which processor's pricing last executed it, and its priced form there: a one-entry cache the
+   * processor keeps (it prices a step once per machine), not part of what the step does.
    */
   pricedBy?: unknown;
   priced?: unknown;

@@ -41,7 +41,7 @@ export interface Step {
 }
 
 /** The same step, its instruction counts stated in another ISA (an OS path counted on another machine). */
-export const inIsa = (isa: Isa, s: Step): Step => ({ ...s, isa });
+export const inIsa = (isa: Isa, s: Step): Step => ({ label: s.label, code: s.code, work: s.work, isa });
 
 // Builders, so code paths read like the papers' tables.
 export const instr = (cls: string, n = 1): Work => ({ k: 'i', cls, n });

@@ -3,6 +3,7 @@ import { produce } from 'immer';
 import { Simulation, type Body } from '../sim/engine/index.js';
 import { Hardware, SetAssoc, TasLock, instr, loadContext, read, step, write, CodeArea } from '../sim/hw/index.js';
 import { i486dx50 } from '../machines/i486-dx50.js';
+import { machines } from '../machines/index.js';
 
 describe('set-associative array', () => {
   it('replaces the least recently used way of a set', () => {
@@ -114,6 +115,27 @@ describe('cache', () => {
     cpu.caches.flush();
     cpu.exec(s, 'x');
     expect(l1.misses).toBe(8);
+  });
+
+  it('a direct-mapped cache counts a resident span as hits until a line of it leaves (a snooped invalidation)', () => {
+    const firefly = machines.find((m) => m.id === 'firefly-cvax')!;
+    const hw = new Hardware(firefly, null);
+    const cpu = hw.cpus[0];
+    const p = hw.space('A').page('buffer', 1);
+    const l1 = cpu.caches.data[0].array;
+    const s = step('read 64 bytes', [read(p, 0, 64)]);
+    cpu.exec(s, 'x');
+    expect(l1.misses).toBe(16); // sixteen 4-byte lines
+    cpu.exec(s, 'x');
+    cpu.exec(s, 'x');
+    expect([l1.misses, l1.hits]).toEqual([16, 32]);
+    // Another processor's write takes one line away: the next read misses it, and only it.
+    const line = (p.pfn * firefly.pageBytes) / 4 + 5;
+    expect(l1.drop(line)).toBe(true);
+    cpu.exec(s, 'x');
+    expect([l1.misses, l1.hits]).toEqual([17, 47]);
+    cpu.exec(s, 'x');
+    expect([l1.misses, l1.hits]).toEqual([17, 63]);
   });
 
   it('does not allocate on a write miss in a write-through cache', () => {

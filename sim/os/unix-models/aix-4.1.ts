@@ -23,6 +23,16 @@ export const aix41: UnixModel = produce(irix62, (m) => {
   m.home = 'ibm-p4-ppc604';
   m.sched = 'aix';
   m.describe = 'AIX 4.1: primitive paths of average PowerPC instructions fitted to Table 1 on the IBM P4 (sleep/wake-up paper §2.2)';
+  m.kstack = {
+    at: 'fixed',
+    source:
+      'IBM, AIX Version 4.3 Differences Guide, "Process private data": segment 2, the process private segment, at the same effective addresses in every process, "contains the user structure, primary user thread structure, and the primary kernel thread stack"; the machine state a system call saves goes there',
+  };
+  // AIX allocates each System V object when it is created, up to fixed limits (IBM technical note
+  // "IPC limits on AIX", AIX 3.2.5 to 4.3: "the individual IPC types are dynamically
+  // allocated/deallocated up to these upper limits"); where the allocator puts them is not known,
+  // so each stays a region of its own rather than an entry of System V's static tables.
+  delete m.sysvTables;
   const k = m.kernel;
   k.yield.mix = { instr: 738 };
   k.yield.source = `${FIT} Table 1, concurrent yields, 1 process, 6 µs: 6 × 133 = 798 cycles less the P4's trap and return (30 + 30) = 738 instructions at one cycle`;

@@ -8,7 +8,10 @@
 // primary kernel thread stack at fixed addresses (IBM, AIX Version 4.3 Differences Guide, "Process
 // private data": segment 2 "continues to contain ... the user structure, primary user thread
 // structure, and the primary kernel thread stack"). With the 604's 16 KB 4-way data cache indexed
-// within the page offset, the frames of five or more processes therefore share one set.
+// within the page offset, the frames of five or more processes therefore share one set. (Not
+// modelled: the 604's TLB is indexed by effective-address bits too, so the segment-2 pages of
+// every process would also share one 2-way TLB set; the model keeps the stacks in the kernel's
+// global translations.)
 
 import { produce } from 'immer';
 import { irix62 } from './irix-6.2.js';

@@ -32,7 +32,8 @@ const priced = (cls: PathClass): Exclude<PathClass, 'instr'> => (cls === 'instr'
 /** Everything a path's references may resolve to. */
 interface Pages {
   task: PathTask;
-  object?: Page;
+  /** The System V object's region and where its entry starts in it. */
+  object?: Slot;
   queue?: Page;
 }
 
@@ -51,6 +52,12 @@ class StepTable {
     m.set(task * 65536 + object, s);
     return s;
   }
+}
+
+/** A region and the byte offset in it where the thing a reference names begins. */
+interface Slot {
+  page: Page;
+  at: number;
 }
 
 export type KernelPrimitive = 'semop' | 'msgsnd' | 'msgrcv' | 'timedSleep';
@@ -74,7 +81,12 @@ export class UnixPaths {
   private readonly scanSteps = new StepTable();
   private readonly kernelSteps = new StepTable();
   private readonly ids = new WeakMap<object, number>();
-  private readonly objectPages = new WeakMap<object, Page>();
+  private readonly objectSlots = new WeakMap<object, Slot>();
+  /** Entries taken so far in each System V table (message queues, semaphore sets). */
+  private readonly tableEntries = { msg: 0, sem: 0 };
+  private readonly kstacks = new Map<number, Slot>();
+  /** The cache colour every fixed-address kernel stack takes (that of the first one made). */
+  private kstackColour: number | null = null;
   private readonly queuePages = new WeakMap<object, Map<Space, Page>>();
   private nextId = 1;
   /** Pages of one 4 KB region (a kernel stack, a process entry, a queue), which the paths' offsets assume. */
@@ -140,10 +152,12 @@ export class UnixPaths {
   /** A System V call on an object (a semaphore, a message queue), or a timed sleep (object null). */
   kernelCall(label: string, what: KernelPrimitive, t: PathTask, object: object | null): Step {
     const id = object === null ? 0 : this.idOf(object);
-    return (
-      this.callSteps.get(label, t.id, id) ??
-      this.callSteps.set(label, t.id, id, this.step(label, this.work(this.model.kernel[what], { task: t, object: object === null ? undefined : this.objectPage(object) })))
-    );
+    let s = this.callSteps.get(label, t.id, id);
+    if (!s) {
+      const kind = what === 'semop' ? 'sem' : 'msg';
+      s = this.callSteps.set(label, t.id, id, this.step(label, this.work(this.model.kernel[what], { task: t, object: object === null ? undefined : this.objectSlot(object, kind) })));
+    }
+    return s;
   }
 
   /** A user-level step on a shared queue, as the task's address space maps the queue's page; `alu` extra instructions before it. */
@@ -209,10 +223,10 @@ export class UnixPaths {
       if (n > 0) w.push(instr(priced(cls), n));
     }
     for (const r of p.refs ?? []) {
-      const page = this.pageOf(r.page, pages);
+      const { page, at } = this.slotOf(r.page, pages);
       const e = this.model.procEntryBytes;
       // Entries of a shared process table wrap around the table's region.
-      const offset = r.page === 'proc' && e !== null ? ((pages.task.id * e) % REGION_BYTES) + r.offset : r.offset;
+      const offset = r.page === 'proc' && e !== null ? ((pages.task.id * e) % REGION_BYTES) + r.offset : at + r.offset;
       w.push(r.write ? write(page, offset, r.bytes) : read(page, offset, r.bytes));
     }
     if (p.nativeClocks && this.sys.machine.isa === this.model.isa) w.push(measured(p.nativeClocks / this.sys.machine.clockMHz, 'microcoded instruction'));
@@ -220,13 +234,20 @@ export class UnixPaths {
     return w;
   }
 
-  private pageOf(role: PageRole, p: Pages): Page {
+  /** The region a reference goes to, and where in it the thing it names begins. */
+  private slotOf(role: PageRole, p: Pages): Slot {
+    if (role === 'kstack') return this.kstackSlot(p.task);
+    if (role === 'object') {
+      if (!p.object) throw new Error('a path references its System V object but has none');
+      return p.object;
+    }
+    return { page: this.pageOf(role, p), at: 0 };
+  }
+
+  private pageOf(role: Exclude<PageRole, 'kstack' | 'object'>, p: Pages): Page {
     const k = this.sys.hw.kernel;
     const n = this.regionPages;
     switch (role) {
-      case 'kstack':
-        // Mapped kernel space, where IRIX allocates kernel stacks (IRIX 6.2 Device Driver Programmer's Guide, "Kernel Virtual Space"); elsewhere a kernel page like any other.
-        return k.page(`kernel stack ${p.task.id}`, n, true);
       case 'proc':
         // A table entry is addressed by the reference's offset plus the entry's (see work()).
         return this.model.procEntryBytes === null ? k.page(`process ${p.task.id}`, n) : k.page('process table', n);
@@ -234,9 +255,6 @@ export class UnixPaths {
         return k.page('run queue', n);
       case 'ubuf':
         return p.task.space.page('ipc buffer', n);
-      case 'object':
-        if (!p.object) throw new Error('a path references its System V object but has none');
-        return p.object;
       case 'queue':
         if (!p.queue) throw new Error('a path references a shared queue but has none');
         return p.queue;
@@ -249,10 +267,63 @@ export class UnixPaths {
     return id;
   }
 
-  private objectPage(o: object): Page {
-    let p = this.objectPages.get(o);
-    if (!p) this.objectPages.set(o, (p = this.sys.hw.kernel.page(`ipc object ${this.idOf(o)}`, this.regionPages)));
-    return p;
+  /**
+   * A System V object's place: the next entry of its kind's kernel table (System V's ipcget takes
+   * the first free entry, and the experiment's objects are the only ones), or a region of its own
+   * where the model keeps no tables. Entries wrap around the table's region, as the process table's do.
+   */
+  private objectSlot(o: object, kind: 'msg' | 'sem'): Slot {
+    let s = this.objectSlots.get(o);
+    if (s) return s;
+    const k = this.sys.hw.kernel;
+    const tables = this.model.sysvTables;
+    if (!tables) s = { page: k.page(`ipc object ${this.idOf(o)}`, this.regionPages), at: 0 };
+    else {
+      const bytes = kind === 'msg' ? tables.msqidBytes : tables.semidBytes;
+      const page = k.page(kind === 'msg' ? 'message queue table' : 'semaphore table', this.regionPages);
+      s = { page, at: (this.tableEntries[kind]++ % Math.floor(REGION_BYTES / bytes)) * bytes };
+    }
+    this.objectSlots.set(o, s);
+    return s;
+  }
+
+  /**
+   * A process's kernel stack, in mapped kernel space where IRIX allocates kernel stacks (IRIX 6.2
+   * Device Driver Programmer's Guide, "Kernel Virtual Space"; elsewhere a kernel page like any
+   * other). Where the model keeps it at one fixed virtual address, every process's stack takes the
+   * same colour of the first-level data cache: the region is made as many pages longer as there are
+   * colours less one, and the stack is its page of that colour (the others are left unused).
+   */
+  private kstackSlot(t: PathTask): Slot {
+    let s = this.kstacks.get(t.id);
+    if (s) return s;
+    const k = this.sys.hw.kernel;
+    const n = this.regionPages;
+    const colours = this.model.kstack?.at === 'fixed' ? this.colours() : 1;
+    if (colours === 1) s = { page: k.page(`kernel stack ${t.id}`, n, true), at: 0 };
+    else {
+      const page = k.page(`kernel stack ${t.id}`, n + colours - 1, true);
+      if (this.kstackColour === null) this.kstackColour = page.pfn % colours;
+      const skip = (((this.kstackColour - page.pfn) % colours) + colours) % colours;
+      s = { page, at: skip * this.sys.machine.pageBytes };
+    }
+    this.kstacks.set(t.id, s);
+    return s;
+  }
+
+  /**
+   * Page colours of the first-level data cache: the pages whose frames index different sets (one
+   * way's bytes over the page size). The machines the fixed-address models run on index their
+   * first-level caches either with the virtual address (the R4000 and R4400: MIPS R4000
+   * Microprocessor User's Manual, "Cache Organization": primary caches virtually indexed,
+   * physically tagged) or within the page offset (the PowerPC 604's 4 KB way), so a region at one
+   * virtual address has one colour.
+   */
+  private colours(): number {
+    const c = this.sys.machine.cache;
+    const l1 = c.l1d ?? c.l1;
+    if (!l1) return 1;
+    return Math.max(1, Math.floor(l1.sizeBytes / l1.ways / this.sys.machine.pageBytes));
   }
 
   /** The queue's shared page as `space` maps it: made in the first space that touches it, shared into the others. */

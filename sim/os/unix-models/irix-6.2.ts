@@ -22,6 +22,17 @@ export const irix62: UnixModel = {
   home: 'sgi-indy-r4000',
   sched: 'irix',
   procEntryBytes: 256, // guess: the size class of an SVR4 proc structure; entries sit side by side in the table
+  kstack: {
+    at: 'fixed',
+    source:
+      'System V reaches the running process\'s u-area (and the kernel stack with it) at one kernel virtual address, changing the translation at each context switch (Bach, The Design of the UNIX Operating System, 1986, §6.2.4 "The U Area"); IRIX, a System V kernel, keeps kernel stacks and the per-process data a context switch needs in mapped kernel space (IRIX 6.2 Device Driver Programmer\'s Guide, "Kernel Virtual Space"), where such a remapping is a TLB entry rewritten at the switch',
+  },
+  sysvTables: {
+    msqidBytes: 112,
+    semidBytes: 84,
+    source:
+      'System V keeps message queue headers and semaphore set headers in kernel tables indexed by the identifier, msgque[MSGMNI] and sema[SEMMNI] (Bach 1986, §11.2.1 and §11.2.3: the identifier indexes an array of queue headers, and of semaphore set headers), a new object taking the first free entry; entry sizes from the 32-bit System V ABI\'s msqid_ds (an ipc_perm of 44 bytes and 17 words: 112 bytes) and semid_ds (an ipc_perm, a pointer, a count padded to a word, 4 time and pad words and 4 pad words: 84 bytes) of <sys/msg.h> and <sys/sem.h>',
+  },
   describe: 'IRIX 6.2: primitive paths of average MIPS instructions fitted to Table 1 on the SGI Indy (sleep/wake-up paper §2.2)',
   kernel: {
     yield: {
@@ -32,9 +43,9 @@ export const irix62: UnixModel = {
     },
     scan: {
       at: 'switch',
-      mix: { instr: 360 },
+      mix: { instr: 283 },
       refs: [procEntry(false)],
-      source: `${FIT} Table 1, concurrent yields of 2 and 4 processes (18 and 45 µs per yield, the paper's own reading in §2.2): 360 instructions per runnable process the dispatcher looks at (with the decay-usage scheduler's choice of who runs)`,
+      source: `${FIT} Table 1, concurrent yields of 2 and 4 processes (18 and 45 µs per yield, the paper's own reading in §2.2): 283 instructions per runnable process the dispatcher looks at (with the decay-usage scheduler's choice of who runs), fitted with the two processes' trap frames sharing one colour of the direct-mapped data cache (kstack below), whose misses the measured yields include`,
     },
     switch: {
       mix: {},

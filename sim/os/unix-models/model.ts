@@ -68,6 +68,21 @@ export interface UnixModel {
    */
   procEntryBytes: number | null;
   /**
+   * Where a process's kernel stack (with the frame its system calls save) lives. 'fixed': at one
+   * virtual address in every process, remapped at each switch (System V's u-area and kernel
+   * stack; AIX's segment 2), so every process's frame has the same page offset and, where the
+   * first-level cache is indexed with virtual-address bits above the page offset, the same cache
+   * colour. Absent: a page of the process's own, wherever the allocator put it (Linux 1.0's
+   * kernel_stack_page).
+   */
+  kstack?: { at: 'fixed'; source: string };
+  /**
+   * Where the System V objects the calls touch live: entries of one kernel table per kind, side by
+   * side in the order they were created (message queue headers, semaphore set headers), with the
+   * bytes of one entry. Absent: each object a region of its own.
+   */
+  sysvTables?: { msqidBytes: number; semidBytes: number; source: string };
+  /**
    * Processes that exist besides the experiment's and sleep through it (daemons, gettys, the
    * shell), where the scheduler visits every existing process (Linux 1.0): how many, the scan of
    * one of them, and where the count comes from. Absent: the model's scan sees no others.

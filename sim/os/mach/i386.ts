@@ -3,11 +3,12 @@
 // taken from the PA-RISC path of the in-kernel-server paper. Each piece is a count of the
 // simulator's instruction classes with the file and function it was counted from.
 //
-// Trees read: CMU Mach 3.0 of 1993, the kernel Liedtke measured (its MK80 branch: i386/locore.s
-// revision 2.25 of 93/05/10, i386/spl.s revision 2.9 of 93/02/04, ipc/mach_msg.c revision 2.21 of
-// 93/03/09 with CONTINUATIONS and NORMA_IPC, kern/ipc_sched.c, i386/pcb.c: stack_handoff,
-// switch_ktss, fpu_save_context), for every piece below; and GNU Mach (i386/i386/locore.S), the CMU
-// kernel's descendant, only where its text is the same. The 1993 locore differs from GNU Mach's
+// Trees read: CMU Mach 3.0 of 1993, the year and line of the kernel Liedtke measured (he names
+// NORMA MK13; the tree read is of the MK80-MK83 releases: i386/locore.s revision 2.25 of 93/05/10,
+// i386/spl.s revision 2.9 of 93/02/04, ipc/mach_msg.c revision 2.21 of 93/03/09 with CONTINUATIONS
+// and NORMA_IPC, kern/ipc_sched.c, i386/pcb.c: stack_handoff, switch_ktss, fpu_save_context), for
+// every piece below; and GNU Mach (i386/i386/locore.S), the CMU kernel's descendant, only where
+// its text is the same. The 1993 locore differs from GNU Mach's
 // where it matters to the count: the kernel's data segment spans the user's space, so the argument
 // copy, copyinmsg and copyoutmsg load no segment register (GNU Mach loads fs, ds or es in each); and
 // copyoutmsg is copyout, which walks the receiver's page directory and page table before every

@@ -37,10 +37,11 @@ describe('mach on the i486', () => {
   it('segment loads are the only difference between the 486 and a 486 without segment registers', () => {
     const a = run({});
     const b = run({ set: ['costs.segLoad=0'] });
-    // Each direction of a round trip loads ds and es on entry, fs for the argument copy, ds and es
-    // in copyinmsg and copyoutmsg, the LDT in switch_ktss, and gs, fs, es, ds on the way out.
+    // Each direction of a round trip loads ds and es on entry, the LDT in switch_ktss, and gs, fs,
+    // es, ds on the way out; the 1993 argument copy, copyinmsg and copyoutmsg load none.
     const perDirection = DIRECTION_PIECES.reduce((n, p) => n + ((I386[p] as Record<string, number>).segLoad ?? 0), 0);
-    expect(perDirection).toBe(2 + 1 + 2 + 1 + 2 + 4);
+    expect(perDirection).toBe(2 + 1 + 4);
+    for (const p of ['argumentCopy', 'copyinmsg', 'copyoutmsg'] as const) expect((I386[p] as Record<string, number>).segLoad ?? 0, p).toBe(0);
     expect(a.latencyCycles.mean - b.latencyCycles.mean).toBe(2 * perDirection * 9);
   });
 
@@ -102,6 +103,22 @@ describe('the i386 Mach path on x86 machines', () => {
     expect(at(`${I386_STEPS.before} (reply)`).instructions).toBe(total(I386.replyBeforeHandoff));
     // The handoff's instructions and its CR3 load (the context load, one more instruction).
     expect(at(I386_STEPS.handoff).instructions).toBe(total(add(I386.handoff, I386.spl)) + 1);
+  });
+
+  it('copyoutmsg walks the receiver\'s page directory and page table, copyinmsg does not', () => {
+    // The 1993 copyout checks the destination page's writability itself on every CPU: two reads of
+    // pages no earlier step of the direction touched since the CR3 load, so two TLB misses; the
+    // copy routine's own code shares its page with mach_msg_trap's, already mapped.
+    const b = rows('i486-dx50');
+    const at = (label: string) => b.find((r) => r.step === label)!;
+    for (const tag of ['', ' (reply)']) {
+      expect(at(I386_STEPS.copyout + tag).instructions).toBe(total(I386.copyoutmsg));
+      expect(at(I386_STEPS.copyout + tag).tlbMisses).toBe(2);
+      expect(at(I386_STEPS.copyin + tag).tlbMisses).toBe(0);
+    }
+    // With the walk's two reads on a tagged TLB (no flush at the CR3 load) the misses go away.
+    const tagged = rows('i486-dx50', { set: ['tlb.tagged=true'] }).find((r) => r.step === I386_STEPS.copyout)!;
+    expect(tagged.tlbMisses).toBe(0);
   });
 
   it('the call gate and the iret are priced by the machine: one each per direction', () => {

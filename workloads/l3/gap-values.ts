@@ -56,20 +56,20 @@ export const GAP_VALUES: Record<string, Revision> = {
   "l3.s7.2.l3_dashlike_386": { gapValue: 7.25, gapBand: 2 },
   "l3.s5.3.4.lazy_ratio_high": { gapValue: 40.2, gapBand: 2 },
   "l3.s5.2.4.stack_switching_cost": { gapValue: 0.18, gapBand: 2 },
-  "l3.table7.mach.8": { gapValue: 27.27, gapBand: 2 }, // pseudo-LRU: the i486's replacement (Intel's rules) in place of true LRU changes which lines conflict
-  "l3.table7.mach.12": { gapValue: 27.43, gapBand: 2 }, // pseudo-LRU: the i486's replacement (Intel's rules) in place of true LRU changes which lines conflict
-  "l3.table7.mach.128": { gapValue: 39.65, gapBand: 2 }, // write buffer: the 4-entry buffer draining at the 2-clock bus write: the client's writes of the message into its request drain at 2 cycles a dword
-  "l3.table7.mach.512": { gapValue: 64.99, gapBand: 2 }, // write buffer: the 4-entry buffer draining at the 2-clock bus write: the client's writes of the message into its request drain at 2 cycles a dword
-  "l3.table7.mach.1024": { gapValue: 91.79, gapBand: 2 }, // write buffer: the 4-entry buffer draining at the 2-clock bus write: the client's writes of the message into its request drain at 2 cycles a dword
-  "l3.table7.mach.2048": { gapValue: 146.59, gapBand: 2 }, // write buffer: the 4-entry buffer draining at the 2-clock bus write: the client's writes of the message into its request drain at 2 cycles a dword
-  "l3.table2.mach_486_50": { gapValue: 51.18, gapBand: 2 },
-  "l3.table2.mach_486_33": { gapValue: 77.5455, gapBand: 2 },
-  "l3.s6.mach_formula.intercept": { gapValue: 23.4035, gapBand: 2 }, // write buffer: the 4-entry buffer draining at the 2-clock bus write
-  "l3.abstract.vs_mach_8B": { gapValue: 5.5314, gapBand: 2 }, // pseudo-LRU: the i486's replacement (Intel's rules) in place of true LRU changes which lines conflict
-  "l3.s8.22x": { gapValue: 5.5314, gapBand: 2 }, // pseudo-LRU: the i486's replacement (Intel's rules) in place of true LRU changes which lines conflict
-  "l3.abstract.twentyfold": { gapValue: 5.5314, gapBand: 2 }, // pseudo-LRU: the i486's replacement (Intel's rules) in place of true LRU changes which lines conflict
-  "l3.table7.mach.4096": { gapValue: 333.79, gapBand: 2 }, // write buffer: the 4-entry buffer draining at the 2-clock bus write: the client's writes of the message into its request drain at 2 cycles a dword
-  "l3.s5.6.mach_syscall_penalty": { gapValue: 118.0527, gapBand: 2 },
-  "l3.s5.6.mach_thread_self": { gapValue: 7.96, gapBand: 2 },
+  "l3.table7.mach.8": { gapValue: 28.35, gapBand: 2 }, // 1993 CMU i386 path: copyoutmsg walks the page tables (two more pages after the CR3 load), the copies and the argument copy load no segment register, spl without interrupt-controller I/O
+  "l3.table7.mach.12": { gapValue: 28.51, gapBand: 2 }, // 1993 CMU i386 path: copyoutmsg walks the page tables (two more pages after the CR3 load), the copies and the argument copy load no segment register, spl without interrupt-controller I/O
+  "l3.table7.mach.128": { gapValue: 40.49, gapBand: 2 }, // 1993 CMU i386 path: copyoutmsg walks the page tables (two more pages after the CR3 load), the copies and the argument copy load no segment register, spl without interrupt-controller I/O
+  "l3.table7.mach.512": { gapValue: 65.83, gapBand: 2 }, // 1993 CMU i386 path: copyoutmsg walks the page tables (two more pages after the CR3 load), the copies and the argument copy load no segment register, spl without interrupt-controller I/O
+  "l3.table7.mach.1024": { gapValue: 92.51, gapBand: 2 }, // 1993 CMU i386 path: copyoutmsg walks the page tables (two more pages after the CR3 load), the copies and the argument copy load no segment register, spl without interrupt-controller I/O
+  "l3.table7.mach.2048": { gapValue: 147.31, gapBand: 2 }, // 1993 CMU i386 path: copyoutmsg walks the page tables (two more pages after the CR3 load), the copies and the argument copy load no segment register, spl without interrupt-controller I/O
+  "l3.table2.mach_486_50": { gapValue: 53.34, gapBand: 2 }, // 1993 CMU i386 path: copyoutmsg walks the page tables (two more pages after the CR3 load), the copies and the argument copy load no segment register, spl without interrupt-controller I/O
+  "l3.table2.mach_486_33": { gapValue: 80.8182, gapBand: 2 }, // 1993 CMU i386 path: copyoutmsg walks the page tables (two more pages after the CR3 load), the copies and the argument copy load no segment register, spl without interrupt-controller I/O
+  "l3.s6.mach_formula.intercept": { gapValue: 24.33, gapBand: 2 }, // 1993 CMU i386 path: copyoutmsg walks the page tables (two more pages after the CR3 load), the copies and the argument copy load no segment register, spl without interrupt-controller I/O
+  "l3.abstract.vs_mach_8B": { gapValue: 5.7505, gapBand: 2 }, // 1993 CMU i386 path: copyoutmsg walks the page tables (two more pages after the CR3 load), the copies and the argument copy load no segment register, spl without interrupt-controller I/O
+  "l3.s8.22x": { gapValue: 5.7505, gapBand: 2 }, // 1993 CMU i386 path: copyoutmsg walks the page tables (two more pages after the CR3 load), the copies and the argument copy load no segment register, spl without interrupt-controller I/O
+  "l3.abstract.twentyfold": { gapValue: 5.7505, gapBand: 2 }, // 1993 CMU i386 path: copyoutmsg walks the page tables (two more pages after the CR3 load), the copies and the argument copy load no segment register, spl without interrupt-controller I/O
+  "l3.table7.mach.4096": { gapValue: 334.63, gapBand: 2 }, // 1993 CMU i386 path: copyoutmsg walks the page tables (two more pages after the CR3 load), the copies and the argument copy load no segment register, spl without interrupt-controller I/O
+  "l3.s5.6.mach_syscall_penalty": { gapValue: 118.4584, gapBand: 2 }, // 1993 CMU system-call entry: no cld, `mov %ss,%dx` priced as the segment-register read it is
+  "l3.s5.6.mach_thread_self": { gapValue: 7.98, gapBand: 2 }, // 1993 CMU system-call entry: no cld, `mov %ss,%dx` priced as the segment-register read it is
   "urpc-sim.srcrpc_uvax2": { gapValue: 1032, gapBand: 2 },
 };

@@ -26,7 +26,7 @@ const machUs = (s: Scale, n: number, machine = 'i486-dx50') => mach(s, n, machin
  * was measured. What the count cannot see is named here; nothing was fitted to close it.
  */
 const FIXED_GAP =
-  'the Mach model gives about 27 µs per 8-byte IPC (51 µs per null RPC) against the paper\'s 115 µs (230 µs): its path is Mach\'s own i386 code counted from source, about 520 instructions per IPC (the call-gate system-call entry and iret with 12 segment-register loads, mach_msg_trap\'s fast path compiled with a modern gcc, thread_handoff/stack_handoff with the CR3 load, copyinmsg/copyoutmsg, libmach\'s mach_msg), which runs with few misses in the 8 KB on-chip cache. Not counted, and candidates for the other 80%: the 1993 kernel\'s own build (a 1993 compiler, debugging or statistics options, NORMA MK13 differing from the CMU and GNU Mach texts read), its spl routines rewriting the interrupt controller\'s masks by I/O around every handoff, and the user program\'s own loop; §5.6 shows the same excess on the simplest call (18 µs measured for mach_thread_self against about 8 µs counted)';
+  'the Mach model gives about 28 µs per 8-byte IPC (53 µs per null RPC) against the paper\'s 115 µs (230 µs): its path is Mach 3.0\'s own i386 fast path counted from the 1993 CMU source, about 550 instructions per IPC (the call-gate system-call entry and iret with 7 segment-register loads, mach_msg_trap\'s fast path compiled with a modern gcc, thread_handoff/stack_handoff with the CR3 load, splsched/splx, copyinmsg, and copyoutmsg with its walk of the receiver\'s page tables, libmach\'s mach_msg), which runs with few misses in the 8 KB on-chip cache. Ruled out by the sources: MIG stubs (Table 2\'s 230 µs is two of Table 7\'s 115 µs raw messages), writes of the interrupt controller\'s masks (the 1993 spl.s leaves them alone on this path), and CMU\'s standard build options (none adds code to the fast path). Not counted, and candidates for the other 77%: a checking build (assertions and checked simple locks, CMU\'s TEST options), the slow path (taken unless the ping-pong used exactly the header rights, sizes and options the fast path tests), a 1993 compiler. The measured 11,500 cycles per null RPC exceed the 10,700 that Table 2\'s Mach on a 386 at 20 MHz (535 µs) took, where the model\'s 486 needs 2.8 times fewer cycles than its 386 for the same path: the measured kernel ran far more than the counted path. §5.6 shows the same excess on the simplest call (18 µs measured for mach_thread_self against about 8 µs counted)';
 
 function machRow(n: number): Claim {
   return claim({
@@ -52,7 +52,7 @@ const needsMach = (c: Claim): Claim => ({
 });
 
 const THREAD_SELF_GAP =
-  'the model gives about 8 µs against the measured 18 µs: the i386 system-call path counted from locore (the call gate, 34 instructions of entry and dispatch with 2 segment loads, the return with 4 segment loads and iret) is 48 instructions, and the routine (a send right to the thread\'s port, copied out into the caller\'s space) is not counted for the i386: it is the PA-RISC count derived from the INKS paper\'s receiver red tape (130 instructions), ported at the table\'s 1.0; a closed loop of calls keeps it in the on-chip cache; the rest of the measured 18 µs is not explained by the counted code';
+  'the model gives about 8 µs against the measured 18 µs: the i386 system-call path counted from locore (the call gate, 32 instructions of entry and dispatch with 2 segment loads, the return with 4 segment loads and iret) is 47 instructions, and the routine (a send right to the thread\'s port, copied out into the caller\'s space) is not counted for the i386: it is the PA-RISC count derived from the INKS paper\'s receiver red tape (130 instructions), ported at the table\'s 1.0; a closed loop of calls keeps it in the on-chip cache; the rest of the measured 18 µs is not explained by the counted code';
 
 const slope = (s: Scale) => fitLine(TABLE7_SIZES.map((n) => ({ x: n, y: machUs(s, n) })));
 
@@ -137,7 +137,7 @@ export const machClaims: Claim[] = [
       return machMisses > 50 && l3Misses === 0;
     },
     knownGap:
-      'the i386 path counted from source misses the on-chip cache about 17 times per IPC in steady state, not more than 50: its code (about 1.5 KB per IPC at 3 bytes an instruction) and data fit the 8 KB cache beside the ping-pong; the paper\'s flooding needs the larger footprint the measured times imply, which the counted path does not have',
+      'the i386 path counted from source misses the on-chip cache about 20 times per IPC in steady state, not more than 50: its code (about 1.5 KB per IPC at 3 bytes an instruction) and data fit the 8 KB cache beside the ping-pong; the paper\'s flooding needs the larger footprint the measured times imply, which the counted path does not have',
   }),
   claim({
     ref: 'l3.fig7.labels',

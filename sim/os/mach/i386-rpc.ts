@@ -17,14 +17,34 @@ import { code } from './mix.js';
 import type { RpcPath, Side, SideStep } from './rpc.js';
 import { COPY_SUFFIX, RPC_PATH as P } from './stages.js';
 
-/** Pages only the i386 path touches: the GDT with the kernel TSS and LDT descriptors, and the TSS. */
+/**
+ * Pages only the i386 path touches: the GDT with the kernel TSS and LDT descriptors, and the TSS;
+ * and the page directory and one page table of each task, which copyoutmsg reads through the
+ * kernel's map of physical memory (four pages: client directory, client table, server directory,
+ * server table).
+ */
 export interface I386Layout {
   descriptors: Page;
+  pageTables: Page;
 }
 
 /** Laid out after the common layout, so machines of other ISAs keep their frames. */
 export function layOutI386(sys: System): I386Layout {
-  return { descriptors: sys.hw.kernel.page('i386 GDT, LDT and kernel TSS', regionPages(sys)) };
+  return {
+    descriptors: sys.hw.kernel.page('i386 GDT, LDT and kernel TSS', regionPages(sys)),
+    pageTables: sys.hw.kernel.page('i386 page directories and page tables (kernel map)', regionPages(sys, 4)),
+  };
+}
+
+/**
+ * copyout's two table reads for the receiver's message buffer: its directory entry and its page-
+ * table entry. Where in the two pages they fall is a guess (low user addresses: directory entry 0;
+ * table entry 32, a buffer at 128 KB); what the model takes from it is two more pages touched
+ * after the CR3 load and two more lines in the cache.
+ */
+function pageWalk(L: MachLayout, D: I386Layout, t: MachTask): Work[] {
+  const base = (t === L.client ? 0 : 2) * 4096;
+  return [read(D.pageTables, base, 4), read(D.pageTables, base + 4096 + 32 * 4, 4)];
 }
 
 /** The rows of an x86 Mach RPC, one direction (the reply repeats them with "(reply)"). */
@@ -98,7 +118,7 @@ function receiveHalf(L: MachLayout, D: I386Layout, d: Dir): SideStep[] {
   const after = d.reply ? X.replyAfterHandoff : X.requestAfterHandoff;
   return [
     s('kernel', tag(d, I386_STEPS.after), [...x86(after), read(t.thread, 0x200, 16), read(t.ipcSpace, 0x40, 16), write(t.ipcSpace, 0x40, 8), write(L.ports, 0x100, 8), write(L.kmsg, 0, HEADER_BYTES)], msgCode),
-    s('kernel', tag(d, I386_STEPS.copyout), [...x86(X.copyoutmsg), ...(big(d) ? [...code(P.kfree), write(L.kmsgZone, 0, 16)] : [])], msgCode),
+    s('kernel', tag(d, I386_STEPS.copyout), [...x86(X.copyoutmsg), ...pageWalk(L, D, t), ...(big(d) ? [...code(P.kfree), write(L.kmsgZone, 0, 16)] : [])], msgCode),
     s('kernel', tag(d, I386_STEPS.copyout) + COPY_SUFFIX, [copy(d.bytes, L.kmsg, t.request, 0, 0)], msgCode),
     s('kernel', tag(d, I386_STEPS.exit), [...x86(add(X.threadSyscallReturn, X.returnToUser)), read(t.thread, 0xe00, 68), rti()], trapCode),
     s(side, tag(d, I386_STEPS.userReceive), [...x86(X.userReceive), read(t.request, 0, HEADER_BYTES + (d.data > 0 ? 4 + d.data : 0)), read(t.stack, 0x80, 16)], userCode(t)),

@@ -3,11 +3,17 @@
 // taken from the PA-RISC path of the in-kernel-server paper. Each piece is a count of the
 // simulator's instruction classes with the file and function it was counted from.
 //
-// Trees read: CMU Mach 3.0 i386/locore.s (revision 2.11, 1991, "System call enters through a call
-// gate"), CMU Mach 3.0 ipc/mach_msg.c (mach_msg_trap with CONTINUATIONS and NORMA_IPC: the
-// 1992-93 kernel Liedtke measured), CMU Mach 3.0 i386/pcb.c and i386/fpu.h (stack_handoff,
-// switch_ktss, fpu_save_context), and GNU Mach (i386/i386/locore.S, kern/ipc_sched.c,
-// i386/i386/spl.S), the CMU kernel's descendant, where the CMU text was not found.
+// Trees read: CMU Mach 3.0 of 1993, the year and line of the kernel Liedtke measured (he names
+// NORMA MK13; the tree read is of the MK80-MK83 releases: i386/locore.s revision 2.25 of 93/05/10,
+// i386/spl.s revision 2.9 of 93/02/04, ipc/mach_msg.c revision 2.21 of 93/03/09 with CONTINUATIONS
+// and NORMA_IPC, kern/ipc_sched.c, i386/pcb.c: stack_handoff, switch_ktss, fpu_save_context), for
+// every piece below; and GNU Mach (i386/i386/locore.S), the CMU kernel's descendant, only where
+// its text is the same. The 1993 locore differs from GNU Mach's
+// where it matters to the count: the kernel's data segment spans the user's space, so the argument
+// copy, copyinmsg and copyoutmsg load no segment register (GNU Mach loads fs, ds or es in each); and
+// copyoutmsg is copyout, which walks the receiver's page directory and page table before every
+// page it writes (the 386 ignores write protection in supervisor mode, and this copyout does it on
+// the 486 too).
 //
 // How C was turned into instructions: the fast path of mach_msg_trap (fast_get, fast_copyin,
 // fast_send_receive, fast_copyout, fast_put, one function per direction), thread_handoff,
@@ -27,7 +33,10 @@
 // load the vocabulary has (loadContext, MOV CR3: 4 clocks); LLDT (11 clocks) as a segment load
 // (9); the call gate (CALL through a gate to an inner level, no parameters: 69 clocks on the
 // i486, HelpPC's CALL table) as the trap class (INT to an inner level, 71). Together about 30
-// i486 clocks per direction, 60 per round trip (1.2 µs at 50 MHz), are left out this way.
+// i486 clocks per direction, 60 per round trip (1.2 µs at 50 MHz), are left out this way. The 1993
+// copy routines add two more, each a few clocks: MOV reg,CR3 (copyout's page walk) as a segment-
+// register read (MOV reg,sreg, 3 clocks) and the REP MOVSB that moves no byte (the copies' tail,
+// for a message of whole words) as an ALU operation; their own i486 times were not looked up.
 
 import { instr, type Work } from '../../hw/index.js';
 
@@ -35,7 +44,7 @@ import { instr, type Work } from '../../hw/index.js';
 export type Counts = Readonly<Partial<Record<string, number>>>;
 
 /** Instructions as the machine prices them, class by class, in one fixed order. */
-const ORDER = ['ld', 'st', 'alu', 'shr', 'cmp', 'cmpm', 'jcc', 'jccTaken', 'call', 'ret', 'segPush', 'segRead', 'segLoad', 'interlocked', 'loadContext', 'copyStartup'];
+const ORDER = ['ld', 'ldx', 'st', 'alu', 'shr', 'cmp', 'cmpm', 'jcc', 'jccTaken', 'call', 'ret', 'segPush', 'segRead', 'segLoad', 'interlocked', 'loadContext', 'copyStartup'];
 
 export function x86(c: Counts): Work[] {
   for (const k of Object.keys(c)) if (!ORDER.includes(k)) throw new Error(`no instruction class '${k}' in the i386 Mach counts`);
@@ -64,23 +73,26 @@ export const I386 = {
   /** After the return from the kernel: the stub's `ret`, mach_msg's success test and return (8), the loop's tail (6): 15. */
   userReceive: { ret: 2, ld: 2, alu: 5, cmp: 2, cmpm: 1, jcc: 2, jccTaken: 1 },
   /**
-   * locore.s ENTRY(syscall) to the indirect call, without arguments: pushf, cld, push of the
-   * call number and a trap-number slot, pusha, 4 segment pushes, and the kernel data selector
-   * loaded into ds and es (3 instructions in CMU's locore.s; GNU Mach's SET_KERNEL_SEGMENTS also
-   * loads fs and gs, 2 more segment loads, an SMP addition); the eflags/eip/cs shuffle (6 moves);
-   * GNU Mach's stack switch to kernel_stack (load, xchgl); the emulation-vector test (5); the
+   * CMU locore.s (1993) ENTRY(syscall) to the indirect call, without arguments: pushf, push of the
+   * call number and a trap-number slot, pusha, 4 segment pushes, `mov %ss,%dx` (a segment-register
+   * read) and the kernel data selector loaded into ds and es (GNU Mach's SET_KERNEL_SEGMENTS also
+   * loads fs and gs, an SMP addition, and clears the direction flag here; the 1993 entry does
+   * neither); the eflags/eip/cs shuffle (6 moves); the stack switch to kernel_stack (load,
+   * xchgl); the emulation-vector test (active_threads, task, emulation vector, orl, je); the
    * native dispatch (negl, jl, cmpl mach_trap_count, jg, shll, load the argument count, jecxz);
-   * `call *mach_trap_table+4(%eax)`: 34 instructions. jecxz is taken when there are no arguments.
+   * `call *_mach_trap_table+4(%eax)`: 32 instructions with the jecxz, which is taken when there
+   * are no arguments.
    */
-  syscallEntry: { st: 14, ld: 8, alu: 5, segPush: 4, segLoad: 2, shr: 1, cmpm: 1, jcc: 2, jccTaken: 1, call: 1 },
+  syscallEntry: { st: 14, ld: 8, alu: 3, segRead: 1, segPush: 4, segLoad: 2, shr: 1, cmpm: 1, jcc: 2, jccTaken: 1, call: 1 },
   /** The jecxz of the dispatch: taken (no arguments) or not. */
   noArguments: { jccTaken: 1 },
   withArguments: { jcc: 1 },
   /**
-   * The argument copy from the user stack (GNU Mach locore.S syscall_native): load the user
-   * stack pointer, lea, user data selector into fs (a segment load), save esp: 5 instructions.
+   * The argument copy from the user stack (CMU locore.s syscall_native): load the user stack
+   * pointer, lea past the last argument, `cmpl $VM_MAX_ADDRESS` and `ja` (the bounds check that
+   * stands in for GNU Mach's user data selector in fs: no segment load), save esp: 5 instructions.
    */
-  argumentCopy: { ld: 1, alu: 3, segLoad: 1 },
+  argumentCopy: { ld: 1, alu: 2, cmp: 1, jcc: 1 },
   /** Per argument: subl $4,%esi; pushl %fs:(%esi); loop. */
   perArgument: { alu: 1, ld: 1, st: 1, jccTaken: 1 },
   /** mach_call_call after a routine that returns: back to the PCB stack, store the return value, jmp _return_from_trap (5). */
@@ -93,17 +105,23 @@ export const I386 = {
    */
   returnToUser: { cmpm: 1, jccTaken: 1, segLoad: 4, ld: 8, alu: 1 },
   /**
-   * GNU Mach locore.S ENTRY(copyinmsg): save esi/edi, 3 arguments, user data selector into ds,
-   * shrl $2, `rep movsl` (its start-up here, the bytes as a copy), set msgh_size, ds back from
-   * ss, restore, ret: 18 instructions, 2 segment loads.
+   * CMU locore.s (1993) `Entry(copyinmsg)`, a second name of ENTRY(copyin): push esi/edi, load 3
+   * arguments, the user-range test (lea, cmpl, jb, cmpl $VM_MAX_ADDRESS, ja), cld, `shrl $2`,
+   * `rep movsl` (its start-up here, the bytes as a copy), `andl $3` and `rep movsb` of the tail,
+   * xorl, pop, ret: 21 instructions, no segment load (GNU Mach's copyinmsg loads ds twice).
    */
-  copyinmsg: { st: 3, ld: 6, alu: 3, segLoad: 2, segRead: 1, shr: 1, copyStartup: 1, ret: 1 },
+  copyinmsg: { st: 2, ld: 5, alu: 7, cmp: 2, jcc: 2, shr: 1, copyStartup: 1, ret: 1 },
   /**
-   * GNU Mach locore.S ENTRY(copyoutmsg) on a CPU above the 386 (the 386 takes copyout_retry,
-   * which walks the page tables itself, about 25 instructions more per page: not modelled): 18
-   * instructions, 2 segment loads.
+   * CMU locore.s (1993) `Entry(copyoutmsg)`, a second name of ENTRY(copyout), for a message within
+   * one page: push, 3 arguments, the user-range test; copyout_retry ("Check whether user address
+   * space is writable before writing to it - hardware is broken"), taken on every CPU: `movl
+   * %cr3,%ecx`, the page-directory index, the directory entry read through the kernel's map of
+   * physical memory (an indexed load), its valid test, the page-table index, the page-table entry
+   * read, its valid and writable tests; the bytes to the page's end against the count (6); cld,
+   * `rep movsl`, the tail's `rep movsb`, the count test, xorl, pop, ret: 45 instructions, no
+   * segment load. The two table reads are memory references (i386-rpc.ts).
    */
-  copyoutmsg: { st: 2, ld: 6, alu: 2, segLoad: 2, segRead: 1, cmpm: 1, jcc: 1, shr: 1, copyStartup: 1, ret: 1 },
+  copyoutmsg: { st: 2, ld: 6, ldx: 1, segRead: 1, alu: 17, shr: 3, cmp: 6, jcc: 6, jccTaken: 1, copyStartup: 1, ret: 1 },
   /**
    * mach_msg_trap, a request (COPY_SEND / MAKE_SEND_ONCE) up to the call of thread_handoff:
    * prologue, option test, fast_get (size tests, ikm_cache, the call of copyinmsg), fast_copyin
@@ -131,12 +149,15 @@ export const I386 = {
    */
   handoff: { alu: 19, call: 4, cmp: 6, cmpm: 5, jcc: 10, jccTaken: 1, ld: 30, ret: 3, segLoad: 1, st: 23, loadContext: 1 },
   /**
-   * splsched and splx(SPL0) around the handoff (GNU Mach i386/i386/spl.S: cli, xchgl curr_ipl;
-   * splx to spl0 with its softclock test, sti): 18 instructions. The 1993 i386 spl also rewrote
-   * the interrupt controller's masks for intermediate levels (spl.S: "Historically, SETIPL(level)
-   * was called"); that I/O is not counted.
+   * splsched and splx(s) around the handoff, CMU i386/spl.s (1993): splsched is spl7, `cli`, read
+   * curr_ipl, store IPLHI, ret (4); splx checks its argument (5) and enters set_spl, which saves
+   * ebp, cli, swaps curr_ipl, tests SPLHI, SPL0 and the softclock request (dotimein), reads
+   * pic_mask[SPL0] (indexed) and compares it with curr_pic_mask, sti, pops, ret (19): 28
+   * instructions. No interrupt-controller I/O: set_spl writes the 8259 masks (SET_PIC_MASK, two
+   * OUTB) only when the level's mask differs from curr_pic_mask, and spl7 leaves the mask alone,
+   * so returning to spl0 from splsched finds it unchanged.
    */
-  spl: { alu: 4, interlocked: 1, ret: 2, ld: 3, cmp: 1, jccTaken: 2, st: 2, cmpm: 2, jcc: 1 },
+  spl: { alu: 4, ld: 5, ldx: 1, st: 4, cmp: 4, cmpm: 2, jcc: 4, jccTaken: 2, ret: 2 },
   /** mach_msg_trap's arguments: msg, option, send_size, rcv_size, rcv_name, timeout, notify. */
   msgTrapArguments: 7,
   /**

@@ -150,24 +150,14 @@ export class Simulation {
         if (!(op >= 0 && Number.isInteger(op))) {
           throw new Error(`process ${p.name} yielded ${op}: a hold must be a whole number of cycles >= 0`);
         }
-        const t = this.now + op;
-        // Fast forward: when nothing else is due before t, the hold's own event would be the next
-        // one popped, so advance the clock and go on without touching the queue.
-        if (
-          op > 0 &&
-          !this.stopped &&
-          this.due.empty &&
-          (this.hTime.length === 0 || this.hTime[0] > t) &&
-          t <= this.maxCycles &&
-          this.events < this.maxEvents
-        ) {
-          this.now = t;
-          this.events++;
+        // Fast forward: when nothing else is due before the hold ends, its own event would be the
+        // next one popped, so advance the clock and go on without touching the queue.
+        if (this.advance(op)) {
           value = undefined;
           continue;
         }
         if (op === 0) this.pushNow(p, undefined);
-        else this.pushAt(t, p, undefined);
+        else this.pushAt(this.now + op, p, undefined);
         return;
       }
       if (op instanceof Spawn) {

@@ -52,6 +52,7 @@ export class Urpc {
   space(name: string, side: string, processors: Processor[], keepContextLoaded: boolean): FastThreads {
     const rt = new FastThreads(this.sys, new AddressSpace(this.sys, name), { side, dispatchLabel: 'dispatch', keepContextLoaded });
     rt.idleWork = (cpu) => this.idle(rt, cpu);
+    rt.quietIdle = (cpu) => this.quiet(rt, cpu);
     // Footnote 1's "no other work to be done": no message waiting here that would need another
     // thread's context. A donation does not count: its kernel crossing saves and restores the
     // caller's registers itself.
@@ -82,11 +83,52 @@ export class Urpc {
     yield* rt.block(t);
   }
 
+  /**
+   * What rt's idle loop on cpu finds to do, in Table II's order: a reply, then a call, then giving a
+   * donated processor back, then lending this one to an underpowered server; else it polls again
+   * ('poll') or, with no channel at all, has nothing of its own ('nothing'). The channel it acts on
+   * is left in this.found.
+   */
+  private look(rt: FastThreads, cpu: Processor): 'reply' | 'call' | 'give back' | 'lend' | 'poll' | 'nothing' {
+    for (const ch of this.channels) {
+      this.found = ch;
+      if (ch.client === rt && ch.replies.items.length > 0) return 'reply';
+      if (ch.server === rt && ch.calls.items.length > 0) return 'call';
+    }
+    // A donated processor goes back when its lender's calls are all answered or the lender starves.
+    const lender = this.alloc.lender(cpu);
+    if (lender) {
+      const ch = this.channels.find((c) => c.client === lender && c.server === rt);
+      this.found = ch ?? null;
+      if (ch && ((ch.calls.items.length === 0 && ch.inService === 0) || (ch.replies.items.length > 0 && lender.as.processors === 0))) return 'give back';
+    }
+    // An underpowered server: calls from here pending and no processor to take them.
+    for (const ch of this.channels) {
+      this.found = ch;
+      if (ch.client === rt && ch.calls.items.length > 0 && ch.server.as.processors === 0) return 'lend';
+    }
+    // Nothing anywhere: the idle loop polls again (Table II's poll code, finding nothing).
+    this.found = this.channels.find((c) => c.client === rt || c.server === rt) ?? null;
+    return this.found ? 'poll' : 'nothing';
+  }
+  private found: Channel | null = null;
+
+  /** The step an idle pass runs when it finds nothing to act on (its poll), null with no channel, undefined when it has work. */
+  private quiet(rt: FastThreads, cpu: Processor): Step | null | undefined {
+    const what = this.look(rt, cpu);
+    if (what === 'nothing') return null;
+    if (what !== 'poll') return undefined;
+    const ch = this.found!;
+    return ch.client === rt ? ch.clientPaths.idlePoll : ch.serverPaths.idlePoll;
+  }
+
   /** The idle loop's work in rt: replies, then calls, then giving processors where they are needed. */
   private *idle(rt: FastThreads, cpu: Processor): Body<boolean> {
     let h: number;
-    for (const ch of this.channels) {
-      if (ch.client === rt && ch.replies.items.length > 0) {
+    const what = this.look(rt, cpu);
+    const ch = this.found!;
+    switch (what) {
+      case 'reply': {
         if ((h = rt.step(cpu, ch.clientPaths.poll)) !== HELD) yield h;
         const m = yield* ch.receive(rt, cpu, ch.replies, ch.clientPaths);
         if (m === 'busy' || m === null) return true;
@@ -94,7 +136,7 @@ export class Urpc {
         yield* rt.wake(cpu, m.caller);
         return true;
       }
-      if (ch.server === rt && ch.calls.items.length > 0) {
+      case 'call': {
         if ((h = rt.step(cpu, ch.serverPaths.poll)) !== HELD) yield h;
         const m = yield* ch.receive(rt, cpu, ch.calls, ch.serverPaths);
         if (m === 'busy' || m === null) return true;
@@ -105,31 +147,21 @@ export class Urpc {
         yield* rt.wake(cpu, th);
         return true;
       }
-    }
-    // A donated processor goes back when its lender's calls are all answered or the lender starves.
-    const lender = this.alloc.lender(cpu);
-    if (lender) {
-      const ch = this.channels.find((c) => c.client === lender && c.server === rt);
-      if (ch && ((ch.calls.items.length === 0 && ch.inService === 0) || (ch.replies.items.length > 0 && lender.as.processors === 0))) {
+      case 'give back':
         if ((h = rt.step(cpu, ch.serverPaths.decide)) !== HELD) yield h;
-        yield* this.donate(cpu, lender, true);
+        yield* this.donate(cpu, ch.client, true);
         return true;
-      }
-    }
-    // An underpowered server: calls from here pending and no processor to take them.
-    for (const ch of this.channels) {
-      if (ch.client === rt && ch.calls.items.length > 0 && ch.server.as.processors === 0) {
+      case 'lend':
         if ((h = rt.step(cpu, ch.clientPaths.decide)) !== HELD) yield h;
         // The first decision is whether this processor is idle: work that arrived meanwhile says no.
         if (!this.hasWork(rt)) yield* this.donate(cpu, ch.server, false);
         return true;
-      }
+      case 'poll':
+        if ((h = rt.step(cpu, ch.client === rt ? ch.clientPaths.idlePoll : ch.serverPaths.idlePoll)) !== HELD) yield h;
+        return true;
+      case 'nothing':
+        return false;
     }
-    // Nothing anywhere: the idle loop polls again (Table II's poll code, finding nothing).
-    const mine = this.channels.find((c) => c.client === rt || c.server === rt);
-    if (!mine) return false;
-    if ((h = rt.step(cpu, mine.client === rt ? mine.clientPaths.idlePoll : mine.serverPaths.idlePoll)) !== HELD) yield h;
-    return true;
   }
 
   /** Whether rt has something for a processor to do: a ready thread or an incoming message. */

@@ -147,6 +147,12 @@ export class FastThreads {
   readonly paths: ThreadPaths;
   /** Work the idle loop does before spinning (URPC polls its channels); true when it did something. */
   idleWork: ((cpu: Processor) => Body<boolean>) | null = null;
+  /**
+   * What idleWork would do when it finds nothing to act on, said without running it: the one step
+   * it runs (a poll), null when it would do nothing, undefined when it has work. Lets the idle loop
+   * poll without making idleWork's generator each time (it runs as often as the processor idles).
+   */
+  quietIdle: ((cpu: Processor) => Step | null | undefined) | null = null;
   /** Whether the processor has other work than the ready queue (the footnote's "anywhere in the system"). */
   otherWork: (() => boolean) | null = null;
   /** Processors whose registers still hold a blocked thread (footnote 1). */
@@ -189,6 +195,11 @@ export class FastThreads {
   }
 
   // ---- the processor's side: dispatching and running threads ----
+
+  /** Whether dispatchNext(cpu) would find a thread (else it returns false having done nothing). */
+  mayDispatch(cpu: Processor): boolean {
+    return this.ready.length > 0 || this.handoff.has(cpu);
+  }
 
   /** Dispatch the next ready thread on cpu and run it until it blocks or ends; false if none. */
   *dispatchNext(cpu: Processor): Body<boolean> {

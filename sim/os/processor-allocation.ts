@@ -71,8 +71,14 @@ export class ProcessorAllocation {
     let h: number;
     for (;;) {
       const rt = this.owner(cpu);
-      if (yield* rt.dispatchNext(cpu)) continue;
-      if (rt.idleWork && (yield* rt.idleWork(cpu))) continue;
+      if (rt.mayDispatch(cpu) && (yield* rt.dispatchNext(cpu))) continue;
+      // An idle pass that finds nothing runs one step: no need to make the idle work's generator.
+      const quiet = rt.quietIdle === null ? undefined : rt.quietIdle(cpu);
+      if (quiet) {
+        if ((h = rt.step(cpu, quiet)) !== HELD) yield h;
+        continue;
+      }
+      if (quiet === undefined && rt.idleWork && (yield* rt.idleWork(cpu))) continue;
       if ((h = rt.step(cpu, rt.paths.idle)) !== HELD) yield h;
     }
   }

@@ -118,7 +118,7 @@ export class Unix {
   *run(t: Task, s: Step, side: string): Body<void> {
     let h: number;
     if ((h = this.sys.step(t.cpu!, s, side, t.name)) !== HELD) yield h;
-    yield* this.after(t);
+    if (this.preemptDue(t)) yield* this.reschedule(t, 'preempt', null);
   }
 
   /**
@@ -158,7 +158,7 @@ export class Unix {
     if (k >= 2) cpu.repeatLast(k - 1);
     if ((h = this.sys.hold(k * c)) !== HELD) yield h;
     if (k >= 2) this.account(t);
-    else yield* this.after(t);
+    else if (this.preemptDue(t)) yield* this.reschedule(t, 'preempt', null);
     return k;
   }
 
@@ -175,7 +175,7 @@ export class Unix {
 
   /** A preemption point: pending ticks, and a switch if one was asked for. */
   *checkpoint(t: Task): Body<void> {
-    yield* this.after(t);
+    if (this.preemptDue(t)) yield* this.reschedule(t, 'preempt', null);
   }
 
   /** A system call that does not block: its measured cost, then the return-to-user checks. */
@@ -284,13 +284,17 @@ export class Unix {
     return this.ready.queued;
   }
 
-  private *after(t: Task): Body<void> {
+  /**
+   * After a step: charge the scheduler and deliver due ticks; whether a preemption is now due (the
+   * request is taken: the caller reschedules). A plain function, so a step that is not preempted
+   * makes no generator.
+   */
+  private preemptDue(t: Task): boolean {
     this.account(t);
     const c = t.cpu!.id;
-    if (this.resched[c]) {
-      this.resched[c] = false;
-      yield* this.reschedule(t, 'preempt', null);
-    }
+    if (!this.resched[c]) return false;
+    this.resched[c] = false;
+    return true;
   }
 
   /** Charge processor time, deliver due clock ticks and the once-a-second decay. */

@@ -7,11 +7,14 @@
 import { describe, expect, it } from 'vitest';
 import { machines } from '../machines/index.js';
 import { code, TAKEN_BRANCH_SHARE } from '../sim/os/mach/mix.js';
-import { add, DIRECTION_PIECES, I386, total } from '../sim/os/mach/i386.js';
+import { add, DIRECTION_PIECES, I386, THREAD_SELF_PIECES, total } from '../sim/os/mach/i386.js';
 import { I386_STEPS } from '../sim/os/mach/i386-rpc.js';
 import { KCALL, KCALL_LABELS } from '../sim/os/mach/kcall.js';
 import { RPC_PATH, RPC_STAGES } from '../sim/os/mach/stages.js';
 import { simulate, type RunSpec } from '../workloads/run.js';
+
+/** mach_thread_self's routine as counted for the i386, piece by piece. */
+const threadSelfCounts = add(...THREAD_SELF_PIECES.map((p) => I386[p]));
 
 const run = (spec: Partial<RunSpec>) => simulate({ machine: 'i486-dx50', kernel: 'mach', calls: 40, warmup: 10, ...spec }).result;
 const count = (work: ReturnType<typeof code>, cls: string): number =>
@@ -56,7 +59,7 @@ describe('mach on the i486', () => {
     expect(r.breakdown.some((b) => /mach_thread_self/.test(b.step))).toBe(true);
     expect(r.breakdown.every((b) => b.side === 'kernel')).toBe(true);
     // The bare trap and return are 71 + 36 cycles; the Mach path adds locore's entry and exit and the routine.
-    expect(r.latencyCycles.mean).toBeGreaterThan(71 + 36 + total(add(I386.syscallEntry, I386.callReturn, I386.returnToUser)) + KCALL.threadSelf);
+    expect(r.latencyCycles.mean).toBeGreaterThan(71 + 36 + total(add(I386.syscallEntry, I386.callReturn, I386.returnToUser, threadSelfCounts)));
     // One call leaves the kernel with the user segments reloaded: 2 + 4 segment loads.
     const noSeg = run({ workload: 'mach-thread-self', set: ['costs.segLoad=0'] });
     expect(r.latencyCycles.mean - noSeg.latencyCycles.mean).toBe(6 * 9);
@@ -130,9 +133,34 @@ describe('the i386 Mach path on x86 machines', () => {
   it('mach_thread_self takes the i386 entry and exit around its routine, not the PA-RISC trap path', () => {
     const b = rows('i486-dx50', { workload: 'mach-thread-self' });
     expect(b.map((r) => r.step)).toEqual([I386_STEPS.syscallEntry, I386_STEPS.threadSelf, I386_STEPS.callReturn]);
-    // The routine is the one count not made for the i386 (ported from the PA-RISC at the table's 1.0).
-    expect(b[1].instructions).toBe(KCALL.threadSelf);
+    // The routine is counted for the i386 from the 1993 source, not the PA-RISC count ported.
+    expect(b[1].instructions).toBe(total(threadSelfCounts));
+    expect(b[1].instructions).not.toBe(KCALL.threadSelf);
     expect(b[0].instructions + b[2].instructions).toBeLessThan(RPC_PATH.trapEntry);
+  });
+
+  it('mach_thread_self\'s routine is priced class by class as counted, and runs from the cache in a closed loop', () => {
+    const b = rows('i486-dx50', { workload: 'mach-thread-self' });
+    const m = machines.find((x) => x.id === 'i486-dx50')!;
+    const costs = m.costs as Record<string, number>;
+    const cycles = Object.entries(threadSelfCounts).reduce((n, [cls, k]) => n + costs[cls] * (k ?? 0), 0);
+    expect(b[1].execCycles).toBe(cycles);
+    expect(b[1].cacheMisses).toBe(0);
+    expect(b[1].tlbMisses).toBe(0);
+    // Six calls deep, each returning: the trap routine, the copyout, the object copyout, the reverse
+    // lookup, the hash lookup and the local hash lookup.
+    expect(threadSelfCounts.call).toBe(6);
+    expect(threadSelfCounts.ret).toBe(7);
+  });
+
+  it('mach_thread_self\'s data are the thread, its port, the task and its IPC space: a cold cache misses on them', () => {
+    // With a 256-byte on-chip cache nothing survives from one call to the next: the routine misses
+    // on its data (stack frames, thread, port, task, space and entry table) as well as on its code,
+    // so more often than its instructions' lines alone (3 bytes each, 16-byte lines) would.
+    const warm = rows('i486-dx50', { workload: 'mach-thread-self' })[1];
+    const cold = rows('i486-dx50', { workload: 'mach-thread-self', set: ['cache.l1.sizeBytes=256'] })[1];
+    expect(cold.cacheMisses).toBeGreaterThan(Math.ceil((total(threadSelfCounts) * 3) / 16));
+    expect(cold.cycles).toBeGreaterThan(warm.cycles);
   });
 
   it('the PA-RISC machine and the in-kernel servers keep their own path', () => {

@@ -69,7 +69,7 @@ export const GAP_VALUES: Record<string, Revision> = {
   "l3.s8.22x": { gapValue: 5.7505, gapBand: 2 }, // 1993 CMU i386 path: copyoutmsg walks the page tables (two more pages after the CR3 load), the copies and the argument copy load no segment register, spl without interrupt-controller I/O
   "l3.abstract.twentyfold": { gapValue: 5.7505, gapBand: 2 }, // 1993 CMU i386 path: copyoutmsg walks the page tables (two more pages after the CR3 load), the copies and the argument copy load no segment register, spl without interrupt-controller I/O
   "l3.table7.mach.4096": { gapValue: 334.63, gapBand: 2 }, // 1993 CMU i386 path: copyoutmsg walks the page tables (two more pages after the CR3 load), the copies and the argument copy load no segment register, spl without interrupt-controller I/O
-  "l3.s5.6.mach_syscall_penalty": { gapValue: 118.4584, gapBand: 2 }, // 1993 CMU system-call entry: no cld, `mov %ss,%dx` priced as the segment-register read it is
-  "l3.s5.6.mach_thread_self": { gapValue: 7.98, gapBand: 2 }, // 1993 CMU system-call entry: no cld, `mov %ss,%dx` priced as the segment-register read it is
+  "l3.s5.6.mach_syscall_penalty": { gapValue: 167.14, gapBand: 2 }, // mach_thread_self's routine counted from the 1993 CMU source (201 i386 instructions: the reverse hash lookup and one more user reference) in place of the PA-RISC count ported (130)
+  "l3.s5.6.mach_thread_self": { gapValue: 10.38, gapBand: 2 }, // mach_thread_self's routine counted from the 1993 CMU source (201 i386 instructions: the reverse hash lookup and one more user reference) in place of the PA-RISC count ported (130)
   "urpc-sim.srcrpc_uvax2": { gapValue: 1032, gapBand: 2 },
 };

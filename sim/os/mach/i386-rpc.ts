@@ -4,13 +4,14 @@
 // stack_handoff (the address-space switch), the receiver's half of the fast path, copyoutmsg,
 // thread_syscall_return and the iret. A raw message of n bytes goes each way, as in the L3
 // paper's ping-pong; the same work in both directions except the port rights (a request carries
-// a reply right, a reply consumes it).
+// a reply right, a reply consumes it). The mach_thread_self system call runs the same entry and
+// exit around its routine, counted from the same source.
 
 import { CodeArea, copy, inIsa, loadContext, read, rti, step, trap, write, type Page, type Step, type Work } from '../../hw/index.js';
 import { CODE_DENSITY } from '../../hw/porting.js';
 import type { System } from '../index.js';
 import { HEADER_BYTES, requestBytes, type Arg } from './args.js';
-import { add, I386 as X, x86, type Counts } from './i386.js';
+import { add, I386 as X, THREAD_SELF_PIECES, x86, type Counts } from './i386.js';
 import type { MachLayout, MachTask } from './layout.js';
 import { regionPages } from './layout.js';
 import { code } from './mix.js';
@@ -59,7 +60,7 @@ export const I386_STEPS = {
   copyout: 'copyoutmsg',
   exit: 'thread_syscall_return, return to user (iret)',
   userReceive: 'user: mach_msg returns, loop',
-  threadSelf: 'mach_thread_self (routine not counted for the i386: the PA-RISC count, ported)',
+  threadSelf: 'mach_thread_self: retrieve_thread_self_fast, ipc_port_copyout_send (reverse hash lookup, one more user reference)',
   callReturn: 'locore: mach_call_call return, return to user (iret)',
 } as const;
 
@@ -141,9 +142,9 @@ export function i386RpcPath(L: MachLayout, D: I386Layout, args: readonly Arg[]):
 
 /**
  * A Mach system call without arguments from the user task (mach_thread_self, l3 §5.6): the
- * stub, the call gate and locore's entry with its dispatch, the routine, mach_call_call's
- * return and the iret. The routine's own length is given in the kernel's home ISA (`routine`),
- * so a run ports it by the table like any path counted elsewhere.
+ * stub, the call gate and locore's entry with its dispatch, the routine (a step of its own, with
+ * the ISA it was counted in: mach_thread_self's is counted for the i386 below), mach_call_call's
+ * return and the iret.
  */
 export function i386SystemCall(L: MachLayout, caller: MachTask, routine: Step): SideStep[] {
   const trapCode = new CodeArea(L.trapCode, BYTES, 6144);
@@ -154,4 +155,53 @@ export function i386SystemCall(L: MachLayout, caller: MachTask, routine: Step): 
     { side: 'kernel', step: routine },
     s('kernel', I386_STEPS.callReturn, [...x86(add(X.callReturn, X.returnToUser)), read(caller.thread, 0xe00, 68), rti(), ...x86({ ret: 1 })], trapCode),
   ];
+}
+
+/**
+ * mach_thread_self's routine as counted from the 1993 CMU source (i386.ts, THREAD_SELF_PIECES), with
+ * the data it touches. Kernel pages: the kernel's data (active_threads[0], taken in the page of the
+ * run queues), the calling thread (thread->task, ith_self and ith_sself), its task (itk_space), the
+ * thread's kernel port among the ports (io_references and io_bits, ip_receiver, ip_srights: two
+ * read-modify-writes of each count, up in retrieve_thread_self_fast and down in
+ * ipc_right_copyout), the task's IPC space (is_active, is_table, is_table_size) and its entry
+ * table, whose ie_index fields are the local reverse hash: the probe's slot, then the entry found
+ * (ie_object, ie_bits, and ie_bits written with one more user reference); and the kernel stack the
+ * six calls' frames take (about 190 bytes). The table is taken in the space's page, as the RPC
+ * path takes it (the 1993 kernel kallocs is_table apart from the ipc_space zone element); the
+ * fields' offsets follow the structures of the tree's headers; which table slots the probe and the
+ * entry fall in (13 and 6) is a guess. The routine's code is the IPC files' text, in the third page of
+ * the mach_msg_trap code region, 1 KB into it: the ipc files' text lies elsewhere in the kernel
+ * image than locore's, and at the page's start it would share the on-chip cache's sets with the
+ * entry's code by accident of both starting a page (3 + 2 misses per call in a closed loop).
+ */
+function threadSelfRoutine386(L: MachLayout, caller: MachTask): Step {
+  const ipcCode = new CodeArea(L.msgCode, BYTES, 8192 + 1024);
+  const table = 0x40;
+  const entry = table + 6 * 16;
+  const probe = table + 13 * 16;
+  const port = 0x200;
+  const counts = add(...THREAD_SELF_PIECES.map((p) => X[p]));
+  const work: Work[] = [
+    ...x86(counts),
+    write(caller.kernelStack, 0xe40, 192),
+    read(caller.kernelStack, 0xe40, 192),
+    read(L.runQueue, 0x80, 4),
+    read(caller.thread, 0x0c, 4),
+    read(caller.thread, 0xb0, 8),
+    read(caller.task, 0x60, 4),
+    read(L.ports, port, 12),
+    read(L.ports, port + 0x18, 4),
+    write(L.ports, port, 4),
+    write(L.ports, port + 0x18, 4),
+    read(caller.ipcSpace, 4, 16),
+    read(caller.ipcSpace, probe + 12, 4),
+    read(caller.ipcSpace, entry, 8),
+    write(caller.ipcSpace, entry, 4),
+  ];
+  return inIsa('x86', step(I386_STEPS.threadSelf, work, ipcCode));
+}
+
+/** The mach_thread_self system call on the i386: locore's entry, the counted routine, locore's return. */
+export function i386ThreadSelf(L: MachLayout, caller: MachTask): SideStep[] {
+  return i386SystemCall(L, caller, threadSelfRoutine386(L, caller));
 }

@@ -37,6 +37,25 @@
 // copy routines add two more, each a few clocks: MOV reg,CR3 (copyout's page walk) as a segment-
 // register read (MOV reg,sreg, 3 clocks) and the REP MOVSB that moves no byte (the copies' tail,
 // for a message of whole words) as an ALU operation; their own i486 times were not looked up.
+//
+// mach_thread_self's routine (l3 §5.6) was counted the same way from the same tree: kern/ipc_tt.c
+// rev 2.14 (mach_thread_self, retrieve_thread_self_fast), ipc/ipc_port.c (ipc_port_copyout_send),
+// ipc/ipc_object.c (ipc_object_copyout), ipc/ipc_right.c rev 2.8 (ipc_right_reverse,
+// ipc_right_copyout), ipc/ipc_hash.c rev 2.9 (ipc_hash_lookup, ipc_hash_local_lookup), each file
+// its own compilation unit as in the kernel, with the build's options as the configuration gives
+// them: NCPUS 1 and no MACH_LDEBUG, so decl_simple_lock_data, simple_lock and simple_unlock
+// (ith_lock, ip_lock, is_write_lock) are empty (kern/lock.h); MACH_ASSERT off, as CMU's STD set
+// leaves it (it is in TEST), so assert() is empty (kern/assert.h); NORMA_IPC and MACH_IPC_COMPAT
+// add nothing on this path. Three flags besides -m32 -O2 -fomit-frame-pointer, each because the
+// default is not what the 1993 kernel could have been: -march=i486 (gcc's default i686 target
+// puts a CMOV, which the 486 lacks, into ipc_hash_local_lookup), -mpreferred-stack-boundary=2 (the
+// kernel's 4-byte stack alignment; the default 16 pads every call with stack adjustments) and
+// -fno-pic (kernel code is not position-independent). A pop is a load. gcc 12 inlines
+// retrieve_thread_self_fast into mach_thread_self (the same file); a 1993 gcc would call it. One
+// instruction has no class: ipc_hash_local_lookup's `divl` (IH_LOCAL_HASH: the object's address
+// modulo the table size, which is not a power of two), 40 clocks on the i486 (the i486 column of the
+// x86 opcode list at asm.inightmare.org, DIV reg32), priced here as an ALU operation: 39 i486 clocks (0.78 µs at 50 MHz) are left out. Its
+// indexed compare (cmpl %esi,4(%ecx,%ebp)) is priced as cmpm without the indexed-addressing clock.
 
 import { instr, type Work } from '../../hw/index.js';
 
@@ -167,7 +186,50 @@ export const I386 = {
    * instructions each are taken (stages.ts kalloc / kfree).
    */
   savedKmsgBytes: 256,
+  /**
+   * kern/ipc_tt.c mach_thread_self (trap 27 of kern/syscall_sw.c's mach_trap_table, no arguments)
+   * with retrieve_thread_self_fast inlined: current_thread() (active_threads[0]: cpu_number() is 0
+   * on a uniprocessor), thread->task, ith_sself against ith_self (no interposing: the taken
+   * branch), ip_reference and ip_srights++ (two `incl` on the port, each a load, an ALU operation
+   * and a store), task->itk_space, the call of ipc_port_copyout_send, pops, ret: 16 instructions,
+   * 20 counted.
+   */
+  threadSelfTrap: { ld: 9, st: 5, alu: 2, cmpm: 1, jccTaken: 1, call: 1, ret: 1 },
+  /** ipc/ipc_port.c ipc_port_copyout_send: IP_VALID (lea, cmp, jbe taken), ipc_object_copyout(space, sright, PORT_SEND, TRUE, &name), kr == KERN_SUCCESS, name: 21. */
+  portCopyoutSend: { ld: 4, st: 6, alu: 5, cmp: 2, jcc: 1, jccTaken: 1, call: 1, ret: 1 },
+  /**
+   * ipc/ipc_object.c ipc_object_copyout, the loop's first pass: space->is_active, msgt_name !=
+   * PORT_SEND_ONCE, ipc_right_reverse finds the name (the thread's port already has one in the
+   * task's space after the first call, so ipc_entry_get is not called), ipc_right_copyout, *namep
+   * = name: 4 saved registers and 10 argument pushes, 51.
+   */
+  objectCopyout: { ld: 15, st: 16, alu: 7, cmp: 3, cmpm: 1, jcc: 3, jccTaken: 3, call: 2, ret: 1 },
+  /**
+   * ipc/ipc_right.c ipc_right_reverse: ip_active (io_bits < 0), port->ip_receiver == space is false
+   * (the thread's port is received by ipc_space_kernel, not the task), ipc_hash_lookup: 21.
+   */
+  rightReverse: { ld: 6, st: 5, alu: 3, cmp: 2, cmpm: 1, jcc: 2, call: 1, ret: 1 },
+  /** ipc/ipc_hash.c ipc_hash_lookup: ipc_hash_local_lookup finds it, so the splay-tree entries' global hash (is_tree_hash) is not tried: 22. */
+  hashLookup: { ld: 8, st: 8, alu: 2, cmp: 1, jccTaken: 1, call: 1, ret: 1 },
+  /**
+   * ipc/ipc_hash.c ipc_hash_local_lookup, a hit at the first probe (an assumption: the probe chain
+   * of a task's few send rights is taken as one): is_table, is_table_size, IH_LOCAL_HASH ((obj >>
+   * 6) % size: shrl, xorl, divl — the divl priced as an ALU operation, see the header),
+   * table[hindex].ie_index (an indexed load), table[index].ie_object == obj, the name
+   * MACH_PORT_MAKEB(index, ie_bits) (a byte load, shift, or), *namep, *entryp: 37.
+   */
+  hashLocalLookup: { ld: 11, ldx: 1, st: 6, alu: 9, shr: 4, cmp: 1, cmpm: 1, jccTaken: 3, ret: 1 },
+  /**
+   * ipc/ipc_right.c ipc_right_copyout, MACH_MSG_TYPE_PORT_SEND into an entry that already holds
+   * the send right (IE_BITS_UREFS below MACH_PORT_UREFS_MAX - 1: a loop of 10,000 calls adds
+   * 10,000 user references, under the 65,534 at which they would be pegged): ip_srights-- and
+   * ip_release (two `decl` on the port), ie_bits = (bits | MACH_PORT_TYPE_SEND) + 1: 29.
+   */
+  rightCopyout: { ld: 9, st: 6, alu: 5, cmp: 3, jcc: 1, jccTaken: 4, ret: 1 },
 } as const satisfies Record<string, Counts | number>;
+
+/** mach_thread_self's routine in call order (201 instructions as the machine counts them). */
+export const THREAD_SELF_PIECES = ['threadSelfTrap', 'portCopyoutSend', 'objectCopyout', 'rightReverse', 'hashLookup', 'hashLocalLookup', 'rightCopyout'] as const;
 
 /** The kernel's instructions for one direction of an RPC, in source order (for the test and the notes). */
 export const DIRECTION_PIECES = ['syscallEntry', 'argumentCopy', 'copyinmsg', 'handoff', 'spl', 'copyoutmsg', 'threadSyscallReturn', 'returnToUser'] as const;

@@ -113,7 +113,7 @@ export function threadSelfCall(L: MachLayout, caller: MachTask): SideStep[] {
   return [enter, { side: 'kernel', step: threadSelfRoutine(L, caller, KCALL_LABELS.threadSelf) }, exit];
 }
 
-/** mach_thread_self's routine alone (the i386 system-call path runs it between its own entry and exit). */
+/** mach_thread_self's routine alone, as the PA-RISC path counts it (the i386 path has its own count, i386.ts). */
 export function threadSelfRoutine(L: MachLayout, caller: MachTask, label: string): Step {
   const kc = new CodeArea(L.trapCode, INSTRUCTION_BYTES, 4096);
   const routine: Work[] = [

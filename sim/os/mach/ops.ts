@@ -4,8 +4,8 @@
 // inks Table 5) or by the user program.
 
 import type { Arg } from './args.js';
-import { I386_STEPS, i386RpcPath, i386SystemCall } from './i386-rpc.js';
-import { kernelMsgCall, kernelTrapCall, threadSelfCall, threadSelfRoutine } from './kcall.js';
+import { i386RpcPath, i386ThreadSelf } from './i386-rpc.js';
+import { kernelMsgCall, kernelTrapCall, threadSelfCall } from './kcall.js';
 import type { MachLayout } from './layout.js';
 import { rpcPath, type RpcOptions, type RpcPath } from './rpc.js';
 import { emulation, GENERIC_ARGS, serverWork, unixCall } from './unix.js';
@@ -21,7 +21,7 @@ export const KERNEL_CALL_OPS = ['mach:trap', 'mach:msg', 'mach:user-trap', 'mach
 /** A do-nothing kernel call, run on the calling task's thread in its space. */
 export function kernelCallPath(L: MachLayout, op: string, o: RpcOptions): RpcPath {
   if (op === THREAD_SELF_OP) {
-    const steps = o.i386 ? i386SystemCall(L, L.client, threadSelfRoutine(L, L.client, I386_STEPS.threadSelf)) : threadSelfCall(L, L.client);
+    const steps = o.i386 ? i386ThreadSelf(L, L.client) : threadSelfCall(L, L.client);
     return { clientOut: steps, server: [], clientBack: [], context: L.client.space };
   }
   const user = op.startsWith('mach:user-');

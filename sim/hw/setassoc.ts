@@ -37,8 +37,10 @@ export class SetAssoc {
     if (replacement === 'plru3' && ways !== 4) throw new Error(`set-associative array: plru3 replacement needs 4 ways, not ${ways}`);
     this.sets = entries / ways;
     this.keys = new Float64Array(entries).fill(-1);
-    this.stamps = new Float64Array(entries);
     this.plru = replacement === 'plru3';
+    // Only true LRU with a choice of ways reads stamps: a direct-mapped or pseudo-LRU array keeps
+    // none (a machine's large direct-mapped caches are built thousands of times in a sweep).
+    this.stamps = new Float64Array(ways === 1 || this.plru ? 0 : entries);
     this.bits = new Uint8Array(this.plru ? this.sets : 0);
   }
 
@@ -76,7 +78,6 @@ export class SetAssoc {
       if (keys[i] < 0) this.valid++;
       this.version++;
       keys[i] = key;
-      this.stamps[i] = ++this.clock;
       this.misses++;
       return ~i;
     }
@@ -143,17 +144,16 @@ export class SetAssoc {
   /** Fill a key the caller knows is absent (hitRun stopped at it): access's miss, without its search. */
   fillAbsent(key: number): void {
     const keys = this.keys;
-    const stamps = this.stamps;
-    const stamp = ++this.clock;
     this.misses++;
     if (this.ways === 1) {
       const i = key % this.sets;
       if (keys[i] < 0) this.valid++;
       this.version++;
       keys[i] = key;
-      stamps[i] = stamp;
       return;
     }
+    const stamps = this.stamps;
+    const stamp = ++this.clock;
     const base = (key % this.sets) * this.ways;
     if (this.plru) {
       this.fillPlru(base, key);
@@ -249,7 +249,7 @@ export class SetAssoc {
     for (let i = base; i < base + this.ways; i++) {
       if (this.keys[i] === key) {
         this.keys[i] = -1;
-        this.stamps[i] = 0;
+        if (this.stamps.length > 0) this.stamps[i] = 0;
         this.valid--;
         this.version++;
         return true;
@@ -273,7 +273,7 @@ export class SetAssoc {
     for (let i = 0; i < this.keys.length; i++) {
       if (this.keys[i] >= 0 && pred(this.keys[i])) {
         this.keys[i] = -1;
-        this.stamps[i] = 0;
+        if (this.stamps.length > 0) this.stamps[i] = 0;
         this.valid--;
         this.version++;
       }

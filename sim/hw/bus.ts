@@ -40,11 +40,12 @@ export class Bus {
   /** Each processor's data cache levels, by processor id, for snooping. */
   private readonly snoopers: CacheLevel[][] = [];
   /**
-   * When every processor snoops through one direct-mapped level of one geometry (the Firefly's
-   * caches), a line is shared beyond cpu iff another processor's array holds it in its one slot:
-   * those arrays' keys, by processor, and the geometry; null otherwise.
+   * When every processor snoops through the same direct-mapped levels (the Firefly's one cache, the
+   * Challenge's first- and second-level caches), a line is shared beyond cpu iff another
+   * processor's array of some level holds it in its one slot: per level, those arrays' keys by
+   * processor and the level's geometry; null otherwise.
    */
-  private direct: { keys: Float64Array[]; sets: number; lineBytes: number } | null = null;
+  private direct: { keys: Float64Array[]; sets: number; lineBytes: number }[] | null = null;
 
   fills = 0;
   updates = 0;
@@ -59,24 +60,29 @@ export class Bus {
   attach(cpu: number, data: CacheLevel[]): void {
     this.snoopers[cpu] = data;
     const all = this.snoopers;
-    const d0 = all[0]?.[0]?.desc;
-    let direct = all.length > 0 && d0 !== undefined;
+    const first = all[0];
+    const same = (lv: CacheLevel, like: CacheLevel) => lv.array.ways === 1 && lv.desc.lineBytes === like.desc.lineBytes && lv.array.sets === like.array.sets;
+    let direct = first !== undefined && first.length > 0;
     for (let p = 0; p < all.length && direct; p++) {
-      const lv = all[p];
-      direct =
-        lv !== undefined && lv.length === 1 && lv[0].array.ways === 1 && lv[0].desc.lineBytes === d0!.lineBytes && lv[0].array.sets === all[0][0].array.sets;
+      const levels = all[p];
+      direct = levels !== undefined && levels.length === first.length && levels.every((lv, i) => same(lv, first[i]));
     }
-    this.direct = direct ? { keys: all.map((lv) => lv[0].array.keys), sets: all[0][0].array.sets, lineBytes: d0!.lineBytes } : null;
+    this.direct = direct
+      ? first.map((like, i) => ({ keys: all.map((levels) => levels[i].array.keys), sets: like.array.sets, lineBytes: like.desc.lineBytes }))
+      : null;
   }
 
   /** Whether a processor other than `cpu` caches the line holding physical address addr. */
   sharedBeyond(cpu: number, addr: number): boolean {
-    const d = this.direct;
-    if (d !== null) {
-      const line = Math.floor(addr / d.lineBytes);
-      const slot = line % d.sets;
-      const keys = d.keys;
-      for (let p = 0; p < keys.length; p++) if (p !== cpu && keys[p][slot] === line) return true;
+    const direct = this.direct;
+    if (direct !== null) {
+      for (let i = 0; i < direct.length; i++) {
+        const d = direct[i];
+        const line = Math.floor(addr / d.lineBytes);
+        const slot = line % d.sets;
+        const keys = d.keys;
+        for (let p = 0; p < keys.length; p++) if (p !== cpu && keys[p][slot] === line) return true;
+      }
       return false;
     }
     for (let p = 0; p < this.snoopers.length; p++) {

@@ -320,6 +320,13 @@ export class Processor {
   private readonly hitsEach = new Float64Array(8);
   private readonly repeatable = { cycles: 0, repeatable: false };
 
+  /** The fewest cycles a step can take here (its instructions' own, without misses or waits). */
+  minCycles(s: Step): number {
+    let k = this.compiled.get(s);
+    if (k === undefined) this.compiled.set(s, (k = this.compile(s)));
+    return k.fixed;
+  }
+
   /**
    * The cycles of a step whose cost never varies (it touches no TLB, cache, bus or processor
    * state), or -1: such a step run n times costs n times as much and changes nothing else.

@@ -152,6 +152,11 @@ export class Unix {
       yield* this.run(t, s, side);
       return 1;
     }
+    // Two runs cannot end before the horizon: run once, as run() does.
+    if (now + 2 * cpu.minCycles(s) >= this.horizon(cpu)) {
+      yield* this.run(t, s, side);
+      return 1;
+    }
     const first = cpu.execRepeatable(s, side);
     const c = first.cycles;
     const k = first.repeatable && c > 0 ? Math.max(1, Math.min(n, Math.floor((this.horizon(cpu) - 1 - now) / c))) : 1;

@@ -298,8 +298,9 @@ export class Processor {
   /**
    * Charge the step execRepeatable just ran (and found repeatable) n more times, as n more exec
    * calls would: the same cycles, instructions and ledger rows each time, and the same hits. The
-   * LRU stamps are left as the first execution set them: repeating the same hits in the same order
-   * leaves every set's order as it was, which is all replacement reads.
+   * replacement state is left as the first execution set it: repeating the same hits in the same
+   * order leaves every set's LRU order as it was, and a pseudo-LRU set's bits (each hit sets them
+   * to a value of its way alone) too, which is all replacement reads.
    */
   repeatLast(n: number): void {
     const c = this.charge;

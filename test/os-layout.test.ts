@@ -54,26 +54,6 @@ describe('kernel stacks at one virtual address', () => {
     expect(new Set(at.map((a) => a.offset)).size).toBe(1);
   });
 
-  it('lie in each AIX process\'s own private segment at one virtual page, so the 604\'s TLB holds them in one set under different tags', () => {
-    const { tasks, paths, sys } = boot('ibm-p4-ppc604', 5);
-    const stacks = tasks.map((t, i) => refs(paths.kernelCall('semop P', 'semop', t, { semaphore: i }), 'kernel stack')[0].page);
-    // Translated as pages of the process's own space (its segment ID), not as global kernel pages.
-    stacks.forEach((p, i) => expect(p.space).toBe(tasks[i].space));
-    expect(new Set(stacks.map((p) => p.vpn)).size).toBe(1);
-    expect(new Set(stacks.map((p) => p.pfn)).size).toBe(5);
-    const tlb = sys.cpus[0].tlb;
-    const keys = stacks.map((p, i) => tlb.key(p, 0, tasks[i].space));
-    expect(new Set(keys).size).toBe(5);
-    expect(new Set(keys.map((k) => k % tlb.array.sets)).size).toBe(1);
-  });
-
-  it('stay kernel pages in IRIX\'s mapped kernel space, each at a virtual page of its own', () => {
-    const { tasks, paths } = boot('sgi-indy-r4000', 3);
-    const stacks = tasks.map((t, i) => refs(paths.kernelCall('semop P', 'semop', t, { semaphore: i }), 'kernel stack')[0].page);
-    expect(stacks.every((p) => p.space === null && p.mapped === true)).toBe(true);
-    expect(new Set(stacks.map((p) => p.vpn)).size).toBe(3);
-  });
-
   it('are pages of their own, wherever the allocator put them, under Linux 1.0', () => {
     const { tasks, paths } = boot('linux-i486-66', 3);
     const stacks = tasks.map((t) => refs(paths.kernelCall('semop P', 'semop', t, {}), 'kernel stack')[0].page);

@@ -292,9 +292,7 @@ export class UnixPaths {
    * Device Driver Programmer's Guide, "Kernel Virtual Space"; elsewhere a kernel page like any
    * other). Where the model keeps it at one fixed virtual address, every process's stack takes the
    * same colour of the first-level data cache: the region is made as many pages longer as there are
-   * colours less one, and the stack is its page of that colour (the others are left unused). Where
-   * that address lies in a segment private to each process (AIX's segment 2), the stack is
-   * translated as a page of the process's own space at one virtual page number (privateStack).
+   * colours less one, and the stack is its page of that colour (the others are left unused).
    */
   private kstackSlot(t: PathTask): Slot {
     let s = this.kstacks.get(t.id);
@@ -309,26 +307,8 @@ export class UnixPaths {
       const skip = (((this.kstackColour - page.pfn) % colours) + colours) % colours;
       s = { page, at: skip * this.sys.machine.pageBytes };
     }
-    if (this.model.kstack?.segment === 'private') s = { page: this.privateStack(s, t), at: s.at };
     this.kstacks.set(t.id, s);
     return s;
-  }
-
-  /** The virtual page number every process's private-segment stack page has (that of the first one made). */
-  private kstackVpn: number | null = null;
-
-  /**
-   * The stack region's frames as the process's private segment maps them: a page of the process's
-   * own space (translated under its own tag), placed so that its stack page lies at the one
-   * virtual page number every process's does. The region is still taken from the kernel's
-   * allocator, so every frame and every other region's address stay as they were; only the
-   * stack's translation changes, and in a TLB indexed by the page number the stacks of all
-   * processes compete for one set.
-   */
-  private privateStack(s: Slot, t: PathTask): Page {
-    const stackVpn = s.page.vpn + s.at / this.sys.machine.pageBytes;
-    if (this.kstackVpn === null) this.kstackVpn = stackVpn;
-    return { name: s.page.name, vpn: s.page.vpn + this.kstackVpn - stackVpn, pfn: s.page.pfn, pages: s.page.pages, space: t.space };
   }
 
   /**

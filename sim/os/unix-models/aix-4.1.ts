@@ -8,15 +8,10 @@
 // primary kernel thread stack at fixed addresses (IBM, AIX Version 4.3 Differences Guide, "Process
 // private data": segment 2 "continues to contain ... the user structure, primary user thread
 // structure, and the primary kernel thread stack"). With the 604's 16 KB 4-way data cache indexed
-// within the page offset, the frames of five or more processes therefore share one set.
-//
-// The segment is the process's own: its segment register holds a segment ID of that process, so
-// the stack page is translated under a different tag in every process at one effective address.
-// The 604's data TLB (128 entries, two-way, 64 sets: PowerPC 604 RISC Microprocessor User's
-// Manual, Table 5-1) selects its set with effective-address bits 14-19 and compares the segment ID
-// and page index (§5.4.3, Figure 5-7), so the stack pages of all processes compete for one
-// two-way set: with three or more processes taking turns, each finds its stack's translation
-// evicted and pays a table search.
+// within the page offset, the frames of five or more processes therefore share one set. (Not
+// modelled: the 604's TLB is indexed by effective-address bits too, so the segment-2 pages of
+// every process would also share one 2-way TLB set; the model keeps the stacks in the kernel's
+// global translations.)
 
 import { produce } from 'immer';
 import { irix62 } from './irix-6.2.js';
@@ -33,9 +28,8 @@ export const aix41: UnixModel = produce(irix62, (m) => {
   m.describe = 'AIX 4.1: primitive paths of average PowerPC instructions fitted to Table 1 on the IBM P4 (sleep/wake-up paper §2.2)';
   m.kstack = {
     at: 'fixed',
-    segment: 'private',
     source:
-      'IBM, AIX Version 4.3 Differences Guide, "Process private data": segment 2, the process private segment, at the same effective addresses in every process, "contains the user structure, primary user thread structure, and the primary kernel thread stack"; the machine state a system call saves goes there. Private: "a data segment can either be shared (between processes), or private" (IBM, The 32-bit AIX Virtual Memory Model), so each process loads segment register 2 with a segment ID of its own, which tags its TLB entries (PowerPC 604 RISC Microprocessor User\'s Manual §5.4.3, Figure 5-7)',
+      'IBM, AIX Version 4.3 Differences Guide, "Process private data": segment 2, the process private segment, at the same effective addresses in every process, "contains the user structure, primary user thread structure, and the primary kernel thread stack"; the machine state a system call saves goes there',
   };
   // AIX's System V objects stay regions of their own, the layout the model had before IRIX's
   // tables. AIX keeps System V's identifiers (IBM technical note "IPC limits on AIX", AIX 3.2.5 to

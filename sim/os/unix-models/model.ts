@@ -73,14 +73,9 @@ export interface UnixModel {
    * stack; AIX's segment 2), so every process's frame has the same page offset and, where the
    * first-level cache is indexed with virtual-address bits above the page offset, the same cache
    * colour. Absent: a page of the process's own, wherever the allocator put it (Linux 1.0's
-   * kernel_stack_page). `segment: 'private'`: the fixed address lies in a segment of each
-   * process's own, translated under the process's own segment ID (AIX's segment 2), so every
-   * process's stack page is a page of its own address space at one virtual page number and, in a
-   * TLB indexed by virtual-address bits and tagged by space, takes the same set under a different
-   * tag; absent, the stacks are kernel pages translated as the kernel's other pages are (IRIX's
-   * mapped kernel space).
+   * kernel_stack_page).
    */
-  kstack?: { at: 'fixed'; segment?: 'private'; source: string };
+  kstack?: { at: 'fixed'; source: string };
   /**
    * Where the System V objects the calls touch live: entries of one kernel table per kind, side by
    * side in the order they were created (message queue headers, semaphore set headers), with the

@@ -10,16 +10,16 @@
 // structure, and the primary kernel thread stack"). With the 604's 16 KB 4-way data cache indexed
 // within the page offset, the frames of five or more processes therefore share one set.
 //
-// Not modelled: segment 2 is the process's own, loaded with a segment ID of that process, and the
+// Not modelled yet: segment 2 is the process's own, loaded with a segment ID of that process, and the
 // 604's data TLB (128 entries, two-way: PowerPC 604 RISC Microprocessor User's Manual, Table 5-1)
 // picks its set with effective-address bits 14-19 and tags entries with the segment ID (§5.4.3,
 // Figure 5-7), so the stack pages of every process would share one two-way TLB set under
-// different tags. The model keeps the stacks in the kernel's global translations: placed in
-// each process's own space at one page number, the stacks cost about one table search per
-// switch among three or more processes (BSS at 6 clients 22.9 -> 22.7 messages/ms, the paper 19),
-// but System V under the default scheduler then falls 7.6% and 13.2% below fixed priorities at
-// 3 and 6 clients in the test-scale runs (4.1% at most over 30,000 messages), past the 5% §2.2's
-// text allows.
+// different tags. The model keeps the stacks in the kernel's global translations. Tried: placed
+// in each process's own space at one page number, the stacks cost about one table search per
+// switch among three or more processes (BSS at 6 clients 22.9 -> 22.7 messages/ms, the paper 19);
+// System V under the default scheduler then differs from fixed priorities by 7.6% and 13.2% at 3
+// and 6 clients over the claims' short test-scale runs, 4.1% at most over 30,000 messages (§2.2's
+// text allows 5%): which scale judges that claim is to be settled before the effect goes in.
 
 import { produce } from 'immer';
 import { irix62 } from './irix-6.2.js';

@@ -11,6 +11,9 @@ export default defineConfig({
     globalSetup: ['test/support/runs-global.ts'],
     testTimeout: 120_000,
     pool: 'forks',
-    poolOptions: { forks: { maxForks: cores, minForks: 1 } },
+    // Test files share their fork's loaded modules (and memoised runs) rather than each loading
+    // the simulator again: a file that changes shared state (a stub paper, the shortcuts' switch,
+    // the run-sharing hooks) puts it back when it ends.
+    poolOptions: { forks: { maxForks: cores, minForks: 1, isolate: false } },
   },
 });

@@ -5,14 +5,14 @@
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { reproduceInto, loadResults } from '../cli/reproduce/command.js';
 import { papersToRun } from '../cli/reproduce/select.js';
 import { claim, evaluate } from '../workloads/claims.js';
 import { forgetMeasurements, measure, remember, shareRuns } from '../workloads/measure.js';
 import { sumRows } from '../workloads/breakdown.js';
 import { bootSystem, bootUnix } from '../workloads/boot.js';
-import { claimsOf, paperIds, registerPaper, refPrefixes } from '../workloads/registry.js';
+import { claimsOf, paperIds, registerPaper, refPrefixes, unregisterPaper } from '../workloads/registry.js';
 import { observeRuns, UsageError, type BreakdownRow } from '../workloads/run.js';
 
 /** The stub's one experiment: a short null IPC ping-pong of L3 on the 486. */
@@ -61,6 +61,8 @@ const stub = registerPaper({
     figures: [],
   },
 });
+// Test files may share a worker: the stub leaves the registry as the paper folders make it.
+afterAll(() => unregisterPaper('stub'));
 
 describe('a stub paper registered with one call', () => {
   it('is listed: the command line\'s choices, its claims with its companion\'s, the catalogue prefixes', () => {

@@ -79,3 +79,9 @@ export function registerPaper(def: PaperDef): Paper {
   registered.push(paper);
   return paper;
 }
+
+/** Take a registered paper out again (a test's stub paper, so the registry is as the folders make it). */
+export function unregisterPaper(id: string): void {
+  const i = registered.findIndex((p) => p.id === id);
+  if (i >= 0) registered.splice(i, 1);
+}

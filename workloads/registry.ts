@@ -8,7 +8,7 @@ import './inks/index.js';
 import type { RegisteredClaim } from './claims.js';
 import { registeredPapers, type Paper } from './paper.js';
 
-export { registerPaper, type Paper, type PaperDef } from './paper.js';
+export { registerPaper, unregisterPaper, type Paper, type PaperDef } from './paper.js';
 
 /** Every registered paper. */
 export function papers(): readonly Paper[] {

@@ -130,41 +130,59 @@ export class Unix {
    * scheduler once for their sum (its charge is additive).
    */
   *runRepeated(t: Task, s: Step, side: string, n: number): Body<number> {
-    const cpu = t.cpu!;
-    if (!(n > 1 && fastPaths.enabled && this.sys.timeline === null && !this.resched[cpu.id])) {
-      yield* this.run(t, s, side);
-      return 1;
-    }
-    let h: number;
-    const now = this.sys.sim.now;
-    const fixed = cpu.fixedCost(s);
-    if (fixed > 0) {
-      // Every merged step must end strictly before the horizon (at it, another event or a tick
-      // would come first).
-      const k = Math.min(n, Math.floor((this.horizon(cpu) - 1 - now) / fixed));
-      if (k >= 2) {
-        let total = 0;
-        for (let j = 0; j < k; j++) total += this.sys.run(cpu, s, side, t.name);
-        if ((h = this.sys.hold(total)) !== HELD) yield h;
-        this.account(t);
-        return k;
-      }
-      yield* this.run(t, s, side);
-      return 1;
-    }
-    // Two runs cannot end before the horizon: run once, as run() does.
-    if (now + 2 * cpu.minCycles(s) >= this.horizon(cpu)) {
-      yield* this.run(t, s, side);
-      return 1;
-    }
-    const first = cpu.execRepeatable(s, side);
-    const c = first.cycles;
-    const k = first.repeatable && c > 0 ? Math.max(1, Math.min(n, Math.floor((this.horizon(cpu) - 1 - now) / c))) : 1;
-    if (k >= 2) cpu.repeatLast(k - 1);
-    if ((h = this.sys.hold(k * c)) !== HELD) yield h;
-    if (k >= 2) this.account(t);
-    else if (this.preemptDue(t)) yield* this.reschedule(t, 'preempt', null);
+    const k = this.startRepeated(t, s, side, n);
+    if (this.repeatHold !== HELD) yield this.repeatHold;
+    if (this.afterRepeated(t, k)) yield* this.preempt(t);
     return k;
+  }
+
+  /**
+   * runRepeated without its generator, for a loop that calls it on every iteration (a delay
+   * loop): executes the steps now and returns how many; the caller then holds repeatHold cycles
+   * unless it is HELD, and calls afterRepeated (and preempt when that says so).
+   */
+  startRepeated(t: Task, s: Step, side: string, n: number): number {
+    const cpu = t.cpu!;
+    let k = 1;
+    let cycles: number;
+    const now = this.sys.sim.now;
+    if (!(n > 1 && fastPaths.enabled && this.sys.timeline === null && !this.resched[cpu.id])) cycles = this.sys.run(cpu, s, side, t.name);
+    else {
+      const fixed = cpu.fixedCost(s);
+      if (fixed > 0) {
+        // Every merged step must end strictly before the horizon (at it, another event or a tick
+        // would come first).
+        k = Math.max(1, Math.min(n, Math.floor((this.horizon(cpu) - 1 - now) / fixed)));
+        cycles = 0;
+        for (let j = 0; j < k; j++) cycles += this.sys.run(cpu, s, side, t.name);
+      } else if (now + 2 * cpu.minCycles(s) >= this.horizon(cpu)) {
+        // Two runs cannot end before the horizon: run once.
+        cycles = this.sys.run(cpu, s, side, t.name);
+      } else {
+        const first = cpu.execRepeatable(s, side);
+        const c = first.cycles;
+        k = first.repeatable && c > 0 ? Math.max(1, Math.min(n, Math.floor((this.horizon(cpu) - 1 - now) / c))) : 1;
+        if (k >= 2) cpu.repeatLast(k - 1);
+        cycles = k * c;
+      }
+    }
+    this.repeatHold = this.sys.hold(cycles);
+    return k;
+  }
+
+  /** What startRepeated left to hold: the cycles, or HELD when the clock has already moved past them. */
+  repeatHold = 0;
+
+  /** After startRepeated's hold: charge the scheduler; whether a preemption is due (merged steps end before any tick). */
+  afterRepeated(t: Task, k: number): boolean {
+    if (k < 2) return this.preemptDue(t);
+    this.account(t);
+    return false;
+  }
+
+  /** Give up the processor to a preemption that is due (afterRepeated said so). */
+  *preempt(t: Task): Body<void> {
+    yield* this.reschedule(t, 'preempt', null);
   }
 
   /** When the next thing that could change what a step costs on cpu happens: another event, its clock tick, the decay. */

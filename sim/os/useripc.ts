@@ -8,6 +8,7 @@ import type { Body } from '../engine/index.js';
 import type { Counter } from '../stats/index.js';
 import { TwoLockQueue } from './msqueue.js';
 import { SysVSemaphore } from './sysv.js';
+import { HELD } from './system.js';
 import type { Task, Unix } from './unix.js';
 
 /** A request or reply: the 24-byte message of §2.2 (opcode, reply channel, a double). */
@@ -103,7 +104,11 @@ export class UserIpc {
       // Iterations run in one hold while nothing else can happen; only another process can fill
       // the queue, so when it is already full the next check ends the loop after one iteration.
       const full = watch !== null && watch.q.size > 0;
-      i += yield* this.unix.runRepeated(t, s, t.role, full ? 1 : this.pollIterations - i);
+      // runRepeated, without a generator per iteration.
+      const k = this.unix.startRepeated(t, s, t.role, full ? 1 : this.pollIterations - i);
+      if (this.unix.repeatHold !== HELD) yield this.unix.repeatHold;
+      if (this.unix.afterRepeated(t, k)) yield* this.unix.preempt(t);
+      i += k;
       if (watch && watch.q.size > 0) return;
     }
     this.fullLoops.add();

@@ -8,6 +8,7 @@
 import type { Body } from '../engine/index.js';
 import { TasLock } from '../hw/index.js';
 import type { Counter } from '../stats/index.js';
+import { HELD } from './system.js';
 import type { Task, Unix } from './unix.js';
 
 export class TwoLockQueue<T> {
@@ -41,39 +42,43 @@ export class TwoLockQueue<T> {
 
   /** Returns false when the queue is full. */
   *enqueue(t: Task, x: T): Body<boolean> {
+    let h: number;
     yield* this.tailLock.acquire();
     if (this.headLock.held) this.overlaps.add();
-    yield* this.unix.exec(t, this.unix.paths.userStep('enqueue', 'enqueue', t, this), this.side);
+    if ((h = this.unix.stepNow(t, this.unix.paths.userStep('enqueue', 'enqueue', t, this), this.side)) !== HELD) yield h;
     const ok = this.items.length < this.capacity;
     if (ok) this.items.push(x);
     if (this.items.length > this.depth.value) this.depth.value = this.items.length;
     this.tailLock.release();
     // Preemption only outside the critical section: a holder preempted on a uniprocessor would
     // leave the next locker spinning for a whole quantum, which the measured costs do not include.
-    yield* this.unix.checkpoint(t);
+    if (this.unix.preemptDue(t)) yield* this.unix.preempt(t);
     return ok;
   }
 
   /** Returns undefined when the queue is empty. */
   *dequeue(t: Task): Body<T | undefined> {
+    let h: number;
     yield* this.headLock.acquire();
     if (this.tailLock.held) this.overlaps.add();
     this.dequeues.add();
     // The head's next pointer is read at the start of the critical section: a node linked in
     // while the dequeue runs is not seen by it.
     const present = this.items.length > 0;
-    yield* this.unix.exec(t, this.unix.paths.userStep('dequeue', 'dequeue', t, this), this.side);
+    if ((h = this.unix.stepNow(t, this.unix.paths.userStep('dequeue', 'dequeue', t, this), this.side)) !== HELD) yield h;
     const x = present ? this.items.shift() : undefined;
     if (x === undefined) this.empties.add();
     this.headLock.release();
-    yield* this.unix.checkpoint(t);
+    if (this.unix.preemptDue(t)) yield* this.unix.preempt(t);
     return x;
   }
 
   /** The unlocked emptiness test on the head. */
   *empty(t: Task): Body<boolean> {
     const empty = this.items.length === 0;
-    yield* this.unix.run(t, this.unix.paths.userStep('empty', 'empty', t, this), this.side);
+    let h: number;
+    if ((h = this.unix.stepNow(t, this.unix.paths.userStep('empty', 'empty', t, this), this.side)) !== HELD) yield h;
+    if (this.unix.preemptDue(t)) yield* this.unix.preempt(t);
     return empty;
   }
 }

@@ -190,15 +190,14 @@ export class Unix {
     return Math.min(this.nextTick[cpu.id], this.nextDecay, this.sys.sim.nextEventTime);
   }
 
-  /** Run a step without a preemption point (inside a user-level critical section). */
-  *exec(t: Task, s: Step, side: string): Body<void> {
-    let h: number;
-    if ((h = this.sys.step(t.cpu!, s, side, t.name)) !== HELD) yield h;
-  }
-
-  /** A preemption point: pending ticks, and a switch if one was asked for. */
-  *checkpoint(t: Task): Body<void> {
-    if (this.preemptDue(t)) yield* this.reschedule(t, 'preempt', null);
+  /**
+   * Run a step on the task's processor without a preemption point (inside a user-level critical
+   * section): System.step, so the caller holds the result unless it is HELD. A preemption point
+   * after it is `if (unix.preemptDue(t)) yield* unix.preempt(t)`. Plain functions, as the queue
+   * operations that use them run on every message.
+   */
+  stepNow(t: Task, s: Step, side: string): number {
+    return this.sys.step(t.cpu!, s, side, t.name);
   }
 
   /** A system call that does not block: its measured cost, then the return-to-user checks. */
@@ -312,7 +311,7 @@ export class Unix {
    * request is taken: the caller reschedules). A plain function, so a step that is not preempted
    * makes no generator.
    */
-  private preemptDue(t: Task): boolean {
+  preemptDue(t: Task): boolean {
     this.account(t);
     const c = t.cpu!.id;
     if (!this.resched[c]) return false;

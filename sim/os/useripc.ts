@@ -118,13 +118,15 @@ export class UserIpc {
   /** Q->awake = 0 (C.2). */
   *clearAwake(t: Task, ep: Endpoint): Body<void> {
     // The dequeue's return, the test of its result and the store: the window of interleaving 4.
-    yield* this.unix.exec(t, this.unix.paths.userStep('awake = 0', 'flagStore', t, ep.q, 4), t.role);
+    const h = this.unix.stepNow(t, this.unix.paths.userStep('awake = 0', 'flagStore', t, ep.q, 4), t.role);
+    if (h !== HELD) yield h;
     ep.awake = 0;
   }
 
   /** Q->awake = 1 (C.5). */
   *setAwake(t: Task, ep: Endpoint): Body<void> {
-    yield* this.unix.exec(t, this.unix.paths.userStep('awake = 1', 'flagStore', t, ep.q), t.role);
+    const h = this.unix.stepNow(t, this.unix.paths.userStep('awake = 1', 'flagStore', t, ep.q), t.role);
+    if (h !== HELD) yield h;
     ep.awake = 1;
   }
 
@@ -142,7 +144,8 @@ export class UserIpc {
     if (this.o.tas) asleep = (yield* this.tas(t, ep)) === 0;
     else {
       // Test, then set: two producers can both see the flag clear (interleaving 2).
-      yield* this.unix.exec(t, this.unix.paths.userStep('test awake', 'flagLoad', t, ep.q), t.role);
+      const h = this.unix.stepNow(t, this.unix.paths.userStep('test awake', 'flagLoad', t, ep.q), t.role);
+      if (h !== HELD) yield h;
       asleep = ep.awake === 0;
       if (asleep) yield* this.setAwake(t, ep);
     }

@@ -9,8 +9,6 @@ import type { Isa } from '../sim/hw/isa.js';
 import type { System } from '../sim/os/index.js';
 import type { ThreadOp } from '../sim/os/thread-requests.js';
 
-export { THREAD_OPS, type ThreadOp } from '../sim/os/thread-requests.js';
-
 export type Capability = 'rpc' | 'threads' | 'send-receive';
 
 export interface OptionSpec {

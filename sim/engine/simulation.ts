@@ -85,10 +85,12 @@ export class Simulation {
    * may call it, at the point where it would yield the hold.
    */
   advance(cycles: number): boolean {
-    const t = this.now + cycles;
+    return cycles > 0 && Number.isInteger(cycles) && this.forward(this.now + cycles);
+  }
+
+  /** Move the clock to t (after now) when the running process's event at t would be the next popped. */
+  private forward(t: number): boolean {
     if (
-      cycles > 0 &&
-      Number.isInteger(cycles) &&
       !this.stopped &&
       this.due.empty &&
       (this.hTime.length === 0 || this.hTime[0] > t) &&
@@ -152,7 +154,7 @@ export class Simulation {
         }
         // Fast forward: when nothing else is due before the hold ends, its own event would be the
         // next one popped, so advance the clock and go on without touching the queue.
-        if (this.advance(op)) {
+        if (op > 0 && this.forward(this.now + op)) {
           value = undefined;
           continue;
         }

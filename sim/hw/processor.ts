@@ -215,14 +215,7 @@ export class Processor {
 
   /** Price a step, update TLB and cache state, charge the ledger; returns the cycles to hold. */
   exec(s: Step, side: string): number {
-    let k: Compiled | undefined;
-    if (s.pricedBy === this.pricing) k = s.priced as Compiled;
-    else {
-      k = this.compiled.get(s);
-      if (k === undefined) this.compiled.set(s, (k = this.compile(s)));
-      s.pricedBy = this.pricing;
-      s.priced = k;
-    }
+    const k = this.priced(s);
     const c = this.charge;
     c.side = side;
     c.label = s.label;
@@ -287,7 +280,7 @@ export class Processor {
     for (let i = 0; i < arrays.length; i++) before[i] = arrays[i].hits;
     const cycles = this.exec(s, side);
     const c = this.charge;
-    const k = this.compiled.get(s)!;
+    const k = this.priced(s);
     const out = this.repeatable;
     out.cycles = cycles;
     out.repeatable = k.readsOnly && c.tlbMisses === 0 && c.cacheMisses === 0 && c.cacheCycles === 0;
@@ -323,9 +316,7 @@ export class Processor {
 
   /** The fewest cycles a step can take here (its instructions' own, without misses or waits). */
   minCycles(s: Step): number {
-    let k = this.compiled.get(s);
-    if (k === undefined) this.compiled.set(s, (k = this.compile(s)));
-    return k.fixed;
+    return this.priced(s).fixed;
   }
 
   /**
@@ -333,9 +324,18 @@ export class Processor {
    * state), or -1: such a step run n times costs n times as much and changes nothing else.
    */
   fixedCost(s: Step): number {
+    const k = this.priced(s);
+    return k.effects.length === 0 ? k.fixed : -1;
+  }
+
+  /** A step's priced form here: compiled once per pricing, found through the step's one-entry cache or the map. */
+  private priced(s: Step): Compiled {
+    if (s.pricedBy === this.pricing) return s.priced as Compiled;
     let k = this.compiled.get(s);
     if (k === undefined) this.compiled.set(s, (k = this.compile(s)));
-    return k.effects.length === 0 ? k.fixed : -1;
+    s.pricedBy = this.pricing;
+    s.priced = k;
+    return k;
   }
 
   /** The ledger handle of a compiled step under a side (a step may be charged to several sides). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LimitError, Lock, Process, Semaphore, Signal, Simulation, Spawn, StallError, Store, type Body } from '../sim/engine/index.js';
+import { LimitError, Lock, Process, Routine, Semaphore, Signal, Simulation, Spawn, StallError, Store, type Body, type Op } from '../sim/engine/index.js';
 import { Prng } from '../sim/engine/prng.js';
 import { closedLoop } from '../scripts/bench.js';
 
@@ -69,6 +69,92 @@ describe('event queue', () => {
       'bad',
     );
     expect(() => sim.run()).toThrow(/whole number of cycles/);
+  });
+});
+
+describe('routines', () => {
+  // The same loop (hold, then take an item and count it, until three are taken) written as a
+  // generator and as a Routine, each yielded by a process in the middle of its work.
+  function* asGenerator(store: Store<number>, log: string[], sim: Simulation): Body<number> {
+    let sum = 0;
+    for (let i = 0; i < 3; i++) {
+      yield 4;
+      sum += (yield store) as number;
+      log.push(`took@${sim.now}`);
+    }
+    return sum;
+  }
+  class AsRoutine extends Routine<number> {
+    private i = 0;
+    private phase = 0;
+    private sum = 0;
+    constructor(
+      private readonly store: Store<number>,
+      private readonly log: string[],
+      private readonly sim: Simulation,
+    ) {
+      super();
+    }
+    resume(value: unknown): Op | null {
+      if (this.phase === 2) {
+        this.sum += value as number;
+        this.log.push(`took@${this.sim.now}`);
+        this.i++;
+        this.phase = 0;
+      }
+      if (this.i === 3) {
+        this.result = this.sum;
+        return null;
+      }
+      this.phase++;
+      return this.phase === 1 ? 4 : this.store;
+    }
+  }
+  function world(routine: boolean): string[] {
+    const sim = new Simulation();
+    const log: string[] = [];
+    const store = new Store<number>(sim, 'items');
+    sim.spawn(
+      (function* (): Body {
+        yield 1;
+        const sum = routine ? ((yield new AsRoutine(store, log, sim)) as number) : yield* asGenerator(store, log, sim);
+        log.push(`sum ${sum}@${sim.now}`);
+        yield 2;
+        log.push(`end@${sim.now}`);
+      })(),
+      'consumer',
+    );
+    sim.spawn(
+      (function* (): Body {
+        for (const [d, x] of [[3, 10], [5, 20], [9, 30]]) {
+          yield d;
+          store.put(x);
+          log.push(`put ${x}@${sim.now}`);
+        }
+      })(),
+      'producer',
+    );
+    const out = sim.run();
+    log.push(`${out.reason} at ${out.now} after ${out.events} events`);
+    return log;
+  }
+
+  it('runs in its process\'s place with the events of the same loop as a generator', () => {
+    const g = world(false);
+    expect(world(true)).toEqual(g);
+    expect(g).toContain('sum 60@17');
+    expect(g.at(-1)).toMatch(/^quiescent at 19 after \d+ events$/);
+  });
+
+  it('may not yield another routine', () => {
+    class Nested extends Routine {
+      resume(): Op | null {
+        return new Nested();
+      }
+    }
+    const sim = new Simulation();
+    sim.spawn((function* (): Body { yield new Nested(); })(), 'p');
+    expect(() => sim.run()).toThrow(/a routine yielded a routine/);
   });
 });
 

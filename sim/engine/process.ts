@@ -1,13 +1,15 @@
 // A simulated activity: a generator that yields operations. A process is itself a Waitable, so
 // yielding a process joins it (as in SimPy, where a process is an event).
 
-import type { Body, ProcessLike, Waitable } from './types.js';
+import type { Body, ProcessLike, Routine, Waitable } from './types.js';
 
 export class Process implements Waitable, ProcessLike {
   /** The value handed to the generator at its next resumption. */
   value: unknown = undefined;
   /** What the process is blocked on, or null when it is runnable or holding. */
   waitingOn: Waitable | null = null;
+  /** The routine running in the generator's place, if any (see Routine). */
+  routine: Routine | null = null;
   done = false;
   result: unknown = undefined;
   private joiners: ProcessLike[] | null = null;

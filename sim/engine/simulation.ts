@@ -8,7 +8,7 @@
 import { LimitError, StallError } from './errors.js';
 import { Process } from './process.js';
 import { Ring } from './ring.js';
-import { Spawn, type Body, type Op, type ProcessLike, type Waitable } from './types.js';
+import { Routine, Spawn, type Body, type Op, type ProcessLike, type Waitable } from './types.js';
 
 export interface RunLimits {
   /** Stop with an error after this many events. */
@@ -139,15 +139,27 @@ export class Simulation {
   private step(p: Process, value: unknown): void {
     const gen = p.gen;
     for (;;) {
-      const r = gen.next(value);
-      if (r.done) {
-        const joiners = p.finish(r.value);
-        for (let i = 0; i < joiners.length; i++) this.wake(joiners[i], r.value);
-        const k = this.live.indexOf(p);
-        if (k >= 0) this.live.splice(k, 1);
-        return;
+      let op: Op;
+      const sub = p.routine;
+      if (sub !== null) {
+        const o = sub.resume(value);
+        if (o === null) {
+          p.routine = null;
+          value = sub.result;
+          continue;
+        }
+        op = o;
+      } else {
+        const r = gen.next(value);
+        if (r.done) {
+          const joiners = p.finish(r.value);
+          for (let i = 0; i < joiners.length; i++) this.wake(joiners[i], r.value);
+          const k = this.live.indexOf(p);
+          if (k >= 0) this.live.splice(k, 1);
+          return;
+        }
+        op = r.value;
       }
-      const op: Op = r.value;
       if (typeof op === 'number') {
         if (!(op >= 0 && Number.isInteger(op))) {
           throw new Error(`process ${p.name} yielded ${op}: a hold must be a whole number of cycles >= 0`);
@@ -164,6 +176,12 @@ export class Simulation {
       }
       if (op instanceof Spawn) {
         value = this.spawn(op.body, op.name, op.daemon);
+        continue;
+      }
+      if (op instanceof Routine) {
+        if (sub !== null) throw new Error(`process ${p.name}: a routine yielded a routine`);
+        p.routine = op;
+        value = undefined;
         continue;
       }
       if (op.subscribe(p)) {

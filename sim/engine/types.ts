@@ -31,11 +31,24 @@ export class Spawn {
 }
 
 /**
+ * A loop that runs in its process's place (a delay loop's polls): yielded by a process, the engine
+ * steps it directly, so each of its holds does not resume the chain of generators that called it.
+ * It yields exactly the holds and waits the same loop written as a generator would (the same events
+ * in the same order); when it returns null the process continues with `result`.
+ */
+export abstract class Routine<R = unknown> {
+  result: R | undefined = undefined;
+  /** The next operation, given the value of the last one (undefined at first), or null when finished. */
+  abstract resume(value: unknown): Op | null;
+}
+
+/**
  * What a process yields:
  * - a number n >= 0: hold for n cycles (work when the process holds a processor, sleep otherwise);
  * - a Waitable: wait on it (a Process is a Waitable, so yielding one joins it);
- * - a Spawn: start a child process and continue at once with its handle.
+ * - a Spawn: start a child process and continue at once with its handle;
+ * - a Routine: run it in the process's place until it finishes, then continue with its result.
  */
-export type Op = number | Waitable | Spawn;
+export type Op = number | Waitable | Spawn | Routine;
 
 export type Body<R = unknown> = Generator<Op, R, any>;

@@ -265,6 +265,7 @@ export class Processor {
     this.busyCycles += c.cycles;
     this.instructions += c.instructions;
     this.ledger?.charge(c);
+    this.execs++;
     return c.cycles;
   }
 
@@ -285,8 +286,36 @@ export class Processor {
     out.cycles = cycles;
     out.repeatable = k.readsOnly && c.tlbMisses === 0 && c.cacheMisses === 0 && c.cacheCycles === 0;
     for (let i = 0; i < arrays.length; i++) this.hitsEach[i] = arrays[i].hits - before[i];
+    const memo = this.memo;
+    memo.step = out.repeatable ? s : null;
+    if (out.repeatable) {
+      memo.side = side;
+      memo.execs = this.execs;
+      memo.pricing = this.pricing;
+      for (let i = 0; i < arrays.length; i++) memo.versions[i] = arrays[i].version;
+    }
     return out;
   }
+
+  /**
+   * Run step s once more as repeatLast would, when it is the step execRepeatable last found
+   * repeatable here and nothing has changed since: no other step ran on this processor and no
+   * TLB or cache array changed its contents (another processor's write invalidating a line, say,
+   * changes them). Same hits in the same order on the same contents cost the same and leave the
+   * replacement state as it is (see repeatLast). Returns the cycles charged, or -1 when s must be
+   * executed.
+   */
+  repeatIfUnchanged(s: Step, side: string): number {
+    const memo = this.memo;
+    if (memo.step !== s || memo.side !== side || memo.execs !== this.execs || memo.pricing !== this.pricing) return -1;
+    const arrays = this.hitArrays();
+    for (let i = 0; i < arrays.length; i++) if (arrays[i].version !== memo.versions[i]) return -1;
+    this.repeatLast(1);
+    return this.charge.cycles;
+  }
+  /** Steps executed here: the repeat memo holds only while it is unchanged. */
+  private execs = 0;
+  private readonly memo = { step: null as Step | null, side: '', execs: -1, pricing: {} as object, versions: new Float64Array(8) };
 
   /**
    * Charge the step execRepeatable just ran (and found repeatable) n more times, as n more exec
@@ -313,11 +342,6 @@ export class Processor {
   private readonly hitsBefore = new Float64Array(8);
   private readonly hitsEach = new Float64Array(8);
   private readonly repeatable = { cycles: 0, repeatable: false };
-
-  /** The fewest cycles a step can take here (its instructions' own, without misses or waits). */
-  minCycles(s: Step): number {
-    return this.priced(s).fixed;
-  }
 
   /**
    * The cycles of a step whose cost never varies (it touches no TLB, cache, bus or processor

@@ -155,13 +155,16 @@ export class Unix {
         k = Math.max(1, Math.min(n, Math.floor((this.horizon(cpu) - 1 - now) / fixed)));
         cycles = 0;
         for (let j = 0; j < k; j++) cycles += this.sys.run(cpu, s, side, t.name);
-      } else if (now + 2 * cpu.minCycles(s) >= this.horizon(cpu)) {
-        // Two runs cannot end before the horizon: run once.
-        cycles = this.sys.run(cpu, s, side, t.name);
       } else {
-        const first = cpu.execRepeatable(s, side);
-        const c = first.cycles;
-        k = first.repeatable && c > 0 ? Math.max(1, Math.min(n, Math.floor((this.horizon(cpu) - 1 - now) / c))) : 1;
+        // The step again on unchanged state (a poll whose last run was all hits) costs what it did.
+        let c = cpu.repeatIfUnchanged(s, side);
+        let repeatable = c >= 0;
+        if (!repeatable) {
+          const first = cpu.execRepeatable(s, side);
+          c = first.cycles;
+          repeatable = first.repeatable;
+        }
+        k = repeatable && c > 0 ? Math.max(1, Math.min(n, Math.floor((this.horizon(cpu) - 1 - now) / c))) : 1;
         if (k >= 2) cpu.repeatLast(k - 1);
         cycles = k * c;
       }

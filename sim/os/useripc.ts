@@ -4,7 +4,8 @@
 // BSWY, BSLS) are written against this; it also owns busy_wait/poll_queue and the flag operations,
 // and counts the races of Figure 4 as they happen.
 
-import type { Body } from '../engine/index.js';
+import { Routine, type Body, type Op } from '../engine/index.js';
+import type { Step } from '../hw/index.js';
 import type { Counter } from '../stats/index.js';
 import { TwoLockQueue } from './msqueue.js';
 import { SysVSemaphore } from './sysv.js';
@@ -56,6 +57,70 @@ export interface RaceCounters {
   sleptWithWork: Counter;
 }
 
+/**
+ * One delay loop: `pollIterations` polls of the watched queue, ending early when it fills. Run by
+ * the engine in its process's place (a Routine), as the loop
+ *   for (i = 0; i < n; ) { k = startRepeated(...); hold; if (afterRepeated) preempt; i += k; if (filled) break; }
+ * would run; it returns true to the process when a preemption is due and false when it is done.
+ */
+class DelayLoop extends Routine<boolean> {
+  private i = 0;
+  private k = 0;
+  private holding = false;
+  private readonly start: number;
+  private readonly unix: Unix;
+
+  constructor(
+    private readonly ipc: UserIpc,
+    private readonly t: Task,
+    private readonly watch: Endpoint | null,
+    private readonly s: Step,
+  ) {
+    super();
+    this.unix = ipc.unix;
+    this.start = this.unix.sys.sim.now;
+  }
+
+  resume(): Op | null {
+    const unix = this.unix;
+    const t = this.t;
+    if (this.holding) {
+      this.holding = false;
+      if (this.after()) return null;
+    }
+    for (;;) {
+      // Iterations run in one hold while nothing else can happen; only another process can fill
+      // the queue, so when it is already full the next check ends the loop after one iteration.
+      const full = this.watch !== null && this.watch.q.size > 0;
+      this.k = unix.startRepeated(t, this.s, t.role, full ? 1 : this.ipc.iterations - this.i);
+      if (unix.repeatHold !== HELD) {
+        this.holding = true;
+        return unix.repeatHold;
+      }
+      if (this.after()) return null;
+    }
+  }
+
+  /** After an iteration's hold: stop for a preemption (result true) or at the loop's end (false). */
+  private after(): boolean {
+    if (this.unix.afterRepeated(this.t, this.k)) {
+      this.result = true;
+      return true;
+    }
+    this.result = false;
+    return this.advance();
+  }
+
+  /** Count the iterations just run; whether the loop is over (the queue filled, or all ran). */
+  advance(): boolean {
+    this.i += this.k;
+    if (this.watch && this.watch.q.size > 0) return true;
+    if (this.i < this.ipc.iterations) return false;
+    this.ipc.fullLoop(this.start);
+    return true;
+  }
+}
+
 export class UserIpc {
   readonly srv: Endpoint;
   readonly clnt: Endpoint[];
@@ -99,20 +164,23 @@ export class UserIpc {
 
   private *delay(t: Task, watch: Endpoint | null): Body<void> {
     const s = this.unix.paths.userStep('poll', 'poll', t, watch ?? this.srv.q);
-    const start = this.unix.sys.sim.now;
-    for (let i = 0; i < this.pollIterations; ) {
-      // Iterations run in one hold while nothing else can happen; only another process can fill
-      // the queue, so when it is already full the next check ends the loop after one iteration.
-      const full = watch !== null && watch.q.size > 0;
-      // runRepeated, without a generator per iteration.
-      const k = this.unix.startRepeated(t, s, t.role, full ? 1 : this.pollIterations - i);
-      if (this.unix.repeatHold !== HELD) yield this.unix.repeatHold;
-      if (this.unix.afterRepeated(t, k)) yield* this.unix.preempt(t);
-      i += k;
-      if (watch && watch.q.size > 0) return;
+    const loop = new DelayLoop(this, t, watch, s);
+    // The loop runs in this process's place; it comes back here only for a preemption.
+    while (yield loop) {
+      yield* this.unix.preempt(t);
+      if (loop.advance()) return;
     }
+  }
+
+  /** A delay loop ran its whole length (the queue stayed empty): count it and its time. */
+  fullLoop(start: number): void {
     this.fullLoops.add();
     this.fullUs.add(this.unix.sys.us(this.unix.sys.sim.now - start));
+  }
+
+  /** Iterations of one delay loop (§5: 25 µs of polls). */
+  get iterations(): number {
+    return this.pollIterations;
   }
 
   /** Q->awake = 0 (C.2). */

@@ -194,6 +194,11 @@ export class FastThreads {
     return this.sys.step(cpu, s, this.o.side, this.sys.timeline === null ? undefined : who ? `${this.name}/${who}` : this.name);
   }
 
+  /** An idle poll run back to back (System.poll). */
+  poll(cpu: Processor, s: Step): number {
+    return this.sys.poll(cpu, s, this.o.side, this.sys.timeline === null ? undefined : this.name);
+  }
+
   // ---- the processor's side: dispatching and running threads ----
 
   /** Whether dispatchNext(cpu) would find a thread (else it returns false having done nothing). */

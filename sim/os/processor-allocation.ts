@@ -75,7 +75,7 @@ export class ProcessorAllocation {
       // An idle pass that finds nothing runs one step: no need to make the idle work's generator.
       const quiet = rt.quietIdle === null ? undefined : rt.quietIdle(cpu);
       if (quiet) {
-        if ((h = rt.step(cpu, quiet)) !== HELD) yield h;
+        if ((h = rt.poll(cpu, quiet)) !== HELD) yield h;
         continue;
       }
       if (quiet === undefined && rt.idleWork && (yield* rt.idleWork(cpu))) continue;

@@ -60,6 +60,17 @@ export class System {
     return this.hold(this.run(cpu, s, side, who));
   }
 
+  /**
+   * As step, for a poll a loop runs back to back: when nothing has changed on the processor since
+   * the poll's last all-hit run, it is charged again without executing it (Processor.repeatIfUnchanged).
+   */
+  poll(cpu: Processor, s: Step, side: string, who?: string): number {
+    if (!fastPaths.enabled || this.timeline !== null) return this.step(cpu, s, side, who);
+    let c = cpu.repeatIfUnchanged(s, side);
+    if (c < 0) c = cpu.execRepeatable(s, side).cycles;
+    return this.hold(c);
+  }
+
   /** A hold of `cycles` taken at once when nothing can come first (see step): HELD, or the cycles still to yield. */
   hold(cycles: number): number {
     return fastPaths.enabled && this.sim.advance(cycles) ? HELD : cycles;

@@ -56,6 +56,16 @@ describe('fast paths change no result', () => {
     expect(fastEvents).toBeLessThanOrEqual(slowEvents);
   });
 
+  it('idle processors polling URPC channels, and nine BSLS clients polling with MAX_SPIN 2 (polls repeated unexecuted while nothing changed)', () => {
+    for (const spec of [
+      { machine: 'firefly-cvax', kernel: 'urpc', T: 1, C: 2, S: 2, calls: 3000 },
+      { machine: 'sgi-challenge-8', kernel: 'bsls', clients: 9, calls: 1500, set: ['kernel.maxSpin=2'] },
+    ] as RunSpec[]) {
+      const { fast, slow } = both(spec);
+      expect(fast).toEqual(slow);
+    }
+  });
+
   it('a delay loop that runs its whole length, preempted by clock ticks (one client process per processor pair)', () => {
     const spec: RunSpec = { machine: 'sgi-challenge-8', kernel: 'bss', clients: 7, calls: 2000, set: ['kernel.pollUs=500'] };
     const { fast, slow } = both(spec);

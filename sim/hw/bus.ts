@@ -95,12 +95,25 @@ export class Bus {
     return false;
   }
 
-  /** Remove the line holding physical address addr from every processor's caches but cpu's (write-invalidate). */
-  invalidateBeyond(cpu: number, addr: number): void {
+  /**
+   * Remove the line holding physical address addr from every processor's caches but cpu's
+   * (write-invalidate); whether any held it (sharedBeyond before the call), found in the same pass.
+   */
+  invalidateBeyond(cpu: number, addr: number): boolean {
+    const direct = this.direct;
+    let shared = false;
     for (let p = 0; p < this.snoopers.length; p++) {
       if (p === cpu) continue;
-      for (const lv of this.snoopers[p]) lv.array.drop(Math.floor(addr / lv.desc.lineBytes));
+      const levels = this.snoopers[p];
+      for (let i = 0; i < levels.length; i++) {
+        const lv = levels[i];
+        const line = Math.floor(addr / lv.desc.lineBytes);
+        // A direct-mapped level holds the line only in its one slot: test it without a call.
+        if (direct !== null && direct[i].keys[p][line % direct[i].sets] !== line) continue;
+        if (lv.array.drop(line)) shared = true;
+      }
     }
+    return shared;
   }
 
   /** Reserve `cycles` of bus at time t or the first gap after it long enough; returns the cycles waited. */
@@ -220,15 +233,16 @@ export class BusPort {
    * whose channel writes were already write-throughs to a line the other processor shared).
    */
   write(addr: number, filled = false): number {
-    if (!this.bus.sharedBeyond(this.cpu, addr)) return 0;
     const inv = this.invalidate;
     if (inv !== null) {
       // Write-invalidate: the other copies are removed and the writer waits for the invalidation,
       // unless the write missed: its fill was a read-exclusive that took ownership with the line.
+      // A line no other cache holds stays off the bus.
+      if (!this.bus.invalidateBeyond(this.cpu, addr)) return 0;
       this.bus.invalidations++;
-      this.bus.invalidateBeyond(this.cpu, addr);
       return filled ? 0 : inv.invalidate + this.reserve(inv.occupancy);
     }
+    if (!this.bus.sharedBeyond(this.cpu, addr)) return 0;
     this.bus.updates++;
     return this.reserve(this.updateCycles);
   }

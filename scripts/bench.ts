@@ -129,6 +129,7 @@ function main(): void {
         `bare ${(p.N / bb / 1e6).toFixed(2)} M calls/s (${b.events} events, end ${b.end} cycles); engine/bare ${(bb / e).toFixed(2)}x`,
     );
   }
+  if (arg('--only') === 'reference') return;
 
   console.log(`2. full models at ${calls.toLocaleString('en-US')} calls, one process each; simulated calls per CPU-second`);
   const results = new Map<string, ChildResult>();

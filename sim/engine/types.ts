@@ -21,21 +21,58 @@ export interface ProcessLike {
   value: unknown;
 }
 
-/** Start a child process; the yield returns the child's Process. */
-export class Spawn {
+/** What Spawn needs of the process that yields it: the simulation to start the child in. */
+export interface Spawner extends ProcessLike {
+  readonly sim: { spawn(body: Body | Routine, name: string, daemon: boolean): ProcessLike };
+}
+
+/**
+ * Start a child process; the yield returns the child's Process. A Spawn is a waitable satisfied at
+ * once (subscribing starts the child), so the engine tells a hold from a wait and nothing else:
+ * telling a Spawn from the waitables by its class cost more than a tenth of a routine's step.
+ */
+export class Spawn implements Waitable {
   constructor(
-    readonly body: Generator<Op, unknown, unknown>,
+    readonly body: Body | Routine,
     readonly name: string,
     readonly daemon = false,
   ) {}
+
+  get label(): string {
+    return `spawn of ${this.name}`;
+  }
+
+  subscribe(p: ProcessLike): boolean {
+    p.value = (p as Spawner).sim.spawn(this.body, this.name, this.daemon);
+    return true;
+  }
 }
 
 /**
  * What a process yields:
  * - a number n >= 0: hold for n cycles (work when the process holds a processor, sleep otherwise);
  * - a Waitable: wait on it (a Process is a Waitable, so yielding one joins it);
- * - a Spawn: start a child process and continue at once with its handle.
+ * - a Spawn: start a child process and continue at once with its handle (a Spawn is a Waitable).
  */
 export type Op = number | Waitable | Spawn;
 
 export type Body<R = unknown> = Generator<Op, R, any>;
+
+/** What a routine's resume returns once its body has finished (its result is then read from it). */
+export const DONE: unique symbol = Symbol('done');
+export type Done = typeof DONE;
+
+/**
+ * A process body written by hand as a state machine instead of a generator, for models whose
+ * sweeps need speed: a generator's resumption costs an iterator-result object and the generator's
+ * frame restore each time, which alone is more than a bare event loop spends per event. The engine
+ * steps a routine exactly as it steps a generator: resume(value) plays next(value) (value is what
+ * the previous op produced: undefined after a hold, the waitable's value, the spawned Process; it
+ * is undefined at the first resume), returns the next Op, or DONE when the body has finished, after
+ * which result is what joiners receive (as a generator's return value). Same ordering, joins,
+ * stall reports and daemon semantics as a generator; write a generator unless speed matters.
+ */
+export interface Routine<R = unknown> {
+  resume(value: unknown): Op | Done;
+  readonly result?: R;
+}

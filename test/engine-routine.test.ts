@@ -224,6 +224,30 @@ describe('routines step exactly as generators', () => {
     expect(record('routine', [bad])).toEqual(gb);
   });
 
+  it('the example of types.ts: two routines take a lock in turn', () => {
+    class Critical implements Routine {
+      private state = 0;
+      constructor(private readonly lock: Lock) {}
+      resume(): Op | typeof DONE {
+        switch (this.state++) {
+          case 0:
+            return this.lock;
+          case 1:
+            return 10;
+          default:
+            this.lock.release();
+            return DONE;
+        }
+      }
+    }
+    const sim = new Simulation();
+    const lock = new Lock(sim, 'L');
+    const a = sim.spawn(new Critical(lock), 'a');
+    const b = sim.spawn(new Critical(lock), 'b');
+    expect(sim.run()).toEqual({ reason: 'quiescent', now: 20, events: 5 });
+    expect([a.done, b.done, lock.holder]).toEqual([true, true, null]);
+  });
+
   it('a stall raised for a routine names it and what it waits on', () => {
     const sim = new Simulation();
     const store = new Store<number>(sim, 'mailbox');

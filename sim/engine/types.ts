@@ -29,7 +29,7 @@ export interface Spawner extends ProcessLike {
 /**
  * Start a child process; the yield returns the child's Process. A Spawn is a waitable satisfied at
  * once (subscribing starts the child), so the engine tells a hold from a wait and nothing else:
- * telling a Spawn from the waitables by its class cost more than a tenth of a routine's step.
+ * telling a Spawn from the waitables by its class (instanceof) cost several per cent of a step.
  */
 export class Spawn implements Waitable {
   constructor(
@@ -64,13 +64,27 @@ export type Done = typeof DONE;
 
 /**
  * A process body written by hand as a state machine instead of a generator, for models whose
- * sweeps need speed: a generator's resumption costs an iterator-result object and the generator's
- * frame restore each time, which alone is more than a bare event loop spends per event. The engine
- * steps a routine exactly as it steps a generator: resume(value) plays next(value) (value is what
- * the previous op produced: undefined after a hold, the waitable's value, the spawned Process; it
- * is undefined at the first resume), returns the next Op, or DONE when the body has finished, after
- * which result is what joiners receive (as a generator's return value). Same ordering, joins,
- * stall reports and daemon semantics as a generator; write a generator unless speed matters.
+ * sweeps need speed: a generator's resumption costs an iterator-result object and the restore of
+ * its frame each time, which alone is more than a bare event loop spends per event. The engine
+ * steps a routine exactly as it steps a generator: resume(value) plays next(value), where value is
+ * what the previous op produced (undefined after a hold and at the first resume, the waitable's
+ * value after a wait, the child's Process after a Spawn); it returns the next Op, or DONE when the
+ * body has finished, after which result is what joiners receive (a generator's return value).
+ * Ordering, joins, stall reports and daemon semantics are those of a generator. The engine takes
+ * any body with a resume method for a routine. Write a generator unless speed matters; e.g. a
+ * process that takes a lock, holds it 10 cycles and releases it:
+ *
+ *   class Critical implements Routine {
+ *     private state = 0;
+ *     constructor(private readonly lock: Lock) {}
+ *     resume(): Op | Done {
+ *       switch (this.state++) {
+ *         case 0: return this.lock; // yield lock
+ *         case 1: return 10; //        yield 10
+ *         default: this.lock.release(); return DONE;
+ *       }
+ *     }
+ *   }
  */
 export interface Routine<R = unknown> {
   resume(value: unknown): Op | Done;

@@ -2,18 +2,27 @@
 // 1. the reference closed-loop model built from the engine's own processes and resource template
 //    (T client threads; each call holds a client processor, one of C, FIFO, for 27 cycles, a
 //    server processor, one of S, for 53, a client processor for 27 again; the run stops at the
-//    N-th completion) against the same model as a bare typed-array loop (bare-loop.ts);
+//    N-th completion) against the same model as a bare typed-array loop (bare-loop.ts). The model
+//    is run in both forms a process body may take: generators, the normal way to write processes,
+//    and routines (hand-written state machines, Routine in sim/engine/types.ts). Both are reported
+//    because generators have a floor the engine cannot go below: a generator yielding the six ops
+//    of a call to a bare consuming loop costs more per call (~90-105 ns here) than the whole bare
+//    loop (~55 ns), so the generator form cannot reach half the bare loop's speed whatever the
+//    engine does; the routine form measures the engine itself (queue, resources, dispatch).
+//    Both forms must give the bare loop's end time; the engine counts more events (a process
+//    woken by a put runs as an event of its own);
 // 2. full models (urpc, l3, mach, bss on their papers' machines): simulated calls per second of
 //    CPU time and engine events per call, each run in its own process;
 // 3. peak memory (max resident set) of one full model at 10^4 and at --calls calls;
 // 4. with --reproduce, the CPU and wall time of `simulate reproduce all --check` (long);
 // 5. the command line's start-up: `simulate --help` and `simulate list kernels`, CPU and wall time.
-// Options: --calls N (full-model calls, default 1,000,000), --repeats N (default 5), --reproduce.
+// Options: --calls N (full-model calls, default 1,000,000), --repeats N (default 5), --reproduce,
+// --only reference (section 1 alone).
 // Host times are medians (the machine may be shared); CPU time, not wall time, for full models.
 
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { Simulation, Store, type Body } from '../sim/engine/index.js';
+import { Simulation, Store, type Body, type Op, type Routine } from '../sim/engine/index.js';
 import { bareLoop } from './bare-loop.js';
 
 export interface BenchPoint {
@@ -43,6 +52,71 @@ export function closedLoop({ T, C, S, N }: BenchPoint): { end: number; events: n
     }
   }
   for (let t = 0; t < T; t++) sim.spawn(thread(), `thread ${t}`, true);
+  const out = sim.run();
+  return { end: out.now, events: out.events };
+}
+
+/** What the threads of one closedLoopRoutine run share. */
+interface Loop {
+  sim: Simulation;
+  client: Store<number>;
+  server: Store<number>;
+  N: number;
+  completed: number;
+}
+
+/**
+ * closedLoop's thread written as a routine (a hand-written state machine): state s means the body
+ * resumes after its s-th yield (0: not started). A class of the module, not of each run, so the
+ * engine's call of resume sees one kind of object, as a model with few routine classes would.
+ */
+class LoopThread implements Routine {
+  private state = 0;
+  private held = 0;
+  constructor(private readonly loop: Loop) {}
+
+  resume(v: unknown): Op {
+    const loop = this.loop;
+    switch (this.state) {
+      case 1: // got a client processor
+        this.held = v as number;
+        this.state = 2;
+        return 27;
+      case 2:
+        loop.client.put(this.held);
+        this.state = 3;
+        return loop.server;
+      case 3: // got a server processor
+        this.held = v as number;
+        this.state = 4;
+        return 53;
+      case 4:
+        loop.server.put(this.held);
+        this.state = 5;
+        return loop.client;
+      case 5: // got a client processor again
+        this.held = v as number;
+        this.state = 6;
+        return 27;
+      case 6:
+        loop.client.put(this.held);
+        if (++loop.completed === loop.N) loop.sim.stop();
+        this.state = 1;
+        return loop.client;
+      default: // the first call
+        this.state = 1;
+        return loop.client;
+    }
+  }
+}
+
+/** closedLoop with each thread a routine instead of a generator: the same events, in the same order. */
+export function closedLoopRoutine({ T, C, S, N }: BenchPoint): { end: number; events: number } {
+  const sim = new Simulation();
+  const client = new Store(sim, 'client processors', Array.from({ length: C }, (_, i) => i));
+  const server = new Store(sim, 'server processors', Array.from({ length: S }, (_, i) => i));
+  const loop: Loop = { sim, client, server, N, completed: 0 };
+  for (let t = 0; t < T; t++) sim.spawn(new LoopThread(loop), `thread ${t}`, true);
   const out = sim.run();
   return { end: out.now, events: out.events };
 }
@@ -107,28 +181,37 @@ function main(): void {
     { T: 2, C: 1, S: 1, N: 500_000 },
     { T: 8, C: 2, S: 2, N: 500_000 },
   ];
-  closedLoop({ T: 2, C: 1, S: 1, N: 50_000 }); // warm the JIT
-  bareLoop({ T: 2, C: 1, S: 1, N: 50_000 });
-  console.log(`1. reference closed-loop model, engine against a bare typed-array loop; ${repeats} interleaved runs each, medians`);
+  // Warm the JIT.
+  for (const f of [closedLoop, closedLoopRoutine, bareLoop]) f({ T: 2, C: 1, S: 1, N: 50_000 });
+  console.log(`1. reference closed-loop model, engine (generators, routines) against a bare typed-array loop; ${repeats} interleaved runs each, medians`);
+  const forms = [
+    { name: 'generators', run: closedLoop },
+    { name: 'routines', run: closedLoopRoutine },
+  ];
   for (const p of points) {
-    const eng: number[] = [];
+    const secs = forms.map(() => [] as number[]);
+    const outs = forms.map(() => ({ end: 0, events: 0 }));
     const bare: number[] = [];
-    let r = { end: 0, events: 0 };
     let b = { end: 0, events: 0 };
     for (let i = 0; i < repeats; i++) {
       let s: number;
-      [r, s] = time(() => closedLoop(p));
-      eng.push(s);
+      forms.forEach((f, k) => {
+        [outs[k], s] = time(() => f.run(p));
+        secs[k].push(s);
+      });
       [b, s] = time(() => bareLoop(p));
       bare.push(s);
     }
-    const e = median(eng);
     const bb = median(bare);
-    console.log(
-      `   T=${p.T} C=${p.C} S=${p.S} N=${p.N}: engine ${(p.N / e / 1e6).toFixed(2)} M calls/s (${r.events} events, end ${r.end} cycles); ` +
-        `bare ${(p.N / bb / 1e6).toFixed(2)} M calls/s (${b.events} events, end ${b.end} cycles); engine/bare ${(bb / e).toFixed(2)}x`,
-    );
+    console.log(`   T=${p.T} C=${p.C} S=${p.S} N=${p.N}: bare ${(p.N / bb / 1e6).toFixed(2)} M calls/s (${b.events} events, end ${b.end} cycles)`);
+    forms.forEach((f, k) => {
+      const e = median(secs[k]);
+      console.log(
+        `     engine, ${f.name.padEnd(10)} ${(p.N / e / 1e6).toFixed(2)} M calls/s (${outs[k].events} events, end ${outs[k].end} cycles); engine/bare ${(bb / e).toFixed(2)}x`,
+      );
+    });
   }
+  if (arg('--only') === 'reference') return;
 
   console.log(`2. full models at ${calls.toLocaleString('en-US')} calls, one process each; simulated calls per CPU-second`);
   const results = new Map<string, ChildResult>();

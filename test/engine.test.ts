@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LimitError, Lock, Process, Routine, Semaphore, Signal, Simulation, Spawn, StallError, Store, type Body, type Op } from '../sim/engine/index.js';
+import { DONE, InPlace, LimitError, Lock, Process, Semaphore, Signal, Simulation, Spawn, StallError, Store, type Body, type Done, type Op } from '../sim/engine/index.js';
 import { Prng } from '../sim/engine/prng.js';
 import { closedLoop } from '../scripts/bench.js';
 
@@ -72,9 +72,9 @@ describe('event queue', () => {
   });
 });
 
-describe('routines', () => {
+describe('routines run in place', () => {
   // The same loop (hold, then take an item and count it, until three are taken) written as a
-  // generator and as a Routine, each yielded by a process in the middle of its work.
+  // generator and as a routine run in place, each yielded by a process in the middle of its work.
   function* asGenerator(store: Store<number>, log: string[], sim: Simulation): Body<number> {
     let sum = 0;
     for (let i = 0; i < 3; i++) {
@@ -84,7 +84,7 @@ describe('routines', () => {
     }
     return sum;
   }
-  class AsRoutine extends Routine<number> {
+  class AsRoutine extends InPlace<number> {
     private i = 0;
     private phase = 0;
     private sum = 0;
@@ -95,7 +95,7 @@ describe('routines', () => {
     ) {
       super();
     }
-    resume(value: unknown): Op | null {
+    resume(value: unknown): Op | Done {
       if (this.phase === 2) {
         this.sum += value as number;
         this.log.push(`took@${this.sim.now}`);
@@ -104,7 +104,7 @@ describe('routines', () => {
       }
       if (this.i === 3) {
         this.result = this.sum;
-        return null;
+        return DONE;
       }
       this.phase++;
       return this.phase === 1 ? 4 : this.store;
@@ -147,14 +147,14 @@ describe('routines', () => {
   });
 
   it('may not yield another routine', () => {
-    class Nested extends Routine {
-      resume(): Op | null {
+    class Nested extends InPlace {
+      resume(): Op | Done {
         return new Nested();
       }
     }
     const sim = new Simulation();
     sim.spawn((function* (): Body { yield new Nested(); })(), 'p');
-    expect(() => sim.run()).toThrow(/a routine yielded a routine/);
+    expect(() => sim.run()).toThrow(/a routine in place yielded another/);
   });
 });
 

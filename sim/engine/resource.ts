@@ -81,7 +81,12 @@ export abstract class Resource extends WaitQueue<ProcessLike> implements Waitabl
 
   /** Wake waiting processes in FIFO order while the state allows (each grant leaves the yield's value in p.value). */
   protected dispatch(): void {
-    for (let p = this.nextGranted(); p !== undefined; p = this.nextGranted()) this.sim.wake(p, p.value);
+    // Nobody waiting (the common case of a put or a release): nothing for choose to offer.
+    while (this.queued > 0) {
+      const p = this.nextGranted();
+      if (p === undefined) return;
+      this.sim.wake(p, p.value);
+    }
   }
   protected abstract get kind(): string;
   protected abstract describeState(): string;

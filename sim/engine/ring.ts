@@ -44,17 +44,18 @@ export class Ring<T> {
     return false;
   }
 
-  /** Remove the first element equal to x; returns whether it was found. */
+  /** Remove the first element equal to x, closing the gap in place; returns whether it was found. */
   remove(x: T): boolean {
-    const items = this.toArray();
-    const i = items.indexOf(x);
-    if (i < 0) return false;
-    items.splice(i, 1);
-    this.buf.fill(undefined);
-    this.head = 0;
-    this.tail = 0;
-    for (const y of items) this.push(y);
-    return true;
+    const buf = this.buf;
+    const mask = this.mask;
+    for (let i = this.head; i !== this.tail; i = (i + 1) & mask) {
+      if (buf[i] !== x) continue;
+      for (let j = i, k = (i + 1) & mask; k !== this.tail; j = k, k = (k + 1) & mask) buf[j] = buf[k];
+      this.tail = (this.tail - 1) & mask;
+      buf[this.tail] = undefined;
+      return true;
+    }
+    return false;
   }
 
   toArray(): T[] {

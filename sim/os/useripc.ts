@@ -4,7 +4,7 @@
 // BSWY, BSLS) are written against this; it also owns busy_wait/poll_queue and the flag operations,
 // and counts the races of Figure 4 as they happen.
 
-import { Routine, type Body, type Op } from '../engine/index.js';
+import { DONE, InPlace, type Body, type Done, type Op } from '../engine/index.js';
 import type { Step } from '../hw/index.js';
 import type { Counter } from '../stats/index.js';
 import { TwoLockQueue } from './msqueue.js';
@@ -59,11 +59,11 @@ export interface RaceCounters {
 
 /**
  * One delay loop: `pollIterations` polls of the watched queue, ending early when it fills. Run by
- * the engine in its process's place (a Routine), as the loop
+ * the engine in its process's place (InPlace), as the loop
  *   for (i = 0; i < n; ) { k = startRepeated(...); hold; if (afterRepeated) preempt; i += k; if (filled) break; }
  * would run; it returns true to the process when a preemption is due and false when it is done.
  */
-class DelayLoop extends Routine<boolean> {
+class DelayLoop extends InPlace<boolean> {
   private i = 0;
   private k = 0;
   private holding = false;
@@ -81,12 +81,12 @@ class DelayLoop extends Routine<boolean> {
     this.start = this.unix.sys.sim.now;
   }
 
-  resume(): Op | null {
+  resume(): Op | Done {
     const unix = this.unix;
     const t = this.t;
     if (this.holding) {
       this.holding = false;
-      if (this.after()) return null;
+      if (this.after()) return DONE;
     }
     for (;;) {
       // Iterations run in one hold while nothing else can happen; only another process can fill
@@ -97,7 +97,7 @@ class DelayLoop extends Routine<boolean> {
         this.holding = true;
         return unix.repeatHold;
       }
-      if (this.after()) return null;
+      if (this.after()) return DONE;
     }
   }
 

@@ -102,16 +102,26 @@ export class Bus {
   invalidateBeyond(cpu: number, addr: number): boolean {
     const direct = this.direct;
     let shared = false;
+    if (direct !== null) {
+      // Direct-mapped levels hold the line only in its one slot: test the slots without a call.
+      for (let i = 0; i < direct.length; i++) {
+        const d = direct[i];
+        const line = Math.floor(addr / d.lineBytes);
+        const slot = line % d.sets;
+        const keys = d.keys;
+        for (let p = 0; p < keys.length; p++) {
+          if (p !== cpu && keys[p][slot] === line) {
+            this.snoopers[p][i].array.drop(line);
+            shared = true;
+          }
+        }
+      }
+      return shared;
+    }
     for (let p = 0; p < this.snoopers.length; p++) {
       if (p === cpu) continue;
       const levels = this.snoopers[p];
-      for (let i = 0; i < levels.length; i++) {
-        const lv = levels[i];
-        const line = Math.floor(addr / lv.desc.lineBytes);
-        // A direct-mapped level holds the line only in its one slot: test it without a call.
-        if (direct !== null && direct[i].keys[p][line % direct[i].sets] !== line) continue;
-        if (lv.array.drop(line)) shared = true;
-      }
+      for (let i = 0; i < levels.length; i++) if (levels[i].array.drop(Math.floor(addr / levels[i].desc.lineBytes))) shared = true;
     }
     return shared;
   }

@@ -1,6 +1,6 @@
 // The command line run in this process (tens of cases in the time of a few process starts): the
 // compiled CLI's runCli with process.exit, stdout and stderr captured. Use only for commands that
-// end quickly; a spawned process remains the test of the real entry point.
+// end quickly; each command keeps a test of its real entry point through a spawned process.
 
 import { vi } from 'vitest';
 

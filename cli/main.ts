@@ -160,7 +160,8 @@ async function runCommand(a: Record<string, unknown>): Promise<void> {
   for (const [flag, p] of outs) if (typeof p === 'string') checkOutputFile(flag, p);
   checkDistinct(outs);
   resolve(spec);
-  const progress = runProgress(a.json ? null : (await import('./progress.js')).progressBar);
+  // The bar draws only on a terminal (progress.ts): elsewhere its library is not loaded.
+  const progress = runProgress(a.json || !process.stderr.isTTY ? null : (await import('./progress.js')).progressBar);
   let r;
   try {
     r = simulate(spec, { onProgress: progress.onProgress });

@@ -5,20 +5,20 @@
 import chalk from 'chalk';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { findMachine, machines } from '../machines/index.js';
-import { kernels } from '../kernels/index.js';
-import { allowedText, leaves, MACHINE_SCHEMA, specOf as schemaOf } from '../sim/hw/machine-schema.js';
-import { listKernels, listMachines, listWorkloads } from '../lib/list.js';
-import { resolve, simulate, UsageError, type RunProgress, type RunSpec } from '../workloads/run.js';
-import { checkDistinct, checkOutputFile } from './outpath.js';
-import { progressBar, type Progress } from './progress.js';
-import { BUDGET, RUN_BOUNDS, type Bounded } from '../workloads/limits.js';
-import { runCsv, runText, writeAtomic } from './output.js';
+import { join } from 'node:path';
+import { BUDGET, RUN_BOUNDS, UsageError, type Bounded } from '../workloads/limits.js';
 import { VERSION } from './version.js';
 import type * as Registry from '../workloads/registry.js';
-import { mergeCommand, sweepCommand } from './sweep/command.js';
-import { compareCommand, compareOptions } from './compare.js';
-import { hostCommand, reproduceHost, withHostMachine } from './host/index.js';
+import type * as CompareCli from './compare.js';
+import type { MachineDesc } from '../sim/hw/machine.js';
+import type { KernelDef } from '../kernels/kernel.js';
+import type { RunProgress, RunSpec } from '../workloads/run.js';
+import type { Scale } from '../workloads/claims.js';
+
+// Each command loads what it runs when it runs (a handler's import), so `simulate --help`, `list`
+// or a plain run start without the sweep, compare, host, reproduce and plotting code. What a
+// command's options builder reads synchronously (machine and kernel ids, paper ids, compare's
+// defaults) is loaded before parsing, for the commands the arguments can select (runCli).
 
 const EXAMPLES = `Examples:
   simulate --machine firefly --kernel urpc -T 2 -C 1 -S 1     URPC with two client threads
@@ -44,8 +44,8 @@ const range = (k: Bounded) => `${RUN_BOUNDS[k].min} to ${RUN_BOUNDS[k].max.toLoc
 
 function runOptions(y: Argv) {
   return y
-    .option('machine', { alias: 'm', type: 'string', demandOption: true, describe: `machine id or alias: ${machines.map((m) => m.id).join(', ')}` })
-    .option('kernel', { alias: 'k', type: 'string', demandOption: true, describe: `IPC kernel: ${kernels.map((k) => k.id).join(', ')}` })
+    .option('machine', { alias: 'm', type: 'string', demandOption: true, describe: `machine id or alias: ${loaded(catalog).machines.map((m) => m.id).join(', ')}` })
+    .option('kernel', { alias: 'k', type: 'string', demandOption: true, describe: `IPC kernel: ${loaded(catalog).kernels.map((k) => k.id).join(', ')}` })
     .option('T', { type: 'string', describe: `client threads (URPC notation; ${range('T')}, default 1)` })
     .option('C', { type: 'string', describe: `client processors (${range('C')}; with -S at most the machine's processors)` })
     .option('S', { type: 'string', describe: `server processors (${range('S')})` })
@@ -125,13 +125,13 @@ function specOf(a: Record<string, unknown>): RunSpec {
 }
 
 /** A progress bar for a run that has taken more than two seconds (on a terminal, not with --json). */
-function runProgress(enabled: boolean): { onProgress: (p: RunProgress) => void; stop: () => void } {
+function runProgress(progressBar: typeof import('./progress.js').progressBar | null): { onProgress: (p: RunProgress) => void; stop: () => void } {
   const t0 = performance.now();
-  let bar: Progress | null = null;
+  let bar: ReturnType<typeof import('./progress.js').progressBar> | null = null;
   let shown = 0;
   return {
     onProgress(p) {
-      if (!enabled) return;
+      if (!progressBar) return;
       if (!bar && performance.now() - t0 > 2000) bar = progressBar(p.total, 'calls', true, false);
       if (bar) {
         for (; shown < Math.min(p.completed, p.total); shown++) bar.tick();
@@ -141,8 +141,16 @@ function runProgress(enabled: boolean): { onProgress: (p: RunProgress) => void; 
   };
 }
 
-function runCommand(a: Record<string, unknown>): void {
-  const spec = withHostMachine(specOf(a), a['host-profile'] as string | undefined);
+async function runCommand(a: Record<string, unknown>): Promise<void> {
+  const [{ resolve, simulate }, { checkDistinct, checkOutputFile, writeAtomic }, { runCsv, runText }, { isHostId }] = await Promise.all([
+    import('../workloads/run.js'),
+    import('./outpath.js'),
+    import('./format.js'),
+    import('../machines/host/machine.js'),
+  ]);
+  let spec = specOf(a);
+  // The host machine's builder and profile reader come with the host command's code.
+  if (isHostId(spec.machine) || a['host-profile'] !== undefined) spec = (await import('./host/index.js')).withHostMachine(spec, a['host-profile'] as string | undefined);
   // Outputs are checked before anything runs.
   const outs: [string, string | undefined][] = [
     ['--csv', a.csv as string | undefined],
@@ -152,7 +160,8 @@ function runCommand(a: Record<string, unknown>): void {
   for (const [flag, p] of outs) if (typeof p === 'string') checkOutputFile(flag, p);
   checkDistinct(outs);
   resolve(spec);
-  const progress = runProgress(!a.json);
+  // The bar draws only on a terminal (progress.ts): elsewhere its library is not loaded.
+  const progress = runProgress(a.json || !process.stderr.isTTY ? null : (await import('./progress.js')).progressBar);
   let r;
   try {
     r = simulate(spec, { onProgress: progress.onProgress });
@@ -176,13 +185,13 @@ function runCommand(a: Record<string, unknown>): void {
   if (a.timeline === true && timeline && !a.json) process.stdout.write(timeline.toText() + '\n');
 }
 
-function listCommand(what: string, json: boolean, machineId?: string): void {
+async function listCommand(what: string, json: boolean, machineId?: string): Promise<void> {
   if (what === 'machines') {
-    const rows = listMachines();
+    const rows = (await import('../lib/list.js')).listMachines();
     if (json) return void process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
     for (const m of rows) process.stdout.write(`${chalk.bold(m.id.padEnd(18))} ${m.title}, ${m.isa}${m.aliases.length ? ` (alias ${m.aliases.join(', ')})` : ''}\n`);
   } else if (what === 'kernels') {
-    const rows = listKernels();
+    const rows = (await import('../lib/list.js')).listKernels();
     if (json) return void process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
     for (const k of rows) {
       process.stdout.write(`${chalk.bold(k.id.padEnd(10))} ${k.describe}; paths counted in ${k.isa} instructions\n`);
@@ -192,6 +201,7 @@ function listCommand(what: string, json: boolean, machineId?: string): void {
       }
     }
   } else if (what === 'papers') {
+    const [{ papers }, { kernels }] = await Promise.all([import('../workloads/registry.js'), import('../kernels/index.js')]);
     const rows = papers().map((p) => ({
       id: p.id,
       title: p.title,
@@ -211,11 +221,15 @@ function listCommand(what: string, json: boolean, machineId?: string): void {
       );
     }
   } else if (what === 'workloads') {
-    const rows = listWorkloads();
+    const rows = (await import('../lib/list.js')).listWorkloads();
     if (json) return void process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
     for (const w of rows) process.stdout.write(`${chalk.bold(w.id.padEnd(14))} ${w.title} [kernels: ${w.kernels.join(', ')}]\n`);
   } else if (what === 'parameters') {
     // The machine schema; with --machine, that machine's values and sources beside it.
+    const [{ findMachine, machines }, { allowedText, leaves, MACHINE_SCHEMA, specOf: schemaOf }] = await Promise.all([
+      import('../machines/index.js'),
+      import('../sim/hw/machine-schema.js'),
+    ]);
     const m = machineId === undefined ? undefined : findMachine(machineId);
     if (machineId !== undefined && !m) throw new UsageError(`--machine ${machineId}: unknown machine; machines: ${machines.map((x) => x.id).join(', ')}`);
     const have = m ? leaves(m) : null;
@@ -244,7 +258,7 @@ export function main(argv: string[]): void {
     .scriptName('simulate')
     .usage('$0 [run] --machine <id> --kernel <id> [options]\n\nA cycle-level simulator of the classic IPC papers\' hardware and kernels.')
     .command(['run', '$0'], 'run one simulation and report latency, throughput and the per-step breakdown', runOptions, (a) =>
-      runCommand(a as Record<string, unknown>),
+      later(() => runCommand(a as Record<string, unknown>)),
     )
     .command(
       'list <what>',
@@ -254,7 +268,7 @@ export function main(argv: string[]): void {
           .positional('what', { choices: ['machines', 'kernels', 'workloads', 'papers', 'parameters'] as const, describe: 'what to list (parameters: every machine parameter --set takes, with its unit and allowed range)' })
           .option('machine', { alias: 'm', type: 'string', describe: 'with parameters: this machine\'s values and their sources' })
           .option('json', { type: 'boolean', default: false, describe: 'print a JSON array' }),
-      (a) => listCommand(String(a.what), a.json === true, a.machine as string | undefined),
+      (a) => later(() => listCommand(String(a.what), a.json === true, a.machine as string | undefined)),
     )
     .command(
       'claims',
@@ -264,9 +278,7 @@ export function main(argv: string[]): void {
           .option('paper', { type: 'string', choices: paperIds(), describe: 'only this paper\'s claims (with its companions\', such as URPC\'s lecture notes)' })
           .option('scale', { type: 'string', choices: ['test', 'paper'], default: 'test', describe: 'run size: test (quick) or paper (the papers\' call counts)' })
           .option('json', { type: 'boolean', default: false, describe: 'print a JSON array of claim results' }),
-      (a) => {
-        pending = import('./claims.js').then(({ claimsCommand }) => claimsCommand(a.paper as string | undefined, a.scale as 'test' | 'paper', a.json === true)).catch(asyncFail);
-      },
+      (a) => later(async () => (await import('./claims.js')).claimsCommand(a.paper as string | undefined, a.scale as Scale, a.json === true)),
     )
     .command(
       'reproduce [paper]',
@@ -281,9 +293,8 @@ export function main(argv: string[]): void {
           .option('check', { type: 'boolean', default: false, describe: 'write nothing: regenerate elsewhere and list the files under --out that are stale (exit 1 if any)' })
           .option('json', { type: 'boolean', default: false, describe: 'print a JSON summary of what was written (no progress bar)' }),
       (a) => {
-        if (a.paper === 'host') return reproduceHost(String(a.out), a.scale as 'test' | 'paper', a.json === true);
-        // Loaded on demand: the plotting libraries it pulls in would slow every other command's start.
-        pending = import('./reproduce/command.js').then(({ reproduceCommand }) => reproduceCommand({
+        if (a.paper === 'host') return later(async () => (await import('./host/index.js')).reproduceHost(String(a.out), a.scale as Scale, a.json === true));
+        later(async () => (await import('./reproduce/command.js')).reproduceCommand({
           which: String(a.paper),
           out: String(a.out),
           scale: a.scale as 'test' | 'paper',
@@ -291,7 +302,7 @@ export function main(argv: string[]): void {
           jobs: a.jobs === undefined ? undefined : Number(a.jobs),
           check: a.check === true,
           reportOnly: a['report-only'] === true,
-        })).catch(asyncFail);
+        }));
       },
     )
     .command(
@@ -300,7 +311,7 @@ export function main(argv: string[]): void {
       (y) => sweepOptions(y),
       (a) => {
         const n = (k: string) => (a[k] === undefined ? undefined : String(a[k]));
-        pending = sweepCommand({
+        later(async () => (await import('./sweep/command.js')).sweepCommand({
           grid: {
             machine: String(a.machine),
             kernel: String(a.kernel),
@@ -312,11 +323,30 @@ export function main(argv: string[]): void {
           shard: n('shard'),
           out: n('out'),
           json: a.json === true,
-        }).catch(asyncFail);
+        }));
       },
     )
-    .command('compare', 'run every kernel on every machine (the null round trip) and print the grid, each cell marked paper, home or extrapolated', compareOptions, (a) => compareCommand(a as Record<string, unknown>))
-    .command(hostCommand)
+    .command(
+      'compare',
+      'run every kernel on every machine (the null round trip) and print the grid, each cell marked paper, home or extrapolated',
+      (y) => loaded(compareCli).compareOptions(y),
+      (a) => loaded(compareCli).compareCommand(a as Record<string, unknown>),
+    )
+    .command(
+      'host <action>',
+      'this machine: measure the sleep/wake-up primitives and composites (measure), or simulate the composites from the primitives and compare (compare)',
+      (y) =>
+        y
+          .positional('action', { choices: ['measure', 'compare'] as const, describe: 'measure: run the C measurement (pinned, a few minutes); compare: simulate and compare' })
+          .option('quick', { type: 'boolean', default: false, describe: 'measure: a few seconds (fewer iterations, 1-2 clients)' })
+          .option('cpu', { type: 'number', default: 0, describe: 'measure: the processor uniprocessor experiments are pinned to' })
+          .option('out', { alias: 'o', type: 'string', default: join('results', 'host'), describe: 'folder written' })
+          .option('host-profile', { type: 'string', describe: `compare: the primitives (default: <out>/primitives.json)` })
+          .option('composites', { type: 'string', describe: 'compare: the measured composites (default: <out>/composites.csv)' })
+          .option('scale', { type: 'string', choices: ['paper', 'test'], default: 'paper', describe: 'compare: simulated messages per point (paper: 20,000; test: 1,000)' })
+          .option('json', { type: 'boolean', default: false, describe: 'print a JSON summary' }),
+      (a) => later(async () => (await import('./host/index.js')).hostCommand(a)),
+    )
     .command(
       'merge <files..>',
       'join the CSVs of a sweep\'s shards into the unsplit sweep\'s CSV (rows in point order)',
@@ -324,7 +354,7 @@ export function main(argv: string[]): void {
         y
           .positional('files', { type: 'string', array: true, describe: 'shard CSV files' })
           .option('out', { alias: 'o', type: 'string', describe: 'write the merged CSV here (default: stdout)' }),
-      (a) => mergeCommand((a.files as string[]) ?? [], a.out as string | undefined),
+      (a) => later(async () => (await import('./sweep/merge.js')).mergeCommand((a.files as string[]) ?? [], a.out as string | undefined)),
     )
     .epilogue(EXAMPLES)
     .strict()
@@ -339,22 +369,49 @@ export function main(argv: string[]): void {
     .parseSync();
 }
 
-/**
- * The paper registry (every paper's claims, tables and figures) is loaded only for the commands
- * that read it (claims, reproduce, list papers), so the others start without it.
- */
-let registry: typeof Registry | null = null;
-const REGISTRY_WORDS = ['claims', 'reproduce', 'papers'];
-const paperIds = (): string[] => registry!.paperIds();
-const papers = (): ReturnType<typeof Registry.papers> => registry!.papers();
+/** Throws if a module a builder reads was not loaded before parsing (runCli's preload is wrong). */
+function loaded<T>(m: T | null): T {
+  if (m === null) throw new Error('a command\'s module was not loaded before parsing');
+  return m;
+}
 
-/** The command an asynchronous handler (sweep, reproduce) started, to be awaited. */
+/** The machine and kernel ids the run command's options name. */
+let catalog: { machines: readonly MachineDesc[]; kernels: readonly KernelDef[] } | null = null;
+/** The paper registry (every paper's claims, tables and figures): claims' and reproduce's choices. */
+let registry: typeof Registry | null = null;
+/** `simulate compare`'s options (their defaults come from the compare module). */
+let compareCli: typeof CompareCli | null = null;
+const paperIds = (): string[] => loaded(registry).paperIds();
+
+/** The commands above; an argument list that starts with one of them selects it. */
+const COMMANDS = ['run', 'list', 'claims', 'reproduce', 'sweep', 'compare', 'host', 'merge'];
+
+/** Load what the builders of the commands these arguments can select read. */
+async function preload(argv: string[]): Promise<void> {
+  const first = COMMANDS.includes(argv[0]) ? argv[0] : null;
+  // Without a command first, yargs may still find one further on (after a flag), so any word counts.
+  const may = (command: string) => (first === null ? command === 'run' || argv.includes(command) : first === command);
+  const loads: Promise<void>[] = [];
+  if (may('run') && !catalog) {
+    loads.push(Promise.all([import('../machines/index.js'), import('../kernels/index.js')]).then(([m, k]) => void (catalog = { machines: m.machines, kernels: k.kernels })));
+  }
+  if ((may('claims') || may('reproduce')) && !registry) loads.push(import('../workloads/registry.js').then((r) => void (registry = r)));
+  if (may('compare') && !compareCli) loads.push(import('./compare.js').then((c) => void (compareCli = c)));
+  await Promise.all(loads);
+}
+
+/** The command an asynchronous handler started, to be awaited. */
 let pending: Promise<void> | null = null;
 
-/** Run the command line; resolves when an asynchronous command has finished (tests call it in-process). */
+/** Run a command's handler: it loads its modules first, so it finishes asynchronously. */
+function later(handler: () => Promise<void> | void): void {
+  pending = (async () => handler())().catch(asyncFail);
+}
+
+/** Run the command line; resolves when the command has finished (tests call it in-process). */
 export async function runCli(argv: string[]): Promise<void> {
   pending = null;
-  if (argv.some((a) => REGISTRY_WORDS.includes(a))) registry ??= await import('../workloads/registry.js');
+  await preload(argv);
   try {
     main(argv);
   } catch (e) {

@@ -2,11 +2,12 @@
 // SLURM_ARRAY_TASK_ID, then in its merge mode, gives exactly the unsplit sweep's CSV; the same for
 // the Kubernetes Indexed Job's shard and merge scripts with JOB_COMPLETION_INDEX.
 
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cli } from './support/cli.js';
 
 const root = join(import.meta.dirname, '..');
 const SIMULATE = `${process.execPath} ${join(root, 'bin', 'simulate.js')}`;
@@ -14,11 +15,12 @@ const GRID = '-m i486-dx50 -k l3 --calls 50 --bytes 0,8 --set kernel.path=minima
 const SHARDS = 3;
 
 let whole: string | null = null;
-/** The unsplit sweep's CSV (run once). */
-function unsplit(): string {
+/** The unsplit sweep's CSV (run once, in this process: the scripts are what start processes here). */
+async function unsplit(): Promise<string> {
   if (whole === null) {
     const all = join(tmpdir(), 'unsplit.csv');
-    execFileSync(process.execPath, [join(root, 'bin', 'simulate.js'), 'sweep', ...GRID.split(' '), '--jobs', '1', '-o', all], { stdio: 'pipe' });
+    const r = await cli('sweep', ...GRID.split(' '), '--jobs', '1', '-o', all);
+    expect(r.status, r.stderr).toBe(0);
     whole = readFileSync(all, 'utf8');
   }
   return whole;
@@ -36,7 +38,7 @@ function containerScript(yaml: string, container: string): string {
 }
 
 describe('cluster recipes', () => {
-  it('the Slurm array script, task by task, then its merge, equals the unsplit sweep', () => {
+  it('the Slurm array script, task by task, then its merge, equals the unsplit sweep', async () => {
     const out = join(tmpdir(), 'slurm');
     mkdirSync(out, { recursive: true });
     const env = { ...process.env, SIMULATE, OUT: out, GRID, SHARDS: String(SHARDS), SLURM_ARRAY_TASK_COUNT: String(SHARDS) };
@@ -47,14 +49,14 @@ describe('cluster recipes', () => {
     }
     const m = spawnSync('bash', [script, 'merge'], { env, encoding: 'utf8' });
     expect(m.status, m.stderr).toBe(0);
-    expect(readFileSync(join(out, 'sweep.csv'), 'utf8')).toBe(unsplit());
+    expect(readFileSync(join(out, 'sweep.csv'), 'utf8')).toBe(await unsplit());
     // A task of an array whose size differs from SHARDS is refused before it runs.
     const bad = spawnSync('bash', [script], { env: { ...env, SLURM_ARRAY_TASK_ID: '1', SLURM_ARRAY_TASK_COUNT: '4' }, encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/the job array has 4 tasks but SHARDS is 3/);
   });
 
-  it('the Kubernetes Indexed Job, pod by pod, then its merge Job, equals the unsplit sweep', () => {
+  it('the Kubernetes Indexed Job, pod by pod, then its merge Job, equals the unsplit sweep', async () => {
     const yaml = readFileSync(join(root, 'scripts', 'cluster', 'sweep-job.yaml'), 'utf8');
     expect(yaml).toMatch(/completionMode: Indexed/);
     const out = join(tmpdir(), 'k8s');
@@ -66,6 +68,6 @@ describe('cluster recipes', () => {
     }
     const m = spawnSync('bash', ['-c', containerScript(yaml, 'merge')], { env, encoding: 'utf8' });
     expect(m.status, m.stderr).toBe(0);
-    expect(readFileSync(join(out, 'sweep.csv'), 'utf8')).toBe(unsplit());
+    expect(readFileSync(join(out, 'sweep.csv'), 'utf8')).toBe(await unsplit());
   });
 });

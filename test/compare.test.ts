@@ -11,9 +11,10 @@ import { compare, compareCells, markOf, PAPER_CELLS, HOME_MACHINES, runCell } fr
 import { simulate, UsageError } from '../workloads/run.js';
 import { PORTING } from '../sim/hw/porting.js';
 import { compareText } from '../cli/compare.js';
+import { cli } from './support/cli.js';
 
 const bin = join(import.meta.dirname, '..', 'bin', 'simulate.js');
-const cli = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
 
 describe('compare (library)', () => {
   it('gives each cell the number simulate gives for the same inputs', () => {
@@ -129,9 +130,11 @@ describe('compare marks', () => {
   });
 });
 
+// The JSON goes through a spawned process (the real entry point); the text and the rejections run
+// in this process (support/cli.ts).
 describe('simulate compare (command line)', () => {
   it('prints the contract JSON object', () => {
-    const r = cli('compare', '--kernels', 'urpc,l3', '--machines', 'firefly,i486-dx50', '--calls', '100', '--json');
+    const r = run('compare', '--kernels', 'urpc,l3', '--machines', 'firefly,i486-dx50', '--calls', '100', '--json');
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
     const j = JSON.parse(r.stdout);
@@ -147,8 +150,8 @@ describe('simulate compare (command line)', () => {
     expect(urpc486.latencyUs.mean).toBeGreaterThan(0);
   });
 
-  it('prints rows and the grid as text', () => {
-    const r = cli('compare', '--kernels', 'l3,urpc', '--machines', 'i486-dx50', '--calls', '100', '--set', 'kernel.path=minimal');
+  it('prints rows and the grid as text', async () => {
+    const r = await cli('compare', '--kernels', 'l3,urpc', '--machines', 'i486-dx50', '--calls', '100', '--set', 'kernel.path=minimal');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^l3 +i486-dx50 +paper +\d+\.\d\d/m);
     expect(r.stdout).toMatch(/^urpc +i486-dx50 +extrapolated +refused: .*no option 'path'/m);
@@ -159,8 +162,8 @@ describe('simulate compare (command line)', () => {
     [['--kernels', 'nosuch'], /unknown kernel 'nosuch'/],
     [['--machines', 'nosuch'], /unknown machine 'nosuch'/],
     [['--calls', 'many'], /--calls takes a whole number/],
-  ])('rejects %j with one line and exit 2', (args, msg) => {
-    const r = cli('compare', ...args);
+  ])('rejects %j with one line and exit 2', async (args, msg) => {
+    const r = await cli('compare', ...(args as string[]));
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);

@@ -21,6 +21,7 @@ import { measurePrimitive, type Primitive } from '../workloads/sleepwake/table1.
 import { unixModelFor } from '../sim/os/unix-models/index.js';
 import { eevdf } from '../sim/os/sched/eevdf.js';
 import type { SchedTask } from '../sim/os/sched/index.js';
+import { cli } from './support/cli.js';
 
 const bin = join(import.meta.dirname, '..', 'bin', 'simulate.js');
 const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
@@ -237,23 +238,24 @@ describe.skipIf(!hasCc || process.platform !== 'linux')('host:measure --quick on
     expect(report).toContain('| bss | 1 |');
   });
 
-  it('runs `simulate --machine host-1 --host-profile FILE` and rejects bad host input with one line, exit 2', () => {
+  // The run goes through a spawned process (the real entry point); the rejections run in this one.
+  it('runs `simulate --machine host-1 --host-profile FILE` and rejects bad host input with one line, exit 2', async () => {
     measure();
     const prof = join(dir, 'primitives.json');
     const r = run('-m', 'host-1', '--host-profile', prof, '-k', 'bsw', '--clients', '2', '--calls', '100', '--json');
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).config.machine.processors).toBe(1);
-    const bad = run('-m', 'host-9', '--host-profile', prof, '-k', 'bss');
+    const bad = await cli('-m', 'host-9', '--host-profile', prof, '-k', 'bss');
     expect(bad.status).toBe(2);
     expect(bad.stdout).toBe('');
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     expect(bad.stderr).toMatch(/host-9/);
-    const other = run('-m', 'i486-dx50', '-k', 'l3', '--host-profile', prof);
+    const other = await cli('-m', 'i486-dx50', '-k', 'l3', '--host-profile', prof);
     expect(other.status).toBe(2);
     expect(other.stderr).toMatch(/--host-profile applies only to --machine host/);
     const broken = join(dir, 'broken.json');
     writeFileSync(broken, '{"format":"ipcsim-host-profile","version":1}');
-    const b = run('-m', 'host', '--host-profile', broken, '-k', 'bss');
+    const b = await cli('-m', 'host', '--host-profile', broken, '-k', 'bss');
     expect(b.status).toBe(2);
     expect(b.stderr).toMatch(/has no host facts/);
   });

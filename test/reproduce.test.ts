@@ -19,6 +19,7 @@ import { VERSION } from '../cli/version.js';
 import { findPaper } from '../workloads/registry.js';
 import type { Reproduction } from '../workloads/reproduction.js';
 import { simulate } from '../workloads/run.js';
+import { cli } from './support/cli.js';
 
 const root = join(import.meta.dirname, '..');
 const results = join(root, 'results');
@@ -198,7 +199,7 @@ describe('simulate reproduce', () => {
     expect(readdirSync(join(out, 'l3')).sort()).toEqual(j.papers[0].files.map((f: string) => f.slice(join(out, 'l3').length + 1)).sort());
     const report = readFileSync(join(out, 'REPORT.md'), 'utf8');
     rmSync(join(out, 'REPORT.md'));
-    const again = spawnSync(process.execPath, [bin, 'reproduce', '--report-only', '--out', out], { encoding: 'utf8' });
+    const again = await cli('reproduce', '--report-only', '--out', out);
     expect(again.status, again.stderr).toBe(0);
     expect(readFileSync(join(out, 'REPORT.md'), 'utf8')).toBe(report);
 
@@ -219,8 +220,8 @@ describe('simulate reproduce', () => {
     }
   });
 
-  it('rejects an unknown paper with one line and exit 2', () => {
-    const r = spawnSync(process.execPath, [bin, 'reproduce', 'mach'], { encoding: 'utf8' });
+  it('rejects an unknown paper with one line and exit 2', async () => {
+    const r = await cli('reproduce', 'mach');
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { axesOf, parseShard, parseValues, pointsOf, shardOf } from '../cli/sweep/grid.js';
 import { mergeCsv, plan, sweepCommand } from '../cli/sweep/command.js';
 import { UsageError } from '../workloads/run.js';
+import { cli } from './support/cli.js';
 
 const bin = join(import.meta.dirname, '..', 'bin', 'simulate.js');
 const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
@@ -70,15 +71,17 @@ describe('sweep grid', () => {
   });
 });
 
+// The unsplit sweep and the merge go through spawned processes (the real entry point); the other
+// commands run in this process (support/cli.ts), worker threads included.
 describe('simulate sweep and merge', () => {
   const grid = ['-m', 'i486-dx50', '-k', 'l3', '--calls', '100', '--bytes', '0,4096', '--set', 'kernel.path=minimal', '--set', 'kernel.portAccess=false,true', '--set', 'tlb.entries=4,32'];
 
-  it('merges two shards into exactly the unsplit sweep', () => {
+  it('merges two shards into exactly the unsplit sweep', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ipcsim-sweep-'));
     const f = (n: string) => join(dir, n);
     expect(run('sweep', ...grid, '--jobs', '2', '-o', f('all.csv')).status).toBe(0);
-    expect(run('sweep', ...grid, '--jobs', '1', '--shard', '1/2', '-o', f('s1.csv')).status).toBe(0);
-    expect(run('sweep', ...grid, '--jobs', '2', '--shard', '2/2', '-o', f('s2.csv')).status).toBe(0);
+    expect((await cli('sweep', ...grid, '--jobs', '1', '--shard', '1/2', '-o', f('s1.csv'))).status).toBe(0);
+    expect((await cli('sweep', ...grid, '--jobs', '2', '--shard', '2/2', '-o', f('s2.csv'))).status).toBe(0);
     const m = run('merge', f('s2.csv'), f('s1.csv'), '-o', f('merged.csv'));
     expect(m.status).toBe(0);
     const all = readFileSync(f('all.csv'), 'utf8');
@@ -102,7 +105,7 @@ describe('simulate sweep and merge', () => {
 
   it('gives the same rows whatever the number of jobs (worker threads against this thread)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ipcsim-sweep-'));
-    const a = run('sweep', ...grid, '--jobs', '2');
+    const a = await cli('sweep', ...grid, '--jobs', '2');
     expect(a.status).toBe(0);
     expect(a.stderr).toMatch(/sweep: 8 of 8 points/);
     const grid1 = {
@@ -115,17 +118,17 @@ describe('simulate sweep and merge', () => {
     expect(readFileSync(join(dir, 'here.csv'), 'utf8')).toBe(a.stdout);
   });
 
-  it('prints --json with the field names of run --json', () => {
-    const j = JSON.parse(run('sweep', ...grid, '--jobs', '1', '--json').stdout);
+  it('prints --json with the field names of run --json', async () => {
+    const j = JSON.parse((await cli('sweep', ...grid, '--jobs', '1', '--json')).stdout);
     expect(j.sweep).toMatchObject({ shard: { i: 1, n: 1 }, points: 8 });
-    const one = JSON.parse(run('-m', 'i486-dx50', '-k', 'l3', '--calls', '100', '--bytes', '0', '--set', 'kernel.path=minimal', '--set', 'kernel.portAccess=false', '--set', 'tlb.entries=4', '--json').stdout);
+    const one = JSON.parse((await cli('-m', 'i486-dx50', '-k', 'l3', '--calls', '100', '--bytes', '0', '--set', 'kernel.path=minimal', '--set', 'kernel.portAccess=false', '--set', 'tlb.entries=4', '--json')).stdout);
     const p = j.points[0];
     expect(p).toMatchObject({ point: 0, status: 'ok', error: null, machine: one.machine, kernel: one.kernel, workload: one.workload, seed: one.seed, params: one.params });
     for (const k of ['calls', 'latencyUs', 'latencyCycles', 'throughputPerSec', 'breakdown', 'warnings']) expect(p.result[k]).toEqual(one.result[k]);
   });
 
-  it('writes a row with its status for a point that stalls, runs every other point, and exits 1', () => {
-    const r = run('sweep', '-m', 'sgi-challenge', '-k', 'bsw', '--calls', '200', '--set', 'costs.alu=40', '--set', 'kernel.c3=true,false', '--jobs', '1');
+  it('writes a row with its status for a point that stalls, runs every other point, and exits 1', async () => {
+    const r = await cli('sweep', '-m', 'sgi-challenge', '-k', 'bsw', '--calls', '200', '--set', 'costs.alu=40', '--set', 'kernel.c3=true,false', '--jobs', '1');
     expect(r.status).toBe(1);
     const rows = r.stdout.trim().split('\n').slice(2);
     expect(rows).toHaveLength(2);
@@ -147,9 +150,9 @@ describe('simulate sweep and merge', () => {
     expect(() => plan({ grid, shard })).toThrow(msg);
   });
 
-  it('rejects bad input with one line on stderr and exit 2', () => {
+  it('rejects bad input with one line on stderr and exit 2', async () => {
     for (const args of [['sweep', '-m', 'i486-dx50', '-k', 'l3', '-T', '1,2'], ['merge', 'no-such-file.csv']]) {
-      const r = run(...args);
+      const r = await cli(...args);
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr.trim().split('\n')).toHaveLength(1);

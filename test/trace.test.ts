@@ -2,7 +2,6 @@
 // a slice per step carrying its thread, the same slices per thread, instants for marks, named
 // tracks in natural order, and a count of what a full timeline had to drop.
 
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { instr, step } from '../sim/hw/index.js';
 import { System } from '../sim/os/index.js';
 import { Timeline } from '../sim/trace/timeline.js';
 import { simulate } from '../workloads/run.js';
+import { cli } from './support/cli.js';
 
 interface Ev {
   ph: string;
@@ -156,11 +156,10 @@ describe('Chrome trace export', () => {
     expect(trace.traceEvents.find((e) => e.ph === 'X')).toMatchObject({ ts: 0, dur: 0.2 });
   });
 
-  it('is written by `simulate --trace FILE`', () => {
+  it('is written by `simulate --trace FILE`', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ipcsim-trace-'));
     const file = join(dir, 'trace.json');
-    const bin = join(import.meta.dirname, '..', 'bin', 'simulate.js');
-    const r = spawnSync(process.execPath, [bin, '-m', 'i486-dx50', '-k', 'l3', '--calls', '10', '--trace', file], { encoding: 'utf8' });
+    const r = await cli('-m', 'i486-dx50', '-k', 'l3', '--calls', '10', '--trace', file);
     expect(r.status).toBe(0);
     const tracks = validate(JSON.parse(readFileSync(file, 'utf8')));
     expect(tracks.size).toBe(3);

@@ -6,7 +6,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { Argv, CommandModule } from 'yargs';
 import { hostMachine, isHostId, processorsOf } from '../../machines/host/machine.js';
 import { parseHostProfile, ProfileError, type HostProfile } from '../../machines/host/profile.js';
 import { compareHost, tally, type HostClaim, type MeasuredComposite } from '../../workloads/host/compare.js';
@@ -126,33 +125,20 @@ export function reproduceHost(out: string, scale: Scale, json: boolean): void {
   compareCommand({ profile: join(dir, 'primitives.json'), composites: join(dir, 'composites.csv'), out: dir, scale, json });
 }
 
-export const hostCommand: CommandModule = {
-  command: 'host <action>',
-  describe: 'this machine: measure the sleep/wake-up primitives and composites (measure), or simulate the composites from the primitives and compare (compare)',
-  builder: (y: Argv) =>
-    y
-      .positional('action', { choices: ['measure', 'compare'] as const, describe: 'measure: run the C measurement (pinned, a few minutes); compare: simulate and compare' })
-      .option('quick', { type: 'boolean', default: false, describe: 'measure: a few seconds (fewer iterations, 1-2 clients)' })
-      .option('cpu', { type: 'number', default: 0, describe: 'measure: the processor uniprocessor experiments are pinned to' })
-      .option('out', { alias: 'o', type: 'string', default: join('results', 'host'), describe: 'folder written' })
-      .option('host-profile', { type: 'string', describe: `compare: the primitives (default: <out>/primitives.json)` })
-      .option('composites', { type: 'string', describe: 'compare: the measured composites (default: <out>/composites.csv)' })
-      .option('scale', { type: 'string', choices: ['paper', 'test'], default: 'paper', describe: 'compare: simulated messages per point (paper: 20,000; test: 1,000)' })
-      .option('json', { type: 'boolean', default: false, describe: 'print a JSON summary' }),
-  handler: (a) => {
-    const out = String(a.out);
-    if (a.action === 'measure') {
-      const { files } = measureHost({ out, quick: a.quick === true, cpu: Number(a.cpu), log: (l) => process.stderr.write(`${l}\n`) });
-      if (a.json) process.stdout.write(JSON.stringify({ files }, null, 2) + '\n');
-      else process.stdout.write(`host: wrote ${files.join(', ')}\n`);
-      return;
-    }
-    compareCommand({
-      profile: typeof a['host-profile'] === 'string' ? a['host-profile'] : join(out, 'primitives.json'),
-      composites: typeof a.composites === 'string' ? a.composites : join(out, 'composites.csv'),
-      out,
-      scale: a.scale as Scale,
-      json: a.json === true,
-    });
-  },
-};
+/** `simulate host measure|compare` (its options are declared with the other commands, in main.ts). */
+export function hostCommand(a: Record<string, unknown>): void {
+  const out = String(a.out);
+  if (a.action === 'measure') {
+    const { files } = measureHost({ out, quick: a.quick === true, cpu: Number(a.cpu), log: (l) => process.stderr.write(`${l}\n`) });
+    if (a.json) process.stdout.write(JSON.stringify({ files }, null, 2) + '\n');
+    else process.stdout.write(`host: wrote ${files.join(', ')}\n`);
+    return;
+  }
+  compareCommand({
+    profile: typeof a['host-profile'] === 'string' ? a['host-profile'] : join(out, 'primitives.json'),
+    composites: typeof a.composites === 'string' ? a.composites : join(out, 'composites.csv'),
+    out,
+    scale: a.scale as Scale,
+    json: a.json === true,
+  });
+}

@@ -1,8 +1,9 @@
 // The command line run in this process (tens of cases in the time of a few process starts): the
 // compiled CLI's runCli with process.exit, stdout and stderr captured. Use only for commands that
-// end quickly; a spawned process remains the test of the real entry point.
+// end quickly; each command keeps a test of its real entry point through a spawned process.
 
 import { vi } from 'vitest';
+import { shareRuns } from '../../workloads/measure.js';
 
 class Exit extends Error {
   constructor(readonly code: number) {
@@ -29,6 +30,12 @@ export async function cli(...args: string[]): Promise<CliResult> {
     } finally {
       delete process.env.IPCSIM_NO_AUTORUN;
     }
+    // The compiled measure module memoises through the suite's shared runs too (support/runs.ts),
+    // so a command reads back the runs the test files have made instead of making them again.
+    const suiteRuns = shareRuns(null);
+    shareRuns(suiteRuns);
+    const compiled = '../../dist/workloads/measure.js';
+    ((await import(compiled)) as { shareRuns: typeof shareRuns }).shareRuns(suiteRuns);
   }
   let stdout = '';
   let stderr = '';

@@ -9,7 +9,7 @@
 
 import { LimitError, StallError } from './errors.js';
 import { Process } from './process.js';
-import { DONE, type Body, type InPlace, type Op, type ProcessLike, type Routine, type Waitable } from './types.js';
+import { DONE, type Body, type Op, type ProcessLike, type Routine, type Waitable } from './types.js';
 
 export interface RunLimits {
   /** Stop with an error after this many events. */
@@ -141,7 +141,7 @@ export class Simulation {
       if (++this.events > maxEvents) throw new LimitError('events', maxEvents, this.now);
       // Each form's step called from here, not one from the other, so that the optimiser can
       // inline whichever the run uses.
-      if (p.inPlace !== null) this.stepInPlace(p, v);
+      if (p.inPlace !== null) this.stepRoutine(p, p.inPlace, v, true);
       else if (p.gen !== null) this.step(p, p.gen, p.next as Body['next'], v);
       else this.stepRoutine(p, p.routine as Routine, v);
     }
@@ -173,7 +173,7 @@ export class Simulation {
       // A wait (or a Spawn, which is satisfied at once): go on with its value, or park. A routine
       // in place is entered by subscribing to it.
       if (op.subscribe(p)) {
-        if (p.inPlace !== null) return this.stepInPlace(p, undefined);
+        if (p.inPlace !== null) return this.stepRoutine(p, p.inPlace, undefined, true);
         value = p.value;
         continue;
       }
@@ -182,9 +182,11 @@ export class Simulation {
     }
   }
 
-  /** step for a routine a generator runs in its place: as stepRoutine, then back to the generator with its result. */
-  private stepInPlace(p: Process, value: unknown): void {
-    const routine = p.inPlace as InPlace;
+  /**
+   * step for a routine: the same, with resume in place of next. A routine a generator runs in its
+   * place (inPlace) hands its result back to the generator when it is done.
+   */
+  private stepRoutine(p: Process, routine: Routine, value: unknown, inPlace = false): void {
     for (;;) {
       const op = routine.resume(value);
       if (typeof op === 'number') {
@@ -198,35 +200,12 @@ export class Simulation {
         return;
       }
       if (op === DONE) {
+        if (!inPlace) return this.end(p, routine.result);
         p.inPlace = null;
         return this.step(p, p.gen as Body, p.next as Body['next'], routine.result);
       }
       if (op.subscribe(p)) {
-        value = p.value;
-        continue;
-      }
-      p.waitingOn = op;
-      return;
-    }
-  }
-
-  /** step for a routine: the same, with resume in place of next. */
-  private stepRoutine(p: Process, routine: Routine, value: unknown): void {
-    for (;;) {
-      const op = routine.resume(value);
-      if (typeof op === 'number') {
-        if (!(op >= 0 && Number.isInteger(op))) this.badHold(p, op);
-        if (op > 0 && this.forward(this.now + op)) {
-          value = undefined;
-          continue;
-        }
-        if (op === 0) this.pushNow(p, undefined);
-        else this.pushAt(this.now + op, p, undefined);
-        return;
-      }
-      if (op === DONE) return this.end(p, routine.result);
-      if (op.subscribe(p)) {
-        if (p.inPlace !== null) throw new Error(`process ${p.name}: only a generator may run a routine in place`);
+        if (p.inPlace !== null && !inPlace) throw new Error(`process ${p.name}: only a generator may run a routine in place`);
         value = p.value;
         continue;
       }

@@ -74,25 +74,7 @@ export class Bus {
 
   /** Whether a processor other than `cpu` caches the line holding physical address addr. */
   sharedBeyond(cpu: number, addr: number): boolean {
-    const direct = this.direct;
-    if (direct !== null) {
-      for (let i = 0; i < direct.length; i++) {
-        const d = direct[i];
-        const line = Math.floor(addr / d.lineBytes);
-        const slot = line % d.sets;
-        const keys = d.keys;
-        for (let p = 0; p < keys.length; p++) if (p !== cpu && keys[p][slot] === line) return true;
-      }
-      return false;
-    }
-    for (let p = 0; p < this.snoopers.length; p++) {
-      if (p === cpu) continue;
-      const levels = this.snoopers[p];
-      for (let i = 0; i < levels.length; i++) {
-        if (levels[i].array.contains(Math.floor(addr / levels[i].desc.lineBytes))) return true;
-      }
-    }
-    return false;
+    return this.beyond(cpu, addr, false);
   }
 
   /**
@@ -100,8 +82,13 @@ export class Bus {
    * (write-invalidate); whether any held it (sharedBeyond before the call), found in the same pass.
    */
   invalidateBeyond(cpu: number, addr: number): boolean {
-    const direct = this.direct;
+    return this.beyond(cpu, addr, true);
+  }
+
+  /** The other processors' copies of addr's line: whether there are any, removing them all when `drop`. */
+  private beyond(cpu: number, addr: number, drop: boolean): boolean {
     let shared = false;
+    const direct = this.direct;
     if (direct !== null) {
       // Direct-mapped levels hold the line only in its one slot: test the slots without a call.
       for (let i = 0; i < direct.length; i++) {
@@ -110,10 +97,10 @@ export class Bus {
         const slot = line % d.sets;
         const keys = d.keys;
         for (let p = 0; p < keys.length; p++) {
-          if (p !== cpu && keys[p][slot] === line) {
-            this.snoopers[p][i].array.drop(line);
-            shared = true;
-          }
+          if (p === cpu || keys[p][slot] !== line) continue;
+          if (!drop) return true;
+          this.snoopers[p][i].array.drop(line);
+          shared = true;
         }
       }
       return shared;
@@ -121,7 +108,12 @@ export class Bus {
     for (let p = 0; p < this.snoopers.length; p++) {
       if (p === cpu) continue;
       const levels = this.snoopers[p];
-      for (let i = 0; i < levels.length; i++) if (levels[i].array.drop(Math.floor(addr / levels[i].desc.lineBytes))) shared = true;
+      for (let i = 0; i < levels.length; i++) {
+        const line = Math.floor(addr / levels[i].desc.lineBytes);
+        if (!(drop ? levels[i].array.drop(line) : levels[i].array.contains(line))) continue;
+        if (!drop) return true;
+        shared = true;
+      }
     }
     return shared;
   }

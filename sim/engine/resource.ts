@@ -14,6 +14,8 @@ import type { ProcessLike, Waitable } from './types.js';
 
 export abstract class WaitQueue<W> {
   private readonly waiters = new Ring<W>();
+  /** waiting()'s array, kept until the waiters change (a run queue is read on every offer). */
+  private snapshot: readonly W[] | null = null;
 
   /** Waiters queued now. */
   get queued(): number {
@@ -24,6 +26,7 @@ export abstract class WaitQueue<W> {
   protected enqueue(w: W): boolean {
     if (this.waiters.empty && this.grant(w)) return true;
     this.waiters.push(w);
+    this.snapshot = null;
     return false;
   }
 
@@ -33,11 +36,12 @@ export abstract class WaitQueue<W> {
     if (w === undefined || !this.grant(w)) return undefined;
     if (w === this.waiters.peek()) this.waiters.shift();
     else if (!this.waiters.remove(w)) throw new Error('a wait queue granted a waiter it does not hold');
+    this.snapshot = null;
     return w;
   }
 
   protected withdraw(w: W): void {
-    this.waiters.remove(w);
+    if (this.waiters.remove(w)) this.snapshot = null;
   }
 
   /** Whether w waits here now. */
@@ -45,9 +49,9 @@ export abstract class WaitQueue<W> {
     return this.waiters.includes(w);
   }
 
-  /** The waiters in the order they came (for a policy that chooses among them). */
-  protected waiting(): W[] {
-    return this.waiters.toArray();
+  /** The waiters in the order they came (for a policy that chooses among them; not to be changed). */
+  protected waiting(): readonly W[] {
+    return (this.snapshot ??= this.waiters.toArray());
   }
 
   /** The waiter offered the grant next: the first to come, unless a subclass's policy chooses another (undefined: none). */

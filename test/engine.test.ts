@@ -146,6 +146,32 @@ describe('routines run in place', () => {
     expect(g.at(-1)).toMatch(/^quiescent at 19 after \d+ events$/);
   });
 
+  it('runs back to back without nesting: many routines that end within one step (their holds taken in place)', () => {
+    class Brief extends InPlace<number> {
+      private held = false;
+      resume(): Op | Done {
+        if (this.held) {
+          this.result = 1;
+          return DONE;
+        }
+        this.held = true;
+        return 3;
+      }
+    }
+    const sim = new Simulation();
+    let sum = 0;
+    sim.spawn(
+      (function* (): Body {
+        // Nothing else runs, so every hold is taken in place and all of it is one engine step.
+        for (let i = 0; i < 200_000; i++) sum += (yield new Brief()) as number;
+      })(),
+      'looper',
+    );
+    const out = sim.run();
+    expect(sum).toBe(200_000);
+    expect(out.now).toBe(600_000);
+  });
+
   it('may not yield another routine', () => {
     class Nested extends InPlace {
       resume(): Op | Done {

@@ -25,6 +25,9 @@ export interface RunOutcome {
   events: number;
 }
 
+/** What stepRoutine returns when the routine has not ended in place (it holds, waits, or ended its process). */
+const PENDING: unique symbol = Symbol('pending');
+
 export class Simulation {
   now = 0;
   events = 0;
@@ -141,8 +144,10 @@ export class Simulation {
       if (++this.events > maxEvents) throw new LimitError('events', maxEvents, this.now);
       // Each form's step called from here, not one from the other, so that the optimiser can
       // inline whichever the run uses.
-      if (p.inPlace !== null) this.stepRoutine(p, p.inPlace, v, true);
-      else if (p.gen !== null) this.step(p, p.gen, p.next as Body['next'], v);
+      if (p.inPlace !== null) {
+        const r = this.stepRoutine(p, p.inPlace, v, true);
+        if (r !== PENDING) this.step(p, p.gen as Body, p.next as Body['next'], r);
+      } else if (p.gen !== null) this.step(p, p.gen, p.next as Body['next'], v);
       else this.stepRoutine(p, p.routine as Routine, v);
     }
     return { reason: 'stopped', now: this.now, events: this.events };
@@ -173,7 +178,14 @@ export class Simulation {
       // A wait (or a Spawn, which is satisfied at once): go on with its value, or park. A routine
       // in place is entered by subscribing to it.
       if (op.subscribe(p)) {
-        if (p.inPlace !== null) return this.stepRoutine(p, p.inPlace, undefined, true);
+        if (p.inPlace !== null) {
+          // A routine in place: run it here, and go on with its result when it ends at once (a
+          // loop, not a call back into step, so that back-to-back routines do not nest).
+          const res = this.stepRoutine(p, p.inPlace, undefined, true);
+          if (res === PENDING) return;
+          value = res;
+          continue;
+        }
         value = p.value;
         continue;
       }
@@ -184,9 +196,10 @@ export class Simulation {
 
   /**
    * step for a routine: the same, with resume in place of next. A routine a generator runs in its
-   * place (inPlace) hands its result back to the generator when it is done.
+   * place (inPlace) returns its result when it is done, for the generator to go on with; PENDING
+   * otherwise (it holds, waits or has ended its process).
    */
-  private stepRoutine(p: Process, routine: Routine, value: unknown, inPlace = false): void {
+  private stepRoutine(p: Process, routine: Routine, value: unknown, inPlace = false): unknown {
     for (;;) {
       const op = routine.resume(value);
       if (typeof op === 'number') {
@@ -197,12 +210,15 @@ export class Simulation {
         }
         if (op === 0) this.pushNow(p, undefined);
         else this.pushAt(this.now + op, p, undefined);
-        return;
+        return PENDING;
       }
       if (op === DONE) {
-        if (!inPlace) return this.end(p, routine.result);
-        p.inPlace = null;
-        return this.step(p, p.gen as Body, p.next as Body['next'], routine.result);
+        if (inPlace) {
+          p.inPlace = null;
+          return routine.result;
+        }
+        this.end(p, routine.result);
+        return PENDING;
       }
       if (op.subscribe(p)) {
         if (p.inPlace !== null && !inPlace) throw new Error(`process ${p.name}: only a generator may run a routine in place`);
@@ -210,7 +226,7 @@ export class Simulation {
         continue;
       }
       p.waitingOn = op;
-      return;
+      return PENDING;
     }
   }
 

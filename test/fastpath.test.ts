@@ -2,8 +2,10 @@
 // every result the same to the cycle: each kernel, on a machine it runs on, and the multiprocessor
 // sleep/wake-up runs whose delay loops take the shortcut, run with and without it; everything but
 // the host-side perf figures (engine events, wall time) must be equal. Also checks that the
-// shortcut never adds engine events. (The delay loop's poll now references the shared queue's page,
-// whose cost can vary with coherence misses, so it is not merged today: equal events are expected.)
+// shortcut never adds engine events. (A poll that found everything in its caches is charged again
+// without executing while nothing on its processor changes, and merged with the next ones only
+// while no other event can come first: on a busy multiprocessor that is rare, so the event counts
+// are often equal.)
 
 import { afterEach, describe, expect, it } from 'vitest';
 import { kernels } from '../kernels/index.js';

@@ -92,7 +92,7 @@ class DelayLoop extends InPlace<boolean> {
       // Iterations run in one hold while nothing else can happen; only another process can fill
       // the queue, so when it is already full the next check ends the loop after one iteration.
       const full = this.watch !== null && this.watch.q.size > 0;
-      this.k = unix.startRepeated(t, this.s, t.role, full ? 1 : this.ipc.iterations - this.i);
+      this.k = unix.startRepeated(t, this.s, t.role, full ? 1 : this.ipc.pollIterations - this.i);
       if (unix.repeatHold !== HELD) {
         this.holding = true;
         return unix.repeatHold;
@@ -115,7 +115,7 @@ class DelayLoop extends InPlace<boolean> {
   advance(): boolean {
     this.i += this.k;
     if (this.watch && this.watch.q.size > 0) return true;
-    if (this.i < this.ipc.iterations) return false;
+    if (this.i < this.ipc.pollIterations) return false;
     this.ipc.fullLoop(this.start);
     return true;
   }
@@ -125,7 +125,8 @@ export class UserIpc {
   readonly srv: Endpoint;
   readonly clnt: Endpoint[];
   readonly races: RaceCounters;
-  private readonly pollIterations: number;
+  /** Iterations of one delay loop (§5: 25 µs of polls). */
+  readonly pollIterations: number;
   private readonly fullLoops: Counter;
   private readonly fullUs: Counter;
 
@@ -176,11 +177,6 @@ export class UserIpc {
   fullLoop(start: number): void {
     this.fullLoops.add();
     this.fullUs.add(this.unix.sys.us(this.unix.sys.sim.now - start));
-  }
-
-  /** Iterations of one delay loop (§5: 25 µs of polls). */
-  get iterations(): number {
-    return this.pollIterations;
   }
 
   /** Q->awake = 0 (C.2). */

@@ -90,7 +90,10 @@ export class Urpc {
    * is left in this.found.
    */
   private look(rt: FastThreads, cpu: Processor): 'reply' | 'call' | 'give back' | 'lend' | 'poll' | 'nothing' {
-    for (const ch of this.channels) {
+    // Indexed loops without closures: an idle processor asks this on every poll.
+    const chs = this.channels;
+    for (let i = 0; i < chs.length; i++) {
+      const ch = chs[i];
       this.found = ch;
       if (ch.client === rt && ch.replies.items.length > 0) return 'reply';
       if (ch.server === rt && ch.calls.items.length > 0) return 'call';
@@ -98,17 +101,25 @@ export class Urpc {
     // A donated processor goes back when its lender's calls are all answered or the lender starves.
     const lender = this.alloc.lender(cpu);
     if (lender) {
-      const ch = this.channels.find((c) => c.client === lender && c.server === rt);
-      this.found = ch ?? null;
+      let ch: Channel | null = null;
+      for (let i = 0; i < chs.length && ch === null; i++) if (chs[i].client === lender && chs[i].server === rt) ch = chs[i];
+      this.found = ch;
       if (ch && ((ch.calls.items.length === 0 && ch.inService === 0) || (ch.replies.items.length > 0 && lender.as.processors === 0))) return 'give back';
     }
     // An underpowered server: calls from here pending and no processor to take them.
-    for (const ch of this.channels) {
+    for (let i = 0; i < chs.length; i++) {
+      const ch = chs[i];
       this.found = ch;
       if (ch.client === rt && ch.calls.items.length > 0 && ch.server.as.processors === 0) return 'lend';
     }
     // Nothing anywhere: the idle loop polls again (Table II's poll code, finding nothing).
-    this.found = this.channels.find((c) => c.client === rt || c.server === rt) ?? null;
+    this.found = null;
+    for (let i = 0; i < chs.length; i++) {
+      if (chs[i].client === rt || chs[i].server === rt) {
+        this.found = chs[i];
+        break;
+      }
+    }
     return this.found ? 'poll' : 'nothing';
   }
   private found: Channel | null = null;

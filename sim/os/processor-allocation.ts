@@ -4,7 +4,7 @@
 // Processor.Donate hands a processor to another address space through a kernel path the caller
 // supplies (URPC builds it on LRPC); the receiver learns who donated it.
 
-import type { Body } from '../engine/index.js';
+import type { Body, Done, Op, Routine } from '../engine/index.js';
 import type { Processor, Step } from '../hw/index.js';
 import type { Counter } from '../stats/stats.js';
 import type { FastThreads } from './fastthreads.js';
@@ -67,19 +67,74 @@ export class ProcessorAllocation {
     rt.as.allocated.add(cpu);
   }
 
-  private *loop(cpu: Processor): Body<void> {
+  /** The processor's loop, run as a routine (ProcessorLoop below). */
+  private loop(cpu: Processor): ProcessorLoop {
+    return new ProcessorLoop(this, cpu);
+  }
+}
+
+/**
+ * A processor's loop in the address space that owns it: a ready thread first, else the package's
+ * idle work (URPC polls its channels), else the idle step; for ever. A routine rather than a
+ * generator (engine types.ts Routine): an idle processor polls as often as every few
+ * microseconds, and a poll that finds nothing is one step here, with no generator to resume. A
+ * dispatch (which runs the thread until it blocks) and the idle work's actions are generators,
+ * driven from here as `yield*` would drive them.
+ */
+class ProcessorLoop implements Routine {
+  /** The generator being driven (a dispatch, or idle work), or null. */
+  private sub: Body<boolean> | null = null;
+  /** Whether sub is idle work (whose false means: run the idle step). */
+  private subIsIdle = false;
+
+  constructor(
+    private readonly alloc: ProcessorAllocation,
+    private readonly cpu: Processor,
+  ) {}
+
+  resume(value: unknown): Op | Done {
+    const cpu = this.cpu;
     let h: number;
+    if (this.sub !== null) {
+      const r = this.sub.next(value);
+      if (!r.done) return r.value;
+      this.sub = null;
+      // Idle work that found nothing to do is followed by the idle step; a dispatch that found no
+      // thread (so none is ready) goes on to the idle pass, as the loop's top does.
+      if (this.subIsIdle && !r.value) {
+        const rt = this.alloc.owner(cpu);
+        if ((h = rt.step(cpu, rt.paths.idle)) !== HELD) return h;
+      }
+    }
     for (;;) {
-      const rt = this.owner(cpu);
-      if (rt.mayDispatch(cpu) && (yield* rt.dispatchNext(cpu))) continue;
+      const rt = this.alloc.owner(cpu);
+      if (rt.mayDispatch(cpu)) {
+        const g = rt.dispatchNext(cpu);
+        const r = g.next();
+        if (!r.done) {
+          this.sub = g;
+          this.subIsIdle = false;
+          return r.value;
+        }
+        if (r.value) continue;
+      }
       // An idle pass that finds nothing runs one step: no need to make the idle work's generator.
       const quiet = rt.quietIdle === null ? undefined : rt.quietIdle(cpu);
       if (quiet) {
-        if ((h = rt.poll(cpu, quiet)) !== HELD) yield h;
+        if ((h = rt.poll(cpu, quiet)) !== HELD) return h;
         continue;
       }
-      if (quiet === undefined && rt.idleWork && (yield* rt.idleWork(cpu))) continue;
-      if ((h = rt.step(cpu, rt.paths.idle)) !== HELD) yield h;
+      if (quiet === undefined && rt.idleWork) {
+        const g = rt.idleWork(cpu);
+        const r = g.next();
+        if (!r.done) {
+          this.sub = g;
+          this.subIsIdle = true;
+          return r.value;
+        }
+        if (r.value) continue;
+      }
+      if ((h = rt.step(cpu, rt.paths.idle)) !== HELD) return h;
     }
   }
 }

@@ -26,10 +26,24 @@ export class TasLock {
 
   /** Spin until acquired: one test-and-set, then wait (spinning) until the holder releases. */
   *acquire(): Body<void> {
+    yield this.tas();
+    yield this.tested();
+  }
+
+  /**
+   * acquire without its generator, for callers on every message (a queue operation): hold tas()'s
+   * cycles, then yield tested()'s lock (satisfied at once when it is free):
+   *   if ((h = hold(lock.tas())) !== HELD) yield h; yield lock.tested();
+   */
+  tas(): number {
     this.attempts++;
-    yield this.m.bus.tasCycles;
+    return this.m.bus.tasCycles;
+  }
+
+  /** After the test-and-set's hold: count it if the lock was taken, and return the lock to wait on. */
+  tested(): Lock {
     if (this.lock.holder !== null || this.lock.queued > 0) this.contended++;
-    yield this.lock;
+    return this.lock;
   }
 
   /**

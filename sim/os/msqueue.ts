@@ -43,7 +43,8 @@ export class TwoLockQueue<T> {
   /** Returns false when the queue is full. */
   *enqueue(t: Task, x: T): Body<boolean> {
     let h: number;
-    yield* this.tailLock.acquire();
+    if ((h = this.unix.sys.hold(this.tailLock.tas())) !== HELD) yield h;
+    yield this.tailLock.tested();
     if (this.headLock.held) this.overlaps.add();
     if ((h = this.unix.stepNow(t, this.unix.paths.userStep('enqueue', 'enqueue', t, this), this.side)) !== HELD) yield h;
     const ok = this.items.length < this.capacity;
@@ -59,7 +60,8 @@ export class TwoLockQueue<T> {
   /** Returns undefined when the queue is empty. */
   *dequeue(t: Task): Body<T | undefined> {
     let h: number;
-    yield* this.headLock.acquire();
+    if ((h = this.unix.sys.hold(this.headLock.tas())) !== HELD) yield h;
+    yield this.headLock.tested();
     if (this.tailLock.held) this.overlaps.add();
     this.dequeues.add();
     // The head's next pointer is read at the start of the critical section: a node linked in

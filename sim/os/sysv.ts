@@ -19,6 +19,8 @@ export class SysVSemaphore extends WaitQueue<Task> {
   count = 0;
   /** Highest count reached (wake-ups left pending). */
   highWater = 0;
+  /** The system's sem.highWater counter, once a wake-up has been left pending. */
+  private pending: Counter | null = null;
 
   constructor(
     private readonly unix: Unix,
@@ -36,9 +38,12 @@ export class SysVSemaphore extends WaitQueue<Task> {
   /** P (semop -1): returns whether the caller had to sleep. */
   *P(t: Task): Body<boolean> {
     this.unix.count('P');
-    yield* this.unix.run(t, this.unix.paths.kernelCall('semop P', 'semop', t, this), this.unix.side);
+    let h: number;
+    // Unix.run without its generator (a semop runs on every message): the step, then the preemption point.
+    if ((h = this.unix.stepNow(t, this.unix.paths.kernelCall('semop P', 'semop', t, this), this.unix.side)) !== HELD) yield h;
+    if (this.unix.preemptDue(t)) yield* this.unix.preempt(t);
     if (this.enqueue(t)) return false;
-    return yield* this.unix.block(t, `P(${this.name})`);
+    return yield* this.unix.block(t, 'P', this.name);
   }
 
   /** V (semop +1): hands the unit straight to a sleeper if there is one. */
@@ -51,10 +56,13 @@ export class SysVSemaphore extends WaitQueue<Task> {
     else {
       if (this.count > SEMVMX) throw new SemaphoreOverflow(`semaphore ${this.name} overflowed SEMVMX (${SEMVMX}): wake-ups accumulated`);
       this.highWater = Math.max(this.highWater, this.count);
-      const hw = this.unix.sys.stats.counter('sem.highWater', 'wake-ups', 'most wake-ups ever pending on one semaphore (a maximum, not a sum)');
+      // Made the first time a wake-up is left pending (a run where none is has no such row).
+      const hw = (this.pending ??= this.unix.sys.stats.counter('sem.highWater', 'wake-ups', 'most wake-ups ever pending on one semaphore (a maximum, not a sum)'));
       if (this.count > hw.value) hw.value = this.count;
     }
-    yield* this.unix.run(t, this.unix.paths.kernelCall('semop V', 'semop', t, this), this.unix.side);
+    let h: number;
+    if ((h = this.unix.stepNow(t, this.unix.paths.kernelCall('semop V', 'semop', t, this), this.unix.side)) !== HELD) yield h;
+    if (this.unix.preemptDue(t)) yield* this.unix.preempt(t);
   }
 }
 
@@ -99,7 +107,7 @@ export class SysVMsgQueue<T> extends WaitQueue<Receiver<T>> {
     const r: Receiver<T> = { task: t };
     if (!this.enqueue(r)) {
       this.blocked.add();
-      yield* this.unix.block(t, `msgrcv(${this.name})`);
+      yield* this.unix.block(t, 'msgrcv', this.name);
     }
     return r.msg!;
   }

@@ -9,7 +9,7 @@
 // are 10 ms, steps microseconds, so the boundary is as good as the interrupt). Ticks that fall
 // while a processor idles are nobody's.
 
-import { Semaphore, type Body } from '../engine/index.js';
+import { Semaphore, type Body, type Simulation } from '../engine/index.js';
 import { instr, step, usToCycles, type Processor, type Space, type Step, type Work } from '../hw/index.js';
 import type { Counter } from '../stats/index.js';
 import type { Reason, SchedPolicy, SchedTask } from './sched/index.js';
@@ -24,8 +24,10 @@ export class Task implements SchedTask {
   cpu: Processor | null = null;
   /** Signalled when the task is given a processor. */
   readonly go: Semaphore;
-  /** Signalled when a blocked task is made runnable. */
+  /** Signalled when a blocked task is made runnable: `sleep` while it is blocked, else null. */
   asleep: Semaphore | null = null;
+  /** What it blocks on, reused for every sleep (a task sleeps on one thing at a time). */
+  readonly sleep: Asleep;
   lastCharge = 0;
   voluntary: Counter;
   involuntary: Counter;
@@ -40,9 +42,25 @@ export class Task implements SchedTask {
     sys: System,
   ) {
     this.go = new Semaphore(sys.sim, `${name} waits for a processor`);
+    this.sleep = new Asleep(sys.sim, name);
     this.voluntary = sys.stats.counter(`${role}.switches.voluntary`, 'switches', `voluntary context switches of the ${role} process(es) (getrusage ru_nvcsw)`);
     this.involuntary = sys.stats.counter(`${role}.switches.involuntary`, 'switches', `involuntary context switches of the ${role} process(es) (getrusage ru_nivcsw)`);
     this.yields = sys.stats.counter(`${role}.yields`, 'calls', `yield system calls made by the ${role} process(es)`);
+  }
+}
+
+/** A task's semaphore to sleep on; its label (stall reports) names the call it sleeps in, e.g. P(Q[srv]). */
+class Asleep extends Semaphore {
+  call = '';
+  on = '';
+  constructor(
+    sim: Simulation,
+    private readonly task: string,
+  ) {
+    super(sim, task);
+  }
+  override get label(): string {
+    return `semaphore ${this.task} asleep in ${this.call}(${this.on}) (${this.describeState()})`;
   }
 }
 
@@ -247,8 +265,8 @@ export class Unix {
     return sw;
   }
 
-  /** Give up the processor until wakeup(t); `why` names what it waits for (shown in stall reports). */
-  *block(t: Task, why: string): Body<boolean> {
+  /** Give up the processor until wakeup(t) in a call (P) on something (Q[srv]), named in stall reports. */
+  *block(t: Task, call: string, on: string): Body<boolean> {
     let h: number;
     const cpu = t.cpu!;
     t.state = 'blocking';
@@ -259,7 +277,9 @@ export class Unix {
     if ((t.state as Task['state']) === 'running') return false;
     t.state = 'blocked';
     t.voluntary.add();
-    const w = (t.asleep = new Semaphore(this.sys.sim, `${t.name} asleep in ${why}`));
+    const w = (t.asleep = t.sleep);
+    w.call = call;
+    w.on = on;
     this.leave(t, cpu, 'block');
     yield w;
     yield* this.waitCpu(t);
@@ -296,7 +316,7 @@ export class Unix {
       `timer of ${t.name}`,
       true,
     );
-    yield* this.block(t, `sleep(${us / 1e6} s)`);
+    yield* this.block(t, 'sleep', `${us / 1e6} s`);
   }
 
   /** The scheduling period: one full quantum of clock ticks, within which every timeslice boundary falls once. */

@@ -194,9 +194,16 @@ export class UserIpc {
     ep.awake = 1;
   }
 
-  /** tas(&Q->awake): the old value; the flag is 1 afterwards. */
-  *tas(t: Task, ep: Endpoint): Body<number> {
-    yield this.unix.sys.machine.bus.tasCycles;
+  /**
+   * tas(&Q->awake) without a generator (it runs on every message): hold tasCycles() first, then
+   * tasFlag returns the old value and leaves the flag 1:
+   *   if ((h = sys.hold(ipc.tasCycles())) !== HELD) yield h; old = ipc.tasFlag(ep);
+   */
+  tasCycles(): number {
+    return this.unix.sys.machine.bus.tasCycles;
+  }
+
+  tasFlag(ep: Endpoint): number {
     const old = ep.awake;
     ep.awake = 1;
     return old;
@@ -205,11 +212,13 @@ export class UserIpc {
   /** P.2-P.3: wake the consumer of ep if it may be asleep (`if (!tas(&Q->awake)) V(Q)`); returns whether it did. */
   *wake(t: Task, ep: Endpoint): Body<boolean> {
     let asleep: boolean;
-    if (this.o.tas) asleep = (yield* this.tas(t, ep)) === 0;
-    else {
+    let h: number;
+    if (this.o.tas) {
+      if ((h = this.unix.sys.hold(this.tasCycles())) !== HELD) yield h;
+      asleep = this.tasFlag(ep) === 0;
+    } else {
       // Test, then set: two producers can both see the flag clear (interleaving 2).
-      const h = this.unix.stepNow(t, this.unix.paths.userStep('test awake', 'flagLoad', t, ep.q), t.role);
-      if (h !== HELD) yield h;
+      if ((h = this.unix.stepNow(t, this.unix.paths.userStep('test awake', 'flagLoad', t, ep.q), t.role)) !== HELD) yield h;
       asleep = ep.awake === 0;
       if (asleep) yield* this.setAwake(t, ep);
     }
@@ -229,9 +238,13 @@ export class UserIpc {
       const m = yield* ep.q.dequeue(t);
       if (m !== undefined) {
         this.races.c3Saves.add();
-        if (this.o.absorb && (yield* this.tas(t, ep)) === 1) {
-          this.races.wakeupWithoutSleep.add();
-          yield* ep.sem.P(t);
+        if (this.o.absorb) {
+          let h: number;
+          if ((h = this.unix.sys.hold(this.tasCycles())) !== HELD) yield h;
+          if (this.tasFlag(ep) === 1) {
+            this.races.wakeupWithoutSleep.add();
+            yield* ep.sem.P(t);
+          }
         }
         return m;
       }

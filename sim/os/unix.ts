@@ -282,7 +282,10 @@ export class Unix {
     w.on = on;
     this.leave(t, cpu, 'block');
     yield w;
-    yield* this.waitCpu(t);
+    // waitCpu, inline.
+    yield t.go;
+    if ((h = this.switchIn(t)) !== HELD) yield h;
+    t.lastCharge = this.sys.sim.now;
     return true;
   }
 
@@ -368,7 +371,11 @@ export class Unix {
     else t.voluntary.add();
     t.cpu = null;
     this.ready.add(t);
-    yield* this.waitCpu(t);
+    // waitCpu, inline.
+    let h: number;
+    yield t.go;
+    if ((h = this.switchIn(t)) !== HELD) yield h;
+    t.lastCharge = this.sys.sim.now;
     return true;
   }
 
@@ -407,11 +414,18 @@ export class Unix {
   private *waitCpu(t: Task): Body<void> {
     let h: number;
     yield t.go;
-    this.switches.add();
-    const cpu = t.cpu!;
-    // The context load and the switch path; a dispatcher that scans looks at the runnable processes (this one included).
-    if ((h = this.sys.hold(this.paths.switchIn(cpu, t, this.ready.list(), this.side))) !== HELD) yield h;
+    if ((h = this.switchIn(t)) !== HELD) yield h;
     t.lastCharge = this.sys.sim.now;
+  }
+
+  /**
+   * waitCpu's switch, once t has its processor, for the callers on every sleep and yield (without
+   * waitCpu's generator): hold the result unless it is HELD, then set t.lastCharge to the time.
+   */
+  private switchIn(t: Task): number {
+    this.switches.add();
+    // The context load and the switch path; a dispatcher that scans looks at the runnable processes (this one included).
+    return this.sys.hold(this.paths.switchIn(t.cpu!, t, this.ready.list(), this.side));
   }
 
   private exit(t: Task): void {

@@ -179,19 +179,18 @@ export class UserIpc {
     this.fullUs.add(this.unix.sys.us(this.unix.sys.sim.now - start));
   }
 
-  /** Q->awake = 0 (C.2). */
-  *clearAwake(t: Task, ep: Endpoint): Body<void> {
+  /**
+   * The step of Q->awake = 0 (C.2), run now: the caller holds the result unless it is HELD, then
+   * stores the flag. Plain functions, not generators: they run on every sleep.
+   */
+  clearAwakeStep(t: Task, ep: Endpoint): number {
     // The dequeue's return, the test of its result and the store: the window of interleaving 4.
-    const h = this.unix.stepNow(t, this.unix.paths.userStep('awake = 0', 'flagStore', t, ep.q, 4), t.role);
-    if (h !== HELD) yield h;
-    ep.awake = 0;
+    return this.unix.stepNow(t, this.unix.paths.userStep('awake = 0', 'flagStore', t, ep.q, 4), t.role);
   }
 
-  /** Q->awake = 1 (C.5). */
-  *setAwake(t: Task, ep: Endpoint): Body<void> {
-    const h = this.unix.stepNow(t, this.unix.paths.userStep('awake = 1', 'flagStore', t, ep.q), t.role);
-    if (h !== HELD) yield h;
-    ep.awake = 1;
+  /** The step of Q->awake = 1 (C.5), run now (as clearAwakeStep). */
+  setAwakeStep(t: Task, ep: Endpoint): number {
+    return this.unix.stepNow(t, this.unix.paths.userStep('awake = 1', 'flagStore', t, ep.q), t.role);
   }
 
   /**
@@ -220,7 +219,10 @@ export class UserIpc {
       // Test, then set: two producers can both see the flag clear (interleaving 2).
       if ((h = this.unix.stepNow(t, this.unix.paths.userStep('test awake', 'flagLoad', t, ep.q), t.role)) !== HELD) yield h;
       asleep = ep.awake === 0;
-      if (asleep) yield* this.setAwake(t, ep);
+      if (asleep) {
+        if ((h = this.setAwakeStep(t, ep)) !== HELD) yield h;
+        ep.awake = 1;
+      }
     }
     if (!asleep) return false;
     if (ep.sem.count > 0) this.races.extraWakeups.add();
@@ -233,13 +235,14 @@ export class UserIpc {
    * Returns the message if C.3 found one, or undefined after sleeping (the caller loops to C.1).
    */
   *sleepStep(t: Task, ep: Endpoint): Body<Msg | undefined> {
-    yield* this.clearAwake(t, ep);
+    let h: number;
+    if ((h = this.clearAwakeStep(t, ep)) !== HELD) yield h;
+    ep.awake = 0;
     if (this.o.c3) {
       const m = yield* ep.q.dequeue(t);
       if (m !== undefined) {
         this.races.c3Saves.add();
         if (this.o.absorb) {
-          let h: number;
           if ((h = this.unix.sys.hold(this.tasCycles())) !== HELD) yield h;
           if (this.tasFlag(ep) === 1) {
             this.races.wakeupWithoutSleep.add();
@@ -252,7 +255,8 @@ export class UserIpc {
     if (!this.o.c3 && ep.q.size > 0) this.races.sleptWithWork.add();
     const slept = yield* ep.sem.P(t);
     if (!slept) this.races.wakeupBeforeSleep.add();
-    yield* this.setAwake(t, ep);
+    if ((h = this.setAwakeStep(t, ep)) !== HELD) yield h;
+    ep.awake = 1;
     return undefined;
   }
 

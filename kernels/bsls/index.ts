@@ -48,9 +48,7 @@ export const bslsProtocol: Protocol = {
     yield* e.enqueueOrSleep(t, e.srv, m);
     yield* e.wake(t, e.srv);
     yield* limitedSpin(e, t, e.clnt[c], server); // try to hand off
-    return yield* waitLoop(e, t, e.clnt[c], function* (): Body<void> {
-      yield* e.busyWait(t, e.clnt[c], server);
-    });
+    return yield* waitLoop(e, t, e.clnt[c], () => e.busyWait(t, e.clnt[c], server));
   },
   *receive(e, t) {
     yield* limitedSpin(e, t, e.srv, null);

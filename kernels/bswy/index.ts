@@ -3,7 +3,6 @@
 // Receive when its first dequeue finds the queue empty. With scheduler=handoff the client's hints
 // become handoff(server) and the server's yield handoff(PID_ANY) (§6).
 
-import type { Body } from '../../sim/engine/index.js';
 import { bootProtocol, busyWaitOption, capacityOption, pollOption, raceOptions, schedulerOption, SLEEPWAKE_KERNEL, waitLoop, type Protocol } from '../../sim/os/userlevel/protocol.js';
 import type { KernelDef } from '../kernel.js';
 
@@ -11,9 +10,7 @@ export const bswyProtocol: Protocol = {
   *send(e, t, c, m, server) {
     yield* e.enqueueOrSleep(t, e.srv, m);
     if (yield* e.wake(t, e.srv)) yield* e.busyWait(t, e.clnt[c], server); // wake up server and let it run
-    return yield* waitLoop(e, t, e.clnt[c], function* (): Body<void> {
-      yield* e.busyWait(t, e.clnt[c], server); // try to hand off
-    });
+    return yield* waitLoop(e, t, e.clnt[c], () => e.busyWait(t, e.clnt[c], server)); // try to hand off
   },
   *receive(e, t) {
     const m = yield* e.srv.q.dequeue(t);

@@ -151,16 +151,20 @@ export class UserIpc {
     this.pollIterations = Math.max(1, Math.round((o.pollUs * m.clockMHz) / Math.max(1, unix.paths.hitCycles('poll'))));
   }
 
-  /** busy_wait(): on a uniprocessor a yield (§2.1), on a multiprocessor a delay loop that stops early when `watch` fills. */
-  *busyWait(t: Task, watch: Endpoint | null, handoffTo: Task | null): Body<void> {
-    if (this.o.busyWait === 'yield') yield* this.unix.sysYield(t);
-    else if (this.o.busyWait === 'handoff') yield* this.unix.handoff(t, handoffTo);
-    else yield* this.delay(t, watch);
+  /**
+   * busy_wait(): on a uniprocessor a yield (§2.1), on a multiprocessor a delay loop that stops early
+   * when `watch` fills. It returns the one it chooses, rather than being a generator around it (a
+   * generator less on every wait).
+   */
+  busyWait(t: Task, watch: Endpoint | null, handoffTo: Task | null): Body<unknown> {
+    if (this.o.busyWait === 'yield') return this.unix.sysYield(t);
+    if (this.o.busyWait === 'handoff') return this.unix.handoff(t, handoffTo);
+    return this.delay(t, watch);
   }
 
   /** poll_queue(): yield on a uniprocessor, on a multiprocessor a delay loop calling empty() each iteration (§4.2, §5). */
-  *pollQueue(t: Task, ep: Endpoint, handoffTo: Task | null): Body<void> {
-    yield* this.busyWait(t, ep, handoffTo);
+  pollQueue(t: Task, ep: Endpoint, handoffTo: Task | null): Body<unknown> {
+    return this.busyWait(t, ep, handoffTo);
   }
 
   private *delay(t: Task, watch: Endpoint | null): Body<void> {

@@ -87,7 +87,7 @@ export interface Protocol {
 }
 
 /** while (!dequeue(Q, msg)) { [before()]; C.2-C.5 } (Figure 5, and Figures 7 and 9 with a hint before sleeping). */
-export function* waitLoop(e: UserIpc, t: Task, ep: Endpoint, before?: () => Body<void>): Body<Msg> {
+export function* waitLoop(e: UserIpc, t: Task, ep: Endpoint, before?: () => Body<unknown>): Body<Msg> {
   for (;;) {
     const m = yield* ep.q.dequeue(t);
     if (m !== undefined) return m;

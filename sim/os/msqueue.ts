@@ -6,7 +6,7 @@
 // without locking (§4.2).
 
 import type { Body } from '../engine/index.js';
-import { TasLock } from '../hw/index.js';
+import { TasLock, type Step } from '../hw/index.js';
 import type { Counter } from '../stats/index.js';
 import { HELD } from './system.js';
 import type { Task, Unix } from './unix.js';
@@ -19,6 +19,8 @@ export class TwoLockQueue<T> {
   private readonly empties: Counter;
   private readonly overlaps: Counter;
   private readonly depth: Counter;
+  /** The operations' steps by task (UnixPaths.userStep's sites). */
+  private readonly sites = { enqueue: [] as Step[], dequeue: [] as Step[], empty: [] as Step[] };
 
   constructor(
     private readonly unix: Unix,
@@ -46,7 +48,7 @@ export class TwoLockQueue<T> {
     if ((h = this.unix.sys.hold(this.tailLock.tas())) !== HELD) yield h;
     yield this.tailLock.tested();
     if (this.headLock.held) this.overlaps.add();
-    if ((h = this.unix.stepNow(t, this.unix.paths.userStep('enqueue', 'enqueue', t, this), this.side)) !== HELD) yield h;
+    if ((h = this.unix.stepNow(t, this.unix.paths.userStep('enqueue', 'enqueue', t, this, 0, this.sites.enqueue), this.side)) !== HELD) yield h;
     const ok = this.items.length < this.capacity;
     if (ok) this.items.push(x);
     if (this.items.length > this.depth.value) this.depth.value = this.items.length;
@@ -67,7 +69,7 @@ export class TwoLockQueue<T> {
     // The head's next pointer is read at the start of the critical section: a node linked in
     // while the dequeue runs is not seen by it.
     const present = this.items.length > 0;
-    if ((h = this.unix.stepNow(t, this.unix.paths.userStep('dequeue', 'dequeue', t, this), this.side)) !== HELD) yield h;
+    if ((h = this.unix.stepNow(t, this.unix.paths.userStep('dequeue', 'dequeue', t, this, 0, this.sites.dequeue), this.side)) !== HELD) yield h;
     const x = present ? this.items.shift() : undefined;
     if (x === undefined) this.empties.add();
     this.headLock.release();
@@ -79,7 +81,7 @@ export class TwoLockQueue<T> {
   *empty(t: Task): Body<boolean> {
     const empty = this.items.length === 0;
     let h: number;
-    if ((h = this.unix.stepNow(t, this.unix.paths.userStep('empty', 'empty', t, this), this.side)) !== HELD) yield h;
+    if ((h = this.unix.stepNow(t, this.unix.paths.userStep('empty', 'empty', t, this, 0, this.sites.empty), this.side)) !== HELD) yield h;
     if (this.unix.preemptDue(t)) yield* this.unix.preempt(t);
     return empty;
   }

@@ -5,6 +5,7 @@
 // a rescheduling decision", §3.1); the scheduling policy decides.
 
 import { WaitQueue, type Body } from '../engine/index.js';
+import type { Step } from '../hw/index.js';
 import type { Counter } from '../stats/index.js';
 import { HELD } from './system.js';
 import type { Task, Unix } from './unix.js';
@@ -19,6 +20,8 @@ export class SysVSemaphore extends WaitQueue<Task> {
   count = 0;
   /** Highest count reached (wake-ups left pending). */
   highWater = 0;
+  /** P's and V's steps by task (UnixPaths.kernelCall's sites). */
+  private readonly sites = { P: [] as Step[], V: [] as Step[] };
   /** The system's sem.highWater counter, once a wake-up has been left pending. */
   private pending: Counter | null = null;
 
@@ -40,7 +43,7 @@ export class SysVSemaphore extends WaitQueue<Task> {
     this.unix.count('P');
     let h: number;
     // Unix.run without its generator (a semop runs on every message): the step, then the preemption point.
-    if ((h = this.unix.stepNow(t, this.unix.paths.kernelCall('semop P', 'semop', t, this), this.unix.side)) !== HELD) yield h;
+    if ((h = this.unix.stepNow(t, this.unix.paths.kernelCall('semop P', 'semop', t, this, this.sites.P), this.unix.side)) !== HELD) yield h;
     if (this.unix.preemptDue(t)) yield* this.unix.preempt(t);
     if (this.enqueue(t)) return false;
     return yield* this.unix.block(t, 'P', this.name);
@@ -61,7 +64,7 @@ export class SysVSemaphore extends WaitQueue<Task> {
       if (this.count > hw.value) hw.value = this.count;
     }
     let h: number;
-    if ((h = this.unix.stepNow(t, this.unix.paths.kernelCall('semop V', 'semop', t, this), this.unix.side)) !== HELD) yield h;
+    if ((h = this.unix.stepNow(t, this.unix.paths.kernelCall('semop V', 'semop', t, this, this.sites.V), this.unix.side)) !== HELD) yield h;
     if (this.unix.preemptDue(t)) yield* this.unix.preempt(t);
   }
 }

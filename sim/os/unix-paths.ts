@@ -150,7 +150,9 @@ export class UnixPaths {
   }
 
   /** A System V call on an object (a semaphore, a message queue), or a timed sleep (object null). */
-  kernelCall(label: string, what: KernelPrimitive, t: PathTask, object: object | null): Step {
+  kernelCall(label: string, what: KernelPrimitive, t: PathTask, object: object | null, site?: Step[]): Step {
+    // A call site on every message keeps its steps by task (`site`): an array read, not three lookups.
+    if (site !== undefined) return site[t.id] ?? (site[t.id] = this.kernelCall(label, what, t, object));
     const id = object === null ? 0 : this.idOf(object);
     let s = this.callSteps.get(label, t.id, id);
     if (!s) {
@@ -160,8 +162,13 @@ export class UnixPaths {
     return s;
   }
 
-  /** A user-level step on a shared queue, as the task's address space maps the queue's page; `alu` extra instructions before it. */
-  userStep(label: string, what: UserPrimitive, t: PathTask, queue: object, alu = 0): Step {
+  /**
+   * A user-level step on a shared queue, as the task's address space maps the queue's page; `alu`
+   * extra instructions before it. A call site on every message keeps its steps by task (`site`,
+   * one array per site and object): an array read, not three lookups.
+   */
+  userStep(label: string, what: UserPrimitive, t: PathTask, queue: object, alu = 0, site?: Step[]): Step {
+    if (site !== undefined) return site[t.id] ?? (site[t.id] = this.userStep(label, what, t, queue, alu));
     const id = this.idOf(queue);
     let s = this.userSteps.get(label, t.id, id);
     if (!s) {

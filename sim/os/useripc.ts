@@ -26,6 +26,8 @@ export class Endpoint {
   readonly q: TwoLockQueue<Msg>;
   readonly sem: SysVSemaphore;
   task: Task | null = null;
+  /** The awake flag's steps by task (UnixPaths.userStep's sites). */
+  readonly sites = { clear: [] as Step[], set: [] as Step[], test: [] as Step[] };
   constructor(unix: Unix, name: string, capacity: number, side: string) {
     this.q = new TwoLockQueue<Msg>(unix, name, capacity, side);
     this.sem = new SysVSemaphore(unix, name);
@@ -189,12 +191,12 @@ export class UserIpc {
    */
   clearAwakeStep(t: Task, ep: Endpoint): number {
     // The dequeue's return, the test of its result and the store: the window of interleaving 4.
-    return this.unix.stepNow(t, this.unix.paths.userStep('awake = 0', 'flagStore', t, ep.q, 4), t.role);
+    return this.unix.stepNow(t, this.unix.paths.userStep('awake = 0', 'flagStore', t, ep.q, 4, ep.sites.clear), t.role);
   }
 
   /** The step of Q->awake = 1 (C.5), run now (as clearAwakeStep). */
   setAwakeStep(t: Task, ep: Endpoint): number {
-    return this.unix.stepNow(t, this.unix.paths.userStep('awake = 1', 'flagStore', t, ep.q), t.role);
+    return this.unix.stepNow(t, this.unix.paths.userStep('awake = 1', 'flagStore', t, ep.q, 0, ep.sites.set), t.role);
   }
 
   /**
@@ -221,7 +223,7 @@ export class UserIpc {
       asleep = this.tasFlag(ep) === 0;
     } else {
       // Test, then set: two producers can both see the flag clear (interleaving 2).
-      if ((h = this.unix.stepNow(t, this.unix.paths.userStep('test awake', 'flagLoad', t, ep.q), t.role)) !== HELD) yield h;
+      if ((h = this.unix.stepNow(t, this.unix.paths.userStep('test awake', 'flagLoad', t, ep.q, 0, ep.sites.test), t.role)) !== HELD) yield h;
       asleep = ep.awake === 0;
       if (asleep) {
         if ((h = this.setAwakeStep(t, ep)) !== HELD) yield h;

@@ -11,8 +11,9 @@ import type { FastThreads } from './fastthreads.js';
 import { HELD, type System } from './system.js';
 
 export class ProcessorAllocation {
-  private owners = new Map<Processor, FastThreads>();
-  private lenders = new Map<Processor, FastThreads>();
+  // By processor id (arrays, not maps: the processor loop asks on every pass).
+  private readonly owners: (FastThreads | undefined)[] = [];
+  private readonly lenders: (FastThreads | null)[] = [];
   /** Reallocations done (a processor moved from one address space to another). */
   readonly reallocations: Counter;
 
@@ -28,14 +29,14 @@ export class ProcessorAllocation {
   }
 
   owner(cpu: Processor): FastThreads {
-    const o = this.owners.get(cpu);
+    const o = this.owners[cpu.id];
     if (!o) throw new Error(`processor ${cpu.id} belongs to no address space`);
     return o;
   }
 
   /** The address space that donated cpu to its present owner, or null. */
   lender(cpu: Processor): FastThreads | null {
-    return this.lenders.get(cpu) ?? null;
+    return this.lenders[cpu.id] ?? null;
   }
 
   processorsOf(rt: FastThreads): number {
@@ -55,15 +56,14 @@ export class ProcessorAllocation {
     this.sys.mark(cpu, `${returning ? 'return' : 'donate'} processor: ${from.name} -> ${to.name}`, 'reallocation', { from: from.name, to: to.name });
     for (const s of path) if ((h = this.sys.step(cpu, s, side, `kernel (${from.name} -> ${to.name})`)) !== HELD) yield h;
     this.setOwner(cpu, to);
-    if (returning) this.lenders.delete(cpu);
-    else this.lenders.set(cpu, from);
+    this.lenders[cpu.id] = returning ? null : from;
     this.reallocations.add();
   }
 
   private setOwner(cpu: Processor, rt: FastThreads): void {
-    const old = this.owners.get(cpu);
+    const old = this.owners[cpu.id];
     old?.as.revoke(cpu);
-    this.owners.set(cpu, rt);
+    this.owners[cpu.id] = rt;
     rt.as.allocated.add(cpu);
   }
 

@@ -109,14 +109,9 @@ class ProcessorLoop implements Routine {
     for (;;) {
       const rt = this.alloc.owner(cpu);
       if (rt.mayDispatch(cpu)) {
-        const g = rt.dispatchNext(cpu);
-        const r = g.next();
-        if (!r.done) {
-          this.sub = g;
-          this.subIsIdle = false;
-          return r.value;
-        }
-        if (r.value) continue;
+        const x = this.start(rt.dispatchNext(cpu), false);
+        if (typeof x !== 'boolean') return x;
+        if (x) continue;
       }
       // An idle pass that finds nothing runs one step: no need to make the idle work's generator.
       const quiet = rt.quietIdle === null ? undefined : rt.quietIdle(cpu);
@@ -125,16 +120,20 @@ class ProcessorLoop implements Routine {
         continue;
       }
       if (quiet === undefined && rt.idleWork) {
-        const g = rt.idleWork(cpu);
-        const r = g.next();
-        if (!r.done) {
-          this.sub = g;
-          this.subIsIdle = true;
-          return r.value;
-        }
-        if (r.value) continue;
+        const x = this.start(rt.idleWork(cpu), true);
+        if (typeof x !== 'boolean') return x;
+        if (x) continue;
       }
       if ((h = rt.step(cpu, rt.paths.idle)) !== HELD) return h;
     }
+  }
+
+  /** Begin driving g (a dispatch, or idle work) as yield* would: its first op, or its result if it ends at once. */
+  private start(g: Body<boolean>, idle: boolean): Op | boolean {
+    const r = g.next();
+    if (r.done) return r.value;
+    this.sub = g;
+    this.subIsIdle = idle;
+    return r.value;
   }
 }

@@ -61,14 +61,14 @@ export class Bus {
     this.snoopers[cpu] = data;
     const all = this.snoopers;
     const first = all[0];
-    const same = (lv: CacheLevel, like: CacheLevel) => lv.array.ways === 1 && lv.desc.lineBytes === like.desc.lineBytes && lv.array.sets === like.array.sets;
+    const same = (lv: CacheLevel, like: CacheLevel) => lv.array.ways === 1 && lv.lineBytes === like.lineBytes && lv.array.sets === like.array.sets;
     let direct = first !== undefined && first.length > 0;
     for (let p = 0; p < all.length && direct; p++) {
       const levels = all[p];
       direct = levels !== undefined && levels.length === first.length && levels.every((lv, i) => same(lv, first[i]));
     }
     this.direct = direct
-      ? first.map((like, i) => ({ keys: all.map((levels) => levels[i].array.keys), sets: like.array.sets, lineBytes: like.desc.lineBytes }))
+      ? first.map((like, i) => ({ keys: all.map((levels) => levels[i].array.keys), sets: like.array.sets, lineBytes: like.lineBytes }))
       : null;
   }
 
@@ -109,7 +109,7 @@ export class Bus {
       if (p === cpu) continue;
       const levels = this.snoopers[p];
       for (let i = 0; i < levels.length; i++) {
-        const line = Math.floor(addr / levels[i].desc.lineBytes);
+        const line = Math.floor(addr / levels[i].lineBytes);
         if (!(drop ? levels[i].array.drop(line) : levels[i].array.contains(line))) continue;
         if (!drop) return true;
         shared = true;

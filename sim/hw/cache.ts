@@ -10,11 +10,22 @@ import { WriteBuffer } from './write-buffer.js';
 
 export class CacheLevel {
   readonly array: SetAssoc;
+  /**
+   * The description's numbers the reference path reads, copied into this class's own fields:
+   * machines' descriptions differ in shape (optional fields), so reading them from the
+   * description in a process that has run several machines is a megamorphic lookup.
+   */
+  readonly lineBytes: number;
+  readonly missCycles: number;
+  readonly writeAllocate: boolean;
   constructor(
     readonly name: string,
     readonly desc: CacheDesc,
   ) {
     this.array = new SetAssoc(desc.sizeBytes / desc.lineBytes, desc.ways, desc.replacement);
+    this.lineBytes = desc.lineBytes;
+    this.missCycles = desc.missCycles;
+    this.writeAllocate = desc.writeAllocate;
   }
 }
 
@@ -56,7 +67,7 @@ export class CacheHierarchy {
       out.misses = 0;
       return;
     }
-    const line = levels[0].desc.lineBytes;
+    const line = levels[0].lineBytes;
     this.accessLines(levels, Math.floor(addr / line), Math.floor((addr + bytes - 1) / line), bytes, write, out);
   }
 
@@ -68,7 +79,7 @@ export class CacheHierarchy {
     out.cycles = 0;
     out.misses = 0;
     if (levels.length === 0 || bytes <= 0) return;
-    const line = levels[0].desc.lineBytes;
+    const line = levels[0].lineBytes;
     const near = levels[0].array;
     const keys = near.keys;
     const sets = near.sets;
@@ -92,10 +103,10 @@ export class CacheHierarchy {
       let filled = false;
       for (let i = 0; i < levels.length; i++) {
         const lv = levels[i];
-        const key = i === 0 ? l : Math.floor(a / lv.desc.lineBytes);
+        const key = i === 0 ? l : Math.floor(a / lv.lineBytes);
         // hitRun stopped at l: it is known absent from the nearest level.
         const absent = i === 0 && runs;
-        if (write && !lv.desc.writeAllocate && (absent || !lv.array.contains(key))) {
+        if (write && !lv.writeAllocate && (absent || !lv.array.contains(key))) {
           // Write-through without allocation: the write goes to the write buffer; nothing is filled.
           break;
         }
@@ -105,10 +116,10 @@ export class CacheHierarchy {
           out.misses++;
           if (wb !== null && !write) out.cycles += wb.fill();
         }
-        out.cycles += lv.desc.missCycles;
+        out.cycles += lv.missCycles;
         // The last level fills from memory over the bus.
         if (port !== null && i === levels.length - 1) {
-          out.cycles += port.fill(lv.desc.missCycles, a);
+          out.cycles += port.fill(lv.missCycles, a);
           filled = true;
         }
       }

@@ -18,7 +18,10 @@ export class TasLock {
     private readonly m: MachineDesc,
   ) {
     this.lock = new Lock(sim, name);
+    this.tasCycles = m.bus.tasCycles;
   }
+  /** m.bus.tasCycles (a field: machine descriptions differ in shape). */
+  private readonly tasCycles: number;
 
   get held(): boolean {
     return this.lock.holder !== null;
@@ -37,7 +40,7 @@ export class TasLock {
    */
   tas(): number {
     this.attempts++;
-    return this.m.bus.tasCycles;
+    return this.tasCycles;
   }
 
   /** After the test-and-set's hold: count it if the lock was taken, and return the lock to wait on. */
@@ -52,7 +55,7 @@ export class TasLock {
    */
   *tryAcquire(self: { name: string; value: unknown }): Body<boolean> {
     this.attempts++;
-    yield this.m.bus.tasCycles;
+    yield this.tasCycles;
     const won = this.lock.tryAcquire(self);
     if (!won) this.contended++;
     return won;

@@ -148,6 +148,8 @@ export class Processor {
   instructions = 0;
   private readonly res: CacheResult = { cycles: 0, misses: 0 };
   private readonly costs: Map<string, number>;
+  /** m.tlb.missCycles, read on every TLB miss (a field: machine descriptions differ in shape). */
+  private readonly tlbMissCycles: number;
   /** The shared bus (bus.ts), on a machine that models one. */
   private port: BusPort | null = null;
   private readonly compiled = new Map<Step, Compiled>();
@@ -175,6 +177,7 @@ export class Processor {
     public ledger: Ledger | null = null,
   ) {
     this.tlb = new Tlb(m.tlb);
+    this.tlbMissCycles = m.tlb.missCycles;
     this.caches = new CacheHierarchy(m);
     this.costs = new Map(Object.entries(m.costs));
     this.codeIsa = m.isa;
@@ -402,7 +405,7 @@ export class Processor {
       const firstK = Math.floor(offset / pb);
       const lastK = Math.floor((offset + Math.max(bytes, 1) - 1) / pb);
       const addr = page.pfn * pb + offset;
-      const line = levels.length > 0 ? levels[0].desc.lineBytes : 1;
+      const line = levels.length > 0 ? levels[0].lineBytes : 1;
       const sp: Span = {
         page,
         firstK,
@@ -514,7 +517,7 @@ export class Processor {
     // A write that does not allocate leaves absent lines absent, so no miss does not mean all present;
     // a write buffer keeps time at every reference.
     const memo =
-      near !== null && near.ways === 1 && sp.bytes > 0 && this.caches.writeBuffer === null && !(write && (this.port !== null || !levels[0].desc.writeAllocate));
+      near !== null && near.ways === 1 && sp.bytes > 0 && this.caches.writeBuffer === null && !(write && (this.port !== null || !levels[0].writeAllocate));
     if (memo && sp.seen === near.version) {
       near.hits += sp.lastLine - sp.firstLine + 1;
       return;
@@ -534,8 +537,8 @@ export class Processor {
     }
     hints[h] = ~slot;
     this.charge.tlbMisses++;
-    this.charge.tlbCycles += this.m.tlb.missCycles;
-    this.charge.cycles += this.m.tlb.missCycles;
+    this.charge.tlbCycles += this.tlbMissCycles;
+    this.charge.cycles += this.tlbMissCycles;
   }
 
   private addCache(): void {

@@ -150,6 +150,7 @@ export class UserIpc {
     this.fullLoops = unix.sys.stats.counter('poll.fullLoops', 'loops', 'multiprocessor delay loops that ran their whole length (the queue stayed empty)');
     this.fullUs = unix.sys.stats.counter('poll.fullUs', 'us', 'time spent in delay loops that ran their whole length');
     const m = unix.sys.machine;
+    this.tas = m.bus.tasCycles;
     this.pollIterations = Math.max(1, Math.round((o.pollUs * m.clockMHz) / Math.max(1, unix.paths.hitCycles('poll'))));
   }
 
@@ -205,8 +206,10 @@ export class UserIpc {
    *   if ((h = sys.hold(ipc.tasCycles())) !== HELD) yield h; old = ipc.tasFlag(ep);
    */
   tasCycles(): number {
-    return this.unix.sys.machine.bus.tasCycles;
+    return this.tas;
   }
+  /** The machine's bus.tasCycles, read once (machine descriptions differ in shape). */
+  private readonly tas: number;
 
   tasFlag(ep: Endpoint): number {
     const old = ep.awake;

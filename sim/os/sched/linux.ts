@@ -17,20 +17,27 @@ const PRIORITY = 15;
 
 const C = 'counter';
 
-function pickMax(cands: readonly SchedTask[]): SchedTask | null {
-  // schedule() scans the task array from the last slot down and keeps the first strictly larger counter.
+/**
+ * The runnable process schedule() picks among `ready` and `cur` (when still runnable): it scans the
+ * task array (slots in creation order, here task ids) from the last slot down and keeps the first
+ * strictly larger counter, so the largest counter wins and, among equals, the last slot. Found in
+ * one pass in that order, without building and sorting the slot array on every offer.
+ */
+function pickMax(ready: readonly SchedTask[], cur: SchedTask | null): SchedTask | null {
+  // The largest (counter, slot, place in ready-then-cur): the order of the slot scan it replaces.
   let b: SchedTask | null = null;
-  for (let i = cands.length - 1; i >= 0; i--) if (b === null || cands[i].s[C] > b.s[C]) b = cands[i];
+  const better = (t: SchedTask) => b === null || t.s[C] > b.s[C] || (t.s[C] === b.s[C] && t.id >= b.id);
+  for (let i = 0; i < ready.length; i++) if (better(ready[i])) b = ready[i];
+  if (cur !== null && better(cur)) b = cur;
   return b;
 }
 
 export function linux10(modifiedYield: boolean, all: () => readonly SchedTask[]): SchedPolicy {
-  const schedule = (cands: SchedTask[]): SchedTask | null => {
-    if (cands.length === 0) return null;
-    let b = pickMax(cands);
+  const schedule = (ready: readonly SchedTask[], cur: SchedTask | null): SchedTask | null => {
+    let b = pickMax(ready, cur);
     if (b !== null && b.s[C] <= 0) {
       for (const t of all()) t.s[C] = (t.s[C] >> 1) + t.s.priority;
-      b = pickMax(cands);
+      b = pickMax(ready, cur);
     }
     return b;
   };
@@ -56,11 +63,8 @@ export function linux10(modifiedYield: boolean, all: () => readonly SchedTask[])
     },
     choose(cur, ready, why) {
       if (cur && why === 'yield' && modifiedYield) cur.s[C] = 0;
-      // Task slots in creation order; cur is among the candidates when still runnable.
-      const cands = [...ready];
-      if (cur) cands.push(cur);
-      cands.sort((a, b) => a.id - b.id);
-      return schedule(cands);
+      // cur is among the candidates when still runnable.
+      return schedule(ready, cur);
     },
     onWake(woken, waker) {
       return waker !== null && woken.s[C] > waker.s[C];

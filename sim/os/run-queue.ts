@@ -17,7 +17,9 @@ interface Offer<T> {
 }
 
 export class RunQueue<T extends SchedTask> extends WaitQueue<T> {
+  /** The offer being made, or null; one object reused for every offer (one is made on every switch). */
   private offer: Offer<T> | null = null;
+  private readonly current: Offer<T> = { cpu: null as unknown as Processor, cur: null, why: 'idle', hint: null };
 
   constructor(
     private readonly policy: SchedPolicy,
@@ -39,7 +41,12 @@ export class RunQueue<T extends SchedTask> extends WaitQueue<T> {
 
   /** Offer cpu: the process the policy chooses is dispatched on it and returned; null when the policy keeps cur running or nobody is runnable. */
   give(cpu: Processor, cur: T | null, why: Reason, hint: T | 'any' | null = null): T | null {
-    this.offer = { cpu, cur, why, hint };
+    const o = this.current;
+    o.cpu = cpu;
+    o.cur = cur;
+    o.why = why;
+    o.hint = hint;
+    this.offer = o;
     try {
       return this.nextGranted() ?? null;
     } finally {

@@ -196,6 +196,24 @@ describe('schedulers', () => {
     expect(mod.choose(a, [b], 'yield')).toBe(b);
     expect(a.s.counter).toBe(0);
   });
+
+  it('Linux 1.0: among equal counters schedule() keeps the last task slot, whatever order the run queue is in', () => {
+    const [a, b, c, d] = [task(0), task(1), task(2), task(3)];
+    const all = [a, b, c, d];
+    const linux = linux10(false, () => all);
+    for (const t of all) linux.admit(t);
+    [a.s.counter, b.s.counter, c.s.counter, d.s.counter] = [5, 7, 7, 6];
+    // The slot scan runs from the last slot down and keeps the first strictly larger counter.
+    expect(linux.choose(d, [c, a, b], 'preempt')).toBe(c);
+    expect(linux.choose(null, [b, a], 'idle')).toBe(b);
+    d.s.counter = 7;
+    expect(linux.choose(d, [c, b, a], 'preempt')).toBe(d);
+    // Every runnable counter 0: all are recomputed (counter / 2 + priority) and the last slot wins.
+    for (const t of all) t.s.counter = 0;
+    b.s.counter = 1;
+    expect(linux.choose(null, [a, c], 'idle')).toBe(c);
+    expect([a.s.counter, b.s.counter, c.s.counter]).toEqual([15, 15, 15]);
+  });
 });
 
 describe('Table 1 on the simulated machines', () => {

@@ -2,7 +2,7 @@
 // page, however many paths run it, so the on-chip cache and the TLB see the same lines whether
 // thread A or thread B executes it (both directions of a ping-pong run the same kernel code).
 
-import { instructionCount, type Page, type Step, type Work } from '../../sim/hw/index.js';
+import { instructionCount, makeStep, type Page, type Step, type Work } from '../../sim/hw/index.js';
 
 /** guess: i486 code averages about 3 bytes per instruction (short jumps, 1-byte displacements, §5.5.1). */
 export const BYTES_PER_INSTRUCTION = 3;
@@ -30,6 +30,6 @@ export class CodeMap {
       if (this.cursor > 4096) throw new Error(`L3 code in ${this.page.name} overflows its page`);
       this.places.set(key, code);
     }
-    return { label, work, code };
+    return makeStep(label, work, code);
   }
 }

@@ -53,7 +53,8 @@ export class Space {
   page(name: string, pages = 1, mapped = false): Page {
     let p = this.pages.get(name);
     if (!p) {
-      p = { name, vpn: this.nextVpn, pfn: this.phys.frames(pages), pages, space: this.isKernel ? null : this, ...(mapped && this.isKernel ? { mapped } : {}) };
+      // Every page has every field, in one order (one shape: see makeStep in work.ts).
+      p = { name, vpn: this.nextVpn, pfn: this.phys.frames(pages), pages, space: this.isKernel ? null : this, origin: undefined, mapped: mapped && this.isKernel };
       this.nextVpn += pages;
       this.pages.set(name, p);
     }
@@ -62,7 +63,7 @@ export class Space {
 
   /** Map an existing region (a shared-memory channel) into this space under a name. */
   share(name: string, from: Page): Page {
-    const p: Page = { name, vpn: this.nextVpn, pfn: from.pfn, pages: from.pages, space: this, origin: from.origin ?? from };
+    const p: Page = { name, vpn: this.nextVpn, pfn: from.pfn, pages: from.pages, space: this, origin: from.origin ?? from, mapped: false };
     this.nextVpn += from.pages;
     this.pages.set(name, p);
     return p;

@@ -41,7 +41,16 @@ export interface Step {
 }
 
 /** The same step, its instruction counts stated in another ISA (an OS path counted on another machine). */
-export const inIsa = (isa: Isa, s: Step): Step => ({ label: s.label, code: s.code, work: s.work, isa });
+export const inIsa = (isa: Isa, s: Step): Step => makeStep(s.label, s.work, s.code, isa);
+
+/**
+ * A step object with every field present, in one order: steps built every way share one shape, so
+ * the processor's reads of them stay monomorphic in a process that has run many kernels (objects
+ * that differ in their fields, or in their order, are looked up megamorphically).
+ */
+export function makeStep(label: string, work: readonly Work[], code: Step['code'], isa?: Isa): Step {
+  return { label, code, work, isa, pricedBy: undefined, priced: undefined };
+}
 
 // Builders, so code paths read like the papers' tables.
 export const instr = (cls: string, n = 1): Work => ({ k: 'i', cls, n });
@@ -94,5 +103,5 @@ export function instructionCount(work: readonly Work[]): number {
 
 /** A labelled step; with a code area, its instructions are placed there. */
 export function step(label: string, work: Work[], code?: CodeArea): Step {
-  return { label, work, code: code ? code.take(instructionCount(work)) : undefined };
+  return makeStep(label, work, code ? code.take(instructionCount(work)) : undefined);
 }

@@ -2,7 +2,7 @@
 // here (ld, st, alu, cmp, jcc, jccTaken, segLoad, copyStartup), so a path written with them runs on
 // any machine.
 
-import { copy, instr, instructionCount, read, write, type Page, type Step, type Work } from '../../hw/index.js';
+import { copy, instr, instructionCount, makeStep, read, write, type Page, type Step, type Work } from '../../hw/index.js';
 
 /**
  * Share of a path's branches that are taken (guess: one in two). The paths are whole call trees:
@@ -88,5 +88,5 @@ export function kernelCopy(bytes: number, overhead: number, from: Page, fromAt: 
  * instruction cache once per instruction).
  */
 export function loopStep(label: string, work: Work[], page: Page, offset: number, footprint: number): Step {
-  return { label, work, code: { page, offset, bytes: Math.max(4, Math.min(footprint, instructionCount(work) * 4)) } };
+  return makeStep(label, work, { page, offset, bytes: Math.max(4, Math.min(footprint, instructionCount(work) * 4)) });
 }

@@ -21,9 +21,20 @@ const GLOBAL_KEYS = GLOBAL_CTX * CTX_SHIFT;
 
 export class Tlb {
   readonly array: SetAssoc;
+  // The description's switches, copied into this class's own fields: read on every translation, and
+  // machines' descriptions differ in shape (optional fields), so reading them there is megamorphic in
+  // a process that has run several machines.
+  private readonly tagged: boolean;
+  private readonly globalKernel: boolean;
+  private readonly sharedSegments: boolean;
+  private readonly unmappedKernel: boolean;
 
   constructor(readonly d: MachineDesc['tlb']) {
     this.array = new SetAssoc(d.entries, d.ways);
+    this.tagged = !!d.tagged;
+    this.globalKernel = !!d.globalKernel;
+    this.sharedSegments = !!d.sharedSegments;
+    this.unmappedKernel = d.unmappedKernel === true;
   }
 
   get hits(): number {
@@ -36,15 +47,15 @@ export class Tlb {
 
   /** The key of the k-th page from `page` as seen from the loaded context. */
   key(page: Page, k: number, context: Space | null): number {
-    if (page.space === null && this.d.globalKernel) return GLOBAL_KEYS + page.vpn + k;
+    if (page.space === null && this.globalKernel) return GLOBAL_KEYS + page.vpn + k;
     // A shared region's one segment: the space it was first mapped in stands for its segment ID.
-    if (this.d.sharedSegments && page.origin) return (this.d.tagged ? (page.origin.space?.asid ?? 0) : 0) * CTX_SHIFT + page.origin.vpn + k;
-    return (this.d.tagged ? (context?.asid ?? 0) : 0) * CTX_SHIFT + page.vpn + k;
+    if (this.sharedSegments && page.origin) return (this.tagged ? (page.origin.space?.asid ?? 0) : 0) * CTX_SHIFT + page.origin.vpn + k;
+    return (this.tagged ? (context?.asid ?? 0) : 0) * CTX_SHIFT + page.vpn + k;
   }
 
   /** Whether references to the page go through the TLB at all (not a kernel page of an unmapped kernel segment). */
   maps(page: Page): boolean {
-    return page.space !== null || page.mapped === true || this.d.unmappedKernel !== true;
+    return page.space !== null || page.mapped === true || !this.unmappedKernel;
   }
 
   /** Whether the TLB holds the translation (filling it if not); an unmapped page needs none. */
@@ -54,8 +65,8 @@ export class Tlb {
 
   /** Another context was loaded: an untagged TLB drops what it cannot tell apart (all but global entries). */
   contextSwitched(): void {
-    if (this.d.tagged) return;
-    if (this.d.globalKernel) this.array.invalidate((key) => key < GLOBAL_KEYS);
+    if (this.tagged) return;
+    if (this.globalKernel) this.array.invalidate((key) => key < GLOBAL_KEYS);
     else this.array.flush();
   }
 

@@ -24,9 +24,7 @@ export class Task implements SchedTask {
   cpu: Processor | null = null;
   /** Signalled when the task is given a processor. */
   readonly go: Semaphore;
-  /** Signalled when a blocked task is made runnable: `sleep` while it is blocked, else null. */
-  asleep: Semaphore | null = null;
-  /** What it blocks on, reused for every sleep (a task sleeps on one thing at a time). */
+  /** What it blocks on, signalled when it is made runnable; reused for every sleep (a task sleeps on one thing at a time). */
   readonly sleep: Asleep;
   lastCharge = 0;
   voluntary: Counter;
@@ -277,7 +275,7 @@ export class Unix {
     if ((t.state as Task['state']) === 'running') return false;
     t.state = 'blocked';
     t.voluntary.add();
-    const w = (t.asleep = t.sleep);
+    const w = t.sleep;
     w.call = call;
     w.on = on;
     this.leave(t, cpu, 'block');
@@ -298,9 +296,7 @@ export class Unix {
     if (t.state !== 'blocked') throw new Error(`wakeup of ${t.name}, which is ${t.state}`);
     t.state = 'ready';
     this.ready.add(t);
-    const w = t.asleep!;
-    t.asleep = null;
-    w.signal();
+    t.sleep.signal();
     if (waker?.cpu && this.policy.onWake?.(t, waker)) this.resched[waker.cpu.id] = true;
     this.kick();
   }

@@ -41,6 +41,28 @@ describe('set-associative array', () => {
   });
 });
 
+  it('starts empty on arrays shared until its first fill, and one array\'s fills never show in another', () => {
+    for (const [ways, repl] of [[1, 'lru'], [2, 'lru'], [4, 'plru3']] as const) {
+      const a = new SetAssoc(16, ways, repl);
+      const b = new SetAssoc(16, ways, repl);
+      const c = new SetAssoc(16, ways, repl);
+      c.flush(); // flushing an array never filled is harmless
+      expect(a.keys).toBe(b.keys); // both still on the shared empty keys
+      a.access(3);
+      a.fillAbsent(5);
+      expect(a.keys).not.toBe(b.keys);
+      for (const k of [3, 5]) {
+        expect(a.contains(k)).toBe(true);
+        expect(b.contains(k)).toBe(false);
+        expect(c.contains(k)).toBe(false);
+      }
+      expect(b.access(3)).toBe(false);
+      expect(Array.from(c.keys).every((k) => k === -1)).toBe(true);
+      expect([a.occupied, b.occupied, c.occupied]).toEqual([2, 1, 0]);
+      expect(new SetAssoc(16, ways, repl).contains(3)).toBe(false);
+    }
+  });
+
 describe('TLB', () => {
   const twoSpaces = (tagged: boolean) => {
     const m = produce(i486dx50, (d) => {

@@ -23,6 +23,7 @@
 // bus is split-transaction), while the requester stalls for the whole latency.
 
 import type { CacheLevel } from './cache.js';
+import type { SetAssoc } from './setassoc.js';
 
 export class Bus {
   /** The simulation clock; the owner of the hardware sets it (it stays 0 without a simulation). */
@@ -42,10 +43,10 @@ export class Bus {
   /**
    * When every processor snoops through the same direct-mapped levels (the Firefly's one cache, the
    * Challenge's first- and second-level caches), a line is shared beyond cpu iff another
-   * processor's array of some level holds it in its one slot: per level, those arrays' keys by
+   * processor's array of some level holds it in its one slot: per level, those arrays by
    * processor and the level's geometry; null otherwise.
    */
-  private direct: { keys: Float64Array[]; sets: number; lineBytes: number }[] | null = null;
+  private direct: { arrays: SetAssoc[]; sets: number; lineBytes: number }[] | null = null;
 
   fills = 0;
   updates = 0;
@@ -68,7 +69,7 @@ export class Bus {
       direct = levels !== undefined && levels.length === first.length && levels.every((lv, i) => same(lv, first[i]));
     }
     this.direct = direct
-      ? first.map((like, i) => ({ keys: all.map((levels) => levels[i].array.keys), sets: like.array.sets, lineBytes: like.lineBytes }))
+      ? first.map((like, i) => ({ arrays: all.map((levels) => levels[i].array), sets: like.array.sets, lineBytes: like.lineBytes }))
       : null;
   }
 
@@ -95,9 +96,10 @@ export class Bus {
         const d = direct[i];
         const line = Math.floor(addr / d.lineBytes);
         const slot = line % d.sets;
-        const keys = d.keys;
-        for (let p = 0; p < keys.length; p++) {
-          if (p === cpu || keys[p][slot] !== line) continue;
+        // Each array's keys are read afresh: an array replaces them at its first fill.
+        const arrays = d.arrays;
+        for (let p = 0; p < arrays.length; p++) {
+          if (p === cpu || arrays[p].keys[slot] !== line) continue;
           if (!drop) return true;
           this.snoopers[p][i].array.drop(line);
           shared = true;

@@ -81,7 +81,6 @@ export class CacheHierarchy {
     if (levels.length === 0 || bytes <= 0) return;
     const line = levels[0].lineBytes;
     const near = levels[0].array;
-    const keys = near.keys;
     const sets = near.sets;
     const direct = near.ways === 1;
     const port = this.port;
@@ -93,7 +92,7 @@ export class CacheHierarchy {
       if (runs) {
         l = near.hitRun(l, last);
         if (l > last) break;
-      } else if (direct && keys[l % sets] === l) {
+      } else if (direct && near.keys[l % sets] === l) {
         // Most references hit a direct-mapped nearest cache: test the slot without a call.
         near.hits++;
         out.cycles += port!.write(l * line);

@@ -4,14 +4,34 @@
 
 import { plruTouch, plruVictim } from './plru.js';
 
+/**
+ * Arrays of every slot empty (keys -1, stamps and bits 0), one per length, shared by every array
+ * that has never been filled: a machine's caches are built with each system (thousands of systems
+ * in a sweep of short trials), and most of a multiprocessor's caches are never filled in a short
+ * run. They are only read; an array takes arrays of its own at its first fill (own()).
+ */
+const EMPTY_KEYS = new Map<number, Float64Array>();
+const EMPTY_STAMPS = new Map<number, Float64Array>();
+const EMPTY_BITS = new Map<number, Uint8Array>();
+function empty<A extends Float64Array | Uint8Array>(pool: Map<number, A>, n: number, make: (n: number) => A): A {
+  let a = pool.get(n);
+  if (a === undefined) pool.set(n, (a = make(n)));
+  return a;
+}
+
 /** How a set chooses the way a miss replaces: true LRU, or the i486's three-bit pseudo-LRU. */
 export type Replacement = 'lru' | 'plru3';
 
 export class SetAssoc {
   readonly sets: number;
-  /** Stored keys by slot (set × ways + way); -1 when empty. Read-only outside this class. */
-  readonly keys: Float64Array;
+  /**
+   * Stored keys by slot (set × ways + way); -1 when empty. Read-only outside this class, and read
+   * afresh after a fill: the array is replaced by one of its own at the first fill (own()).
+   */
+  keys: Float64Array;
   private stamps: Float64Array;
+  /** Whether keys, stamps and bits are this array's own, not the shared empty ones. */
+  private owned = false;
   private clock = 0;
   /** Keys present (kept as they change, so occupancy costs no scan). */
   private valid = 0;
@@ -21,7 +41,7 @@ export class SetAssoc {
    */
   version = 0;
   /** Pseudo-LRU: each set's three bits (plru.ts); empty under LRU, which keeps stamps instead. */
-  private readonly bits: Uint8Array;
+  private bits: Uint8Array;
   private readonly plru: boolean;
   hits = 0;
   misses = 0;
@@ -36,12 +56,20 @@ export class SetAssoc {
     }
     if (replacement === 'plru3' && ways !== 4) throw new Error(`set-associative array: plru3 replacement needs 4 ways, not ${ways}`);
     this.sets = entries / ways;
-    this.keys = new Float64Array(entries).fill(-1);
+    this.keys = empty(EMPTY_KEYS, entries, (n) => new Float64Array(n).fill(-1));
     this.plru = replacement === 'plru3';
     // Only true LRU with a choice of ways reads stamps: a direct-mapped or pseudo-LRU array keeps
-    // none (a machine's large direct-mapped caches are built thousands of times in a sweep).
-    this.stamps = new Float64Array(ways === 1 || this.plru ? 0 : entries);
-    this.bits = new Uint8Array(this.plru ? this.sets : 0);
+    // none.
+    this.stamps = empty(EMPTY_STAMPS, ways === 1 || this.plru ? 0 : entries, (n) => new Float64Array(n));
+    this.bits = empty(EMPTY_BITS, this.plru ? this.sets : 0, (n) => new Uint8Array(n));
+  }
+
+  /** Take arrays of this array's own before the first write to any of them (a fill). */
+  private own(): void {
+    this.owned = true;
+    this.keys = this.keys.slice();
+    this.stamps = this.stamps.slice();
+    this.bits = this.bits.slice();
   }
 
   /** Look key up; on a miss, fill it over the least recently used way. Returns true on a hit. */
@@ -77,7 +105,8 @@ export class SetAssoc {
       }
       if (keys[i] < 0) this.valid++;
       this.version++;
-      keys[i] = key;
+      if (!this.owned) this.own();
+      this.keys[i] = key;
       this.misses++;
       return ~i;
     }
@@ -98,8 +127,9 @@ export class SetAssoc {
     const victim = this.lruWay(base, end);
     if (keys[victim] < 0) this.valid++;
     this.version++;
-    keys[victim] = key;
-    stamps[victim] = stamp;
+    if (!this.owned) this.own();
+    this.keys[victim] = key;
+    this.stamps[victim] = stamp;
     this.misses++;
     return ~victim;
   }
@@ -143,6 +173,7 @@ export class SetAssoc {
 
   /** Fill a key the caller knows is absent (hitRun stopped at it): access's miss, without its search. */
   fillAbsent(key: number): void {
+    if (!this.owned) this.own();
     const keys = this.keys;
     this.misses++;
     if (this.ways === 1) {
@@ -190,6 +221,7 @@ export class SetAssoc {
 
   /** Pseudo-LRU: put key in the set at base over the way the bits (or an invalid line) choose; returns its slot. */
   private fillPlru(base: number, key: number): number {
+    if (!this.owned) this.own();
     const victim = base + plruVictim(this.keys, base, this.bits[base >> 2]);
     if (this.keys[victim] < 0) this.valid++;
     this.version++;
@@ -261,6 +293,8 @@ export class SetAssoc {
   flush(): void {
     this.valid = 0;
     this.version++;
+    // The shared empty arrays are empty already.
+    if (!this.owned) return;
     this.keys.fill(-1);
     this.stamps.fill(0);
     // With every line invalid the bits choose nothing until a set is full again (lines are filled

@@ -15,12 +15,17 @@
 //    CPU time and engine events per call, each run in its own process;
 // 3. peak memory (max resident set) of one full model at 10^4 and at --calls calls;
 // 4. with --reproduce, the CPU and wall time of `simulate reproduce all --check` (long);
-// 5. the command line's start-up: `simulate --help` and `simulate list kernels`, CPU and wall time.
+// 5. the command line's start-up: `simulate --help` and `simulate list kernels`, CPU and wall time;
+// 6. with --instructions, the full models' machine instructions per simulated call, counted by
+//    valgrind's callgrind with V8 in its predictable mode (one thread, no concurrent compiler or
+//    collector): the same count to about 0.05% however busy the machine is, so a change of 1% is
+//    visible where timings on a shared machine vary by half. Instructions are not cycles (a
+//    division or a mispredicted branch counts one); judge a speed-up by both. Long: minutes.
 // Options: --calls N (full-model calls, default 1,000,000), --repeats N (default 5), --reproduce,
-// --only reference (section 1 alone).
+// --instructions, --only reference|instructions (section 1 or 6 alone).
 // Host times are medians (the machine may be shared); CPU time, not wall time, for full models.
 
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Simulation, Store, type Body, type Op, type Routine } from '../sim/engine/index.js';
 import { bareLoop } from './bare-loop.js';
@@ -131,6 +136,8 @@ const MODELS: { name: string; spec: Record<string, string | number> }[] = [
 
 interface ChildResult {
   calls: number;
+  /** Calls completed in all, the warm-up's included. */
+  completed: number;
   cpuMs: number;
   events: number;
   maxRssKiB: number;
@@ -143,7 +150,13 @@ async function child(name: string, calls: number): Promise<void> {
   const c0 = process.cpuUsage();
   const r = simulate({ ...m.spec, calls } as Parameters<typeof simulate>[0]);
   const c = process.cpuUsage(c0);
-  const out: ChildResult = { calls, cpuMs: (c.user + c.system) / 1000, events: r.perf.events, maxRssKiB: process.resourceUsage().maxRSS };
+  const out: ChildResult = {
+    calls,
+    completed: calls + r.result.warmup.calls,
+    cpuMs: (c.user + c.system) / 1000,
+    events: r.perf.events,
+    maxRssKiB: process.resourceUsage().maxRSS,
+  };
   console.log(JSON.stringify(out));
 }
 
@@ -177,6 +190,10 @@ function main(): void {
     process.exit(2);
   }
 
+  if (arg('--only') === 'instructions') {
+    instructions();
+    return;
+  }
   const points: BenchPoint[] = [
     { T: 2, C: 1, S: 1, N: 500_000 },
     { T: 8, C: 2, S: 2, N: 500_000 },
@@ -253,6 +270,46 @@ function main(): void {
   for (const args of [['--help'], ['list', 'kernels']]) {
     const runs = Array.from({ length: repeats }, () => childTimes([bin, ...args]));
     console.log(`   simulate ${args.join(' ')}: ${(median(runs.map((r) => r.cpu)) * 1000).toFixed(0)} ms CPU, ${(median(runs.map((r) => r.wall)) * 1000).toFixed(0)} ms wall`);
+  }
+  if (process.argv.includes('--instructions')) instructions();
+  else console.log('6. instructions per call: not counted (add --instructions; it needs valgrind and takes minutes)');
+}
+
+/**
+ * Runs of the instruction count (section 6): its per-call figure is the difference between them.
+ * Both are long enough that the optimising compiler (which V8's predictable mode runs on the main
+ * thread, so it is counted) has compiled the hot paths before the shorter one ends: from 2,000
+ * and 12,000 calls URPC counted 102,500 instructions a call, from 10,000 and 40,000 85,400.
+ */
+const COUNTED = [10_000, 30_000];
+
+/**
+ * Machine instructions per simulated call of each full model: two runs of different lengths under
+ * callgrind, V8 predictable, each a fixed number of instructions; their difference over the
+ * difference in calls completed leaves out start-up, boot and JIT compilation.
+ */
+function instructions(): void {
+  const probe = spawnSync('valgrind', ['--version'], { encoding: 'utf8' });
+  if (probe.status !== 0) {
+    console.log('6. instructions: not counted (valgrind is not installed)');
+    return;
+  }
+  const self = fileURLToPath(import.meta.url);
+  const count = (name: string, calls: number): { ir: number; completed: number } => {
+    const r = spawnSync(
+      'valgrind',
+      ['--tool=callgrind', '--smc-check=all', '--callgrind-out-file=/dev/null', process.execPath, '--predictable', '--random-seed=1', '--hash-seed=1', self, '--child', name, String(calls)],
+      { encoding: 'utf8', maxBuffer: 1 << 24 },
+    );
+    const m = /Collected : (\d+)/.exec(r.stderr);
+    if (r.status !== 0 || !m) throw new Error(`bench: valgrind run of ${name} failed: ${r.stderr.trim().split('\n').pop()}`);
+    const child = JSON.parse(r.stdout.trim().split('\n').pop()!) as ChildResult;
+    return { ir: Number(m[1]), completed: child.completed };
+  };
+  console.log(`6. machine instructions per simulated call (callgrind, V8 --predictable; runs of ${COUNTED.join(' and ')} calls, their difference)`);
+  for (const m of MODELS) {
+    const [a, b] = COUNTED.map((n) => count(m.name, n));
+    console.log(`   ${m.name.padEnd(5)} ${Math.round((b.ir - a.ir) / (b.completed - a.completed)).toLocaleString('en-US')} instructions/call`);
   }
 }
 

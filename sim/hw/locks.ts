@@ -15,7 +15,7 @@ export class TasLock {
   constructor(
     sim: Simulation,
     readonly name: string,
-    private readonly m: MachineDesc,
+    m: MachineDesc,
   ) {
     this.lock = new Lock(sim, name);
     this.tasCycles = m.bus.tasCycles;

@@ -29,7 +29,7 @@ export class Tlb {
   private readonly sharedSegments: boolean;
   private readonly unmappedKernel: boolean;
 
-  constructor(readonly d: MachineDesc['tlb']) {
+  constructor(d: MachineDesc['tlb']) {
     this.array = new SetAssoc(d.entries, d.ways);
     this.tagged = !!d.tagged;
     this.globalKernel = !!d.globalKernel;
